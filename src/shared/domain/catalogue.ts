@@ -1,0 +1,121 @@
+/** Master data the floor needs: products, customer ranks, gift codes, inserts, staff, human-touch rules. */
+import { z } from 'zod';
+
+/** A sellable item with the barcodes that identify it and where it lives in the warehouse. */
+export const productSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  /** JAN/EAN/UPC barcodes, normalised to EAN-13 where they are UPC-A (see scan/barcode.ts). */
+  barcodes: z.array(z.string().min(1)),
+  /** zone-aisle-bay-level, e.g. A-03-02-1 */
+  location: z.string(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+/** A customer rank: the brand's own code, label and badge colour. */
+export const rankSchema = z.object({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Lower is more valuable; used to mark top-rank parcels. */
+  sortOrder: z.number().int(),
+});
+export type Rank = z.infer<typeof rankSchema>;
+
+/** Where the noshi goes: inside the wrapping (内のし) or outside (外のし). */
+export const noshiPlacementSchema = z.enum(['inner', 'outer']);
+export type NoshiPlacement = z.infer<typeof noshiPlacementSchema>;
+
+/** One gift code = one exact wrapping instruction. */
+export const giftCodeSchema = z.object({
+  code: z.string().min(1),
+  wrapping: z.string(),
+  ribbon: z.string().nullable(),
+  /** のし表書き (御祝, 内祝 …); null when the code carries no noshi. */
+  noshiInscription: z.string().nullable(),
+  noshiPlacement: noshiPlacementSchema.nullable(),
+  description: z.string(),
+});
+export type GiftCode = z.infer<typeof giftCodeSchema>;
+
+/** A leaflet, sample or coupon added to the parcel; barcode null when it has none (confirmed by tap). */
+export const insertSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  barcode: z.string().nullable(),
+});
+export type Insert = z.infer<typeof insertSchema>;
+
+/** The human-touch moments the brand cares about. */
+export const humanTouchFlagSchema = z.enum(['FIRST_PURCHASE', 'SECOND_PURCHASE', 'FIRST_RETURN']);
+export type HumanTouchFlag = z.infer<typeof humanTouchFlagSchema>;
+
+/** The brand's configured instruction (and extra inserts) for one flag. */
+export const humanTouchRuleSchema = z.object({
+  flag: humanTouchFlagSchema,
+  instruction: z.string().min(1),
+  instructionEn: z.string().nullable(),
+  insertCodes: z.array(z.string()),
+});
+export type HumanTouchRule = z.infer<typeof humanTouchRuleSchema>;
+
+/** A staff member who can sign in on a device by badge (staff code). */
+export const staffSchema = z.object({
+  id: z.string().min(1),
+  code: z.string().min(1),
+  name: z.string().min(1),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+/** Everything a device needs to resolve a parcel offline. */
+export const catalogueSchema = z.object({
+  products: z.array(productSchema),
+  ranks: z.array(rankSchema),
+  giftCodes: z.array(giftCodeSchema),
+  inserts: z.array(insertSchema),
+  humanTouchRules: z.array(humanTouchRuleSchema),
+  staff: z.array(staffSchema),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+/** Fast lookups over a catalogue; built once per catalogue, never on the scan path. */
+export interface CatalogueIndex {
+  readonly catalogue: Catalogue;
+  productByBarcode: ReadonlyMap<string, Product>;
+  productByCode: ReadonlyMap<string, Product>;
+  rankByCode: ReadonlyMap<string, Rank>;
+  giftByCode: ReadonlyMap<string, GiftCode>;
+  insertByCode: ReadonlyMap<string, Insert>;
+  insertByBarcode: ReadonlyMap<string, Insert>;
+  ruleByFlag: ReadonlyMap<HumanTouchFlag, HumanTouchRule>;
+  staffByCode: ReadonlyMap<string, Staff>;
+}
+
+/** Builds the lookup maps a flow uses to answer a scan without scanning arrays. */
+export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
+  const productByBarcode = new Map<string, Product>();
+  for (const p of catalogue.products) for (const b of p.barcodes) productByBarcode.set(b, p);
+  const insertByBarcode = new Map<string, Insert>();
+  for (const i of catalogue.inserts) if (i.barcode) insertByBarcode.set(i.barcode, i);
+  return {
+    catalogue,
+    productByBarcode,
+    productByCode: new Map(catalogue.products.map((p) => [p.code, p])),
+    rankByCode: new Map(catalogue.ranks.map((r) => [r.code, r])),
+    giftByCode: new Map(catalogue.giftCodes.map((g) => [g.code, g])),
+    insertByCode: new Map(catalogue.inserts.map((i) => [i.code, i])),
+    insertByBarcode,
+    ruleByFlag: new Map(catalogue.humanTouchRules.map((r) => [r.flag, r])),
+    staffByCode: new Map(catalogue.staff.map((s) => [s.code, s])),
+  };
+}
+
+/** An empty catalogue, for a device that has not synced yet. */
+export const EMPTY_CATALOGUE: Catalogue = {
+  products: [],
+  ranks: [],
+  giftCodes: [],
+  inserts: [],
+  humanTouchRules: [],
+  staff: [],
+};

@@ -1,0 +1,52 @@
+/** A parcel (one shipment instruction) as the floor sees it: no e-mail, address or phone ever. */
+import { z } from 'zod';
+import { humanTouchFlagSchema } from './catalogue.js';
+
+/** released → picking → picked → packed → shipped; any of them can become held. */
+export const parcelStatusSchema = z.enum(['released', 'picking', 'picked', 'packed', 'shipped', 'held']);
+export type ParcelStatus = z.infer<typeof parcelStatusSchema>;
+
+/** One product line of a parcel. */
+export const parcelLineSchema = z.object({
+  productCode: z.string().min(1),
+  qty: z.number().int().positive(),
+});
+export type ParcelLine = z.infer<typeof parcelLineSchema>;
+
+/** Who packed a parcel, so a second packer can be told in words. */
+export const packedBySchema = z.object({
+  staffName: z.string(),
+  deviceName: z.string(),
+  at: z.string(),
+});
+export type PackedBy = z.infer<typeof packedBySchema>;
+
+/** A parcel as it is pulled to the device. */
+export const parcelSchema = z.object({
+  shipmentId: z.string().min(1),
+  orderNumber: z.string(),
+  orderDate: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  rankCode: z.string(),
+  /** Computed on the server from the customer's history (domain/human-touch.ts). */
+  flags: z.array(humanTouchFlagSchema),
+  giftCode: z.string().nullable(),
+  noshiName: z.string().nullable(),
+  message: z.string().nullable(),
+  insertCodes: z.array(z.string()),
+  carrier: z.string(),
+  status: parcelStatusSchema,
+  /** Why the parcel is held (前日注文キャンセル, fraud check, 欠品 …); null unless held. */
+  holdReason: z.string().nullable(),
+  packedBy: packedBySchema.nullable(),
+  lines: z.array(parcelLineSchema).min(1),
+});
+export type Parcel = z.infer<typeof parcelSchema>;
+
+/** Total units a parcel expects per product (lines of one product are summed). */
+export function expectedUnits(parcel: Parcel): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (const line of parcel.lines) expected.set(line.productCode, (expected.get(line.productCode) ?? 0) + line.qty);
+  return expected;
+}

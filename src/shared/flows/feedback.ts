@@ -1,0 +1,47 @@
+/** What a flow tells the worker after every scan or tap: a tone (sound, vibration, colour) and a message. */
+
+/** Every message a flow can give; the words live in the app's i18n catalogue (src/app/i18n). */
+export const MESSAGE_KEYS = [
+  'pack.prompt.slip',
+  'pack.prompt.items',
+  'pack.slip.ok',
+  'pack.slip.unknown',
+  'pack.slip.held',
+  'pack.slip.packed',
+  'pack.slip.giftUnknown',
+  'pack.slip.insertUnknown',
+  'pack.slip.productUnknown',
+  'pack.slip.otherInProgress',
+  'pack.item.ok',
+  'pack.item.lineDone',
+  'pack.item.allDone',
+  'pack.item.wrong',
+  'pack.item.over',
+  'pack.item.unknown',
+  'pack.item.noParcel',
+  'scan.misread',
+  'pack.insert.ok',
+  'pack.insert.wrong',
+  'pack.insert.already',
+  'pack.gift.ok',
+  'pack.humanTouch.ok',
+  'pack.complete.notReady',
+  'pack.complete.ok',
+  'pack.cancel.ok',
+] as const;
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+
+/** A message key with the values it shows. */
+export interface Message {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** ok: a unit ticked; warning: nothing wrong but look; error: refused, nothing recorded; complete: parcel done. */
+export type Tone = 'ok' | 'warning' | 'error' | 'complete';
+
+/** The answer to one scan or tap. */
+export interface Feedback {
+  tone: Tone;
+  message: Message;
+}

@@ -1,0 +1,246 @@
+/**
+ * Pack-time verification (梱包時検品) as a table of states. Each action returns the next state, the
+ * events to record with it (in the same IndexedDB transaction) and the feedback to give at once.
+ * Pure: no clock or ids inside; `now` comes in through the context.
+ */
+import type { CatalogueIndex } from '../domain/catalogue.js';
+import type { Parcel } from '../domain/parcel.js';
+import { resolveParcel, type ParcelBlock, type ResolvedParcel } from '../domain/resolve-parcel.js';
+import type { EventBody } from '../protocol/events.js';
+import { classifyScan, DEFAULT_SCAN_PATTERNS, type ScanPatterns } from '../scan/classify-scan.js';
+import type { Feedback, Message, Tone } from './feedback.js';
+
+/** What has been verified so far on the parcel in hand. Persisted on the device: never rename fields. */
+export interface PackProgress {
+  shipmentId: string;
+  startedAt: string;
+  /** Units verified per product code. */
+  counts: Record<string, number>;
+  insertsConfirmed: string[];
+  giftConfirmed: boolean;
+  humanTouchConfirmed: boolean;
+}
+
+/** The pack screen's state. Persisted on the device: it survives a reload. */
+export type PackState =
+  | { step: 'awaitSlip'; lastPacked: string | null }
+  | { step: 'verifying'; progress: PackProgress };
+
+/** The state of a device that has packed nothing yet. */
+export const INITIAL_PACK_STATE: PackState = { step: 'awaitSlip', lastPacked: null };
+
+/** Everything a pack action may read. */
+export interface PackContext {
+  index: CatalogueIndex;
+  findParcel(shipmentId: string): Parcel | undefined;
+  /** ISO time of the action (the device clock). */
+  now: string;
+  patterns?: ScanPatterns;
+}
+
+/** What a worker can do on the pack screen. */
+export type PackAction =
+  | { type: 'scan'; text: string }
+  | { type: 'confirmInsert'; code: string }
+  | { type: 'confirmGift' }
+  | { type: 'confirmHumanTouch' }
+  | { type: 'complete' }
+  | { type: 'cancel' };
+
+/** The result of one action. When `changed` is false nothing is written (errors record nothing). */
+export interface PackResult {
+  next: PackState;
+  events: EventBody[];
+  feedback: Feedback;
+  changed: boolean;
+}
+
+/** Answers one scan on the pack screen. */
+export function onPackScan(state: PackState, text: string, ctx: PackContext): PackResult {
+  return applyPackAction(state, { type: 'scan', text }, ctx);
+}
+
+/** Applies one pack action: the whole state table. */
+export function applyPackAction(state: PackState, action: PackAction, ctx: PackContext): PackResult {
+  if (state.step === 'awaitSlip') {
+    if (action.type === 'scan') return scanWhileAwaitingSlip(state, action.text, ctx);
+    return refuse(state, { key: 'pack.item.noParcel' });
+  }
+  const resolved = currentParcel(state.progress, ctx);
+  if (!resolved) return move({ step: 'awaitSlip', lastPacked: null }, 'error', { key: 'pack.slip.unknown', params: { shipmentId: state.progress.shipmentId } });
+  switch (action.type) {
+    case 'scan':
+      return scanWhileVerifying(state, state.progress, resolved, action.text, ctx);
+    case 'confirmInsert':
+      return confirmInsert(state, state.progress, resolved, action.code);
+    case 'confirmGift':
+      if (resolved.gift.status !== 'ok') return refuse(state, { key: 'pack.complete.notReady' });
+      return move({ step: 'verifying', progress: { ...state.progress, giftConfirmed: true } }, 'ok', { key: 'pack.gift.ok' });
+    case 'confirmHumanTouch':
+      if (resolved.flags.length === 0) return refuse(state, { key: 'pack.complete.notReady' });
+      return move({ step: 'verifying', progress: { ...state.progress, humanTouchConfirmed: true } }, 'ok', { key: 'pack.humanTouch.ok' });
+    case 'complete':
+      return complete(state, state.progress, resolved);
+    case 'cancel':
+      return move({ step: 'awaitSlip', lastPacked: null }, 'warning', { key: 'pack.cancel.ok', params: { shipmentId: state.progress.shipmentId } });
+  }
+}
+
+/** What is still missing before a parcel can be completed; empty when it is ready. */
+export function outstandingSteps(progress: PackProgress, resolved: ResolvedParcel): string[] {
+  const missing: string[] = [];
+  for (const line of resolved.lines) if ((progress.counts[line.productCode] ?? 0) < line.qty) missing.push(`item:${line.productCode}`);
+  for (const insert of resolved.inserts) if (!progress.insertsConfirmed.includes(insert.code)) missing.push(`insert:${insert.code}`);
+  if (resolved.gift.status === 'ok' && !progress.giftConfirmed) missing.push('gift');
+  if (resolved.flags.length > 0 && !progress.humanTouchConfirmed) missing.push('humanTouch');
+  return missing;
+}
+
+/** Units verified so far on the parcel in hand. */
+export function verifiedUnits(progress: PackProgress): number {
+  return Object.values(progress.counts).reduce((sum, n) => sum + n, 0);
+}
+
+function scanWhileAwaitingSlip(state: PackState, text: string, ctx: PackContext): PackResult {
+  const scan = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
+  if (scan.kind === 'misread') return refuse(state, { key: 'scan.misread' });
+  if (scan.kind !== 'slip') return refuse(state, { key: 'pack.item.noParcel' });
+  const parcel = ctx.findParcel(scan.shipmentId);
+  if (!parcel) return refuse(state, { key: 'pack.slip.unknown', params: { shipmentId: scan.shipmentId } });
+  const resolved = resolveParcel(parcel, ctx.index);
+  if (resolved.block) return refuse(state, blockMessage(resolved.block, parcel));
+  const progress: PackProgress = {
+    shipmentId: parcel.shipmentId,
+    startedAt: ctx.now,
+    counts: {},
+    insertsConfirmed: [],
+    giftConfirmed: false,
+    humanTouchConfirmed: false,
+  };
+  return move({ step: 'verifying', progress }, 'ok', {
+    key: 'pack.slip.ok',
+    params: { shipmentId: parcel.shipmentId, customer: parcel.customerName, units: resolved.totalUnits },
+  });
+}
+
+function scanWhileVerifying(
+  state: PackState,
+  progress: PackProgress,
+  resolved: ResolvedParcel,
+  text: string,
+  ctx: PackContext,
+): PackResult {
+  const scan = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
+  switch (scan.kind) {
+    case 'misread':
+      return refuse(state, { key: 'scan.misread' });
+    case 'slip':
+      if (scan.shipmentId !== progress.shipmentId) {
+        return refuse(state, { key: 'pack.slip.otherInProgress', params: { current: progress.shipmentId, scanned: scan.shipmentId } });
+      }
+      // Re-scanning the slip in hand is the gloved way to finish: complete when ready, else say what is left.
+      if (outstandingSteps(progress, resolved).length === 0) return complete(state, progress, resolved);
+      return { next: state, events: [], changed: false, feedback: { tone: 'warning', message: notReadyMessage(progress, resolved) } };
+    case 'staff':
+      return refuse(state, { key: 'pack.item.unknown', params: { code: scan.code } });
+    case 'gtin':
+    case 'text': {
+      const code = scan.kind === 'gtin' ? scan.code : scan.text;
+      const product = ctx.index.productByBarcode.get(code);
+      if (product) return countItem(state, progress, resolved, product.code, product.name);
+      const insert = ctx.index.insertByBarcode.get(code);
+      if (insert) return confirmInsert(state, progress, resolved, insert.code);
+      return refuse(state, { key: 'pack.item.unknown', params: { code } });
+    }
+  }
+}
+
+function countItem(state: PackState, progress: PackProgress, resolved: ResolvedParcel, productCode: string, name: string): PackResult {
+  const line = resolved.lines.find((l) => l.productCode === productCode);
+  if (!line) return refuse(state, { key: 'pack.item.wrong', params: { name } });
+  const done = progress.counts[productCode] ?? 0;
+  if (done >= line.qty) return refuse(state, { key: 'pack.item.over', params: { name, qty: line.qty } });
+  const nextProgress: PackProgress = { ...progress, counts: { ...progress.counts, [productCode]: done + 1 } };
+  const verified = verifiedUnits(nextProgress);
+  const key = verified === resolved.totalUnits ? 'pack.item.allDone' : done + 1 === line.qty ? 'pack.item.lineDone' : 'pack.item.ok';
+  return move({ step: 'verifying', progress: nextProgress }, 'ok', {
+    key,
+    params: { name, done: done + 1, qty: line.qty, verified, total: resolved.totalUnits },
+  });
+}
+
+function confirmInsert(state: PackState, progress: PackProgress, resolved: ResolvedParcel, code: string): PackResult {
+  const insert = resolved.inserts.find((i) => i.code === code);
+  if (!insert) return refuse(state, { key: 'pack.insert.wrong', params: { code } });
+  const name = insert.name ?? code;
+  if (progress.insertsConfirmed.includes(code)) {
+    return { next: state, events: [], changed: false, feedback: { tone: 'warning', message: { key: 'pack.insert.already', params: { name } } } };
+  }
+  return move({ step: 'verifying', progress: { ...progress, insertsConfirmed: [...progress.insertsConfirmed, code] } }, 'ok', {
+    key: 'pack.insert.ok',
+    params: { name },
+  });
+}
+
+function complete(state: PackState, progress: PackProgress, resolved: ResolvedParcel): PackResult {
+  // The parcel may have been held by a pull since the slip was scanned: check again before recording.
+  if (resolved.block) return refuse(state, blockMessage(resolved.block, resolved.parcel));
+  if (outstandingSteps(progress, resolved).length > 0) return refuse(state, notReadyMessage(progress, resolved));
+  const event: EventBody = {
+    type: 'parcel.packed',
+    payload: {
+      shipmentId: progress.shipmentId,
+      startedAt: progress.startedAt,
+      items: resolved.lines.map((l) => ({ productCode: l.productCode, qty: progress.counts[l.productCode] ?? 0 })),
+      insertCodes: [...progress.insertsConfirmed],
+      giftCode: resolved.gift.status === 'ok' ? resolved.gift.gift.code : null,
+      flags: resolved.flags.map((f) => f.flag),
+    },
+  };
+  return {
+    next: { step: 'awaitSlip', lastPacked: progress.shipmentId },
+    events: [event],
+    changed: true,
+    feedback: { tone: 'complete', message: { key: 'pack.complete.ok', params: { shipmentId: progress.shipmentId } } },
+  };
+}
+
+function currentParcel(progress: PackProgress, ctx: PackContext): ResolvedParcel | null {
+  const parcel = ctx.findParcel(progress.shipmentId);
+  return parcel ? resolveParcel(parcel, ctx.index) : null;
+}
+
+function notReadyMessage(progress: PackProgress, resolved: ResolvedParcel): Message {
+  return { key: 'pack.complete.notReady', params: { remaining: outstandingSteps(progress, resolved).length } };
+}
+
+function blockMessage(block: ParcelBlock, parcel: Parcel): Message {
+  switch (block.reason) {
+    case 'held':
+      return { key: 'pack.slip.held', params: { shipmentId: parcel.shipmentId, reason: block.holdReason ?? '' } };
+    case 'packed':
+      return {
+        key: 'pack.slip.packed',
+        params: {
+          shipmentId: parcel.shipmentId,
+          staff: parcel.packedBy?.staffName ?? '',
+          device: parcel.packedBy?.deviceName ?? '',
+          at: parcel.packedBy?.at ?? '',
+        },
+      };
+    case 'giftUnknown':
+      return { key: 'pack.slip.giftUnknown', params: { code: block.code } };
+    case 'insertUnknown':
+      return { key: 'pack.slip.insertUnknown', params: { code: block.code } };
+    case 'productUnknown':
+      return { key: 'pack.slip.productUnknown', params: { code: block.code } };
+  }
+}
+
+function move(next: PackState, tone: Tone, message: Message): PackResult {
+  return { next, events: [], changed: true, feedback: { tone, message } };
+}
+
+function refuse(state: PackState, message: Message): PackResult {
+  return { next: state, events: [], changed: false, feedback: { tone: 'error', message } };
+}

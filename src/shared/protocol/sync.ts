@@ -1,0 +1,97 @@
+/** The sync wire format: enrolment, pull (server cursor) and push (events with per-event results). */
+import { z } from 'zod';
+import { catalogueSchema } from '../domain/catalogue.js';
+import { parcelSchema } from '../domain/parcel.js';
+import { syncEventSchema } from './events.js';
+
+/** POST /api/enrol: trade a one-time enrolment code for a device credential. */
+export const enrolRequestSchema = z.object({
+  code: z.string().trim().min(4).max(64),
+  deviceName: z.string().trim().min(1).max(64),
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+/** The device credential; the token is shown once and stored hashed on the server. */
+export const enrolResponseSchema = z.object({
+  deviceId: z.string(),
+  deviceName: z.string(),
+  token: z.string(),
+  warehouseId: z.string(),
+  warehouseName: z.string(),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+/** GET /api/sync/pull?cursor=…: changes since the cursor; "0" means everything. */
+export const pullQuerySchema = z.object({
+  cursor: z.string().regex(/^\d+$/).default('0'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+/** One page of changes. The device stores it and asks again with `cursor` while `more` is true. */
+export const pullResponseSchema = z.object({
+  cursor: z.string().regex(/^\d+$/),
+  more: z.boolean(),
+  /** The whole catalogue when anything in it changed since the cursor, else null. */
+  catalogue: catalogueSchema.nullable(),
+  /** Parcels created or changed since the cursor (status changes included), in cursor order. */
+  parcels: z.array(parcelSchema),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Most events one push may carry. */
+export const PUSH_MAX_EVENTS = 500;
+
+/** POST /api/sync/push: a batch of events from the outbox, oldest first. */
+export const pushRequestSchema = z.object({
+  events: z.array(syncEventSchema).min(1).max(PUSH_MAX_EVENTS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** Machine-readable reasons the server refuses an event; the device shows them in words. */
+export const rejectCodeSchema = z.enum([
+  'parcel_unknown',
+  'parcel_held',
+  'already_packed',
+  'items_mismatch',
+  'id_conflict',
+  'invalid',
+]);
+export type RejectCode = z.infer<typeof rejectCodeSchema>;
+
+/** The server's answer for one event. A rejected event stays visible on the device with its reason. */
+export const eventResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('applied') }),
+  z.object({ id: z.string(), status: z.literal('duplicate') }),
+  z.object({
+    id: z.string(),
+    status: z.literal('rejected'),
+    code: rejectCodeSchema,
+    message: z.string(),
+    /** Details for the message, e.g. who packed the parcel first. */
+    detail: z.record(z.string(), z.string()).optional(),
+  }),
+]);
+export type EventResult = z.infer<typeof eventResultSchema>;
+
+/** Per-event results, in the order the events were sent. */
+export const pushResponseSchema = z.object({
+  results: z.array(eventResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** The JSON body of every 4xx/5xx answer. */
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** GET /api/device: who this credential belongs to (also how a device learns it was revoked: 401). */
+export const deviceInfoSchema = z.object({
+  deviceId: z.string(),
+  deviceName: z.string(),
+  warehouseId: z.string(),
+  warehouseName: z.string(),
+});
+export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
