@@ -1,0 +1,84 @@
+/** Builds the Fastify app (no listen), so tests drive it with app.inject and main.ts only listens. */
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { requireDevice } from './auth/device-auth.js';
+import type { Database } from './db/client.js';
+import { adminRoutes } from './routes/admin.js';
+import { deviceRoutes } from './routes/device.js';
+import { enrolRoutes } from './routes/enrol.js';
+import { healthRoutes } from './routes/health.js';
+import { registerPwa } from './routes/pwa.js';
+import { syncRoutes } from './routes/sync.js';
+
+/** Largest request body accepted: a full push of 500 events is well under this. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** What the app needs from its caller. */
+export interface BuildAppOptions {
+  database: Database;
+  adminToken: string;
+  /** The built PWA (vite's dist/); null or a folder without index.html serves a "run npm run build" page. */
+  staticDir?: string | null;
+  enrolCodeTtlMin?: number;
+  logger?: FastifyServerOptions['logger'];
+  /** The server clock; tests move it. */
+  now?: () => Date;
+}
+
+/** Builds the app with every route registered and ready. */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { database, adminToken } = opts;
+  const now = opts.now ?? (() => new Date());
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('device', null);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const message = error.validation
+        .map((issue) => `${issue.instancePath ? issue.instancePath.replace(/^\//, '').replaceAll('/', '.') : error.validationContext ?? 'request'}: ${issue.message}`)
+        .join('; ');
+      return reply.code(400).send({ error: 'bad_request', message: `Invalid ${error.validationContext ?? 'request'}: ${message}` });
+    }
+    const err = error as { statusCode?: number; code?: string; message?: string };
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({ error: 'payload_too_large', message: `Request body is larger than ${BODY_LIMIT_BYTES} bytes.` });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors (malformed JSON, wrong content type): say what, keep the shape.
+      return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message ?? 'Bad request' });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({ error: 'internal', message: 'Internal server error. It has been logged.' });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'floorpack sync server', version: '0.1.0', description: 'Enrolment, pull and push for the floorpack handheld app.' },
+      components: {
+        securitySchemes: {
+          device: { type: 'http', scheme: 'bearer', description: 'Device token from POST /api/enrol' },
+          admin: { type: 'http', scheme: 'bearer', description: 'Admin token (ADMIN_TOKEN or DATA_DIR/admin-token)' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes, { database });
+  app.get('/api/openapi.json', { schema: { tags: ['ops'], summary: 'This OpenAPI document' } }, async () => app.swagger());
+  await app.register(enrolRoutes, { database, now });
+  await app.register(adminRoutes, { database, adminToken, enrolCodeTtlMin: opts.enrolCodeTtlMin ?? 60, now });
+  // Device routes share one scope whose hook demands a device credential; unknown URLs are outside it
+  // and still get their 404.
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', requireDevice(database));
+    await scope.register(deviceRoutes);
+    await scope.register(syncRoutes, { database, now });
+  });
+  await registerPwa(app, opts.staticDir ?? null);
+  await app.ready();
+  return app;
+}

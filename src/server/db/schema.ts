@@ -1,0 +1,168 @@
+/**
+ * The server's tables (drizzle pg-core). One schema for PGlite and PostgreSQL; migrations are generated
+ * from this file with `npm run db:generate`. Persisted: never rename a column without a migration.
+ */
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { HumanTouchFlag } from '../../shared/domain/catalogue.js';
+import type { ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
+import type { EventResult } from '../../shared/protocol/sync.js';
+
+/** Change stamps are bigint in SQL but stay far below 2^53, so JavaScript numbers are safe. */
+const changeSeq = () => bigint('seq', { mode: 'number' }).notNull();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** The single-row high-water mark of the change sequence (see db/change-seq.ts for why a row, not a SEQUENCE). */
+export const changeCounter = pgTable('change_counter', {
+  id: integer('id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+});
+
+/** A warehouse (物流センター); devices, staff and parcels belong to exactly one. */
+export const warehouses = pgTable('warehouses', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+/** An enrolled handheld. Only the sha256 of its token is stored. */
+export const devices = pgTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    lastSeenAt: ts('last_seen_at'),
+    lastDeviceSeq: integer('last_device_seq').notNull().default(0),
+  },
+  (t) => [uniqueIndex('devices_token_hash_idx').on(t.tokenHash)],
+);
+
+/** One-time enrolment codes, stored hashed; single use and short-lived. */
+export const enrolmentCodes = pgTable('enrolment_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  usedByDeviceId: text('used_by_device_id'),
+});
+
+/** Staff who sign in on a device by badge; part of the pulled catalogue of their warehouse. */
+export const staff = pgTable('staff', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
+  seq: changeSeq(),
+});
+
+/** Products (商品). Barcodes live in product_barcodes. */
+export const products = pgTable('products', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  location: text('location').notNull(),
+  seq: changeSeq(),
+});
+
+/** JAN/EAN barcodes of a product (a product can have several). */
+export const productBarcodes = pgTable(
+  'product_barcodes',
+  {
+    barcode: text('barcode').notNull(),
+    productCode: text('product_code').notNull().references(() => products.code),
+    seq: changeSeq(),
+  },
+  (t) => [primaryKey({ columns: [t.barcode] }), index('product_barcodes_product_idx').on(t.productCode)],
+);
+
+/** Customer ranks (顧客ランク). */
+export const ranks = pgTable('ranks', {
+  code: text('code').primaryKey(),
+  label: text('label').notNull(),
+  color: text('color').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  seq: changeSeq(),
+});
+
+/** Gift codes (ギフトコード): one code = one exact wrapping instruction. */
+export const giftCodes = pgTable('gift_codes', {
+  code: text('code').primaryKey(),
+  wrapping: text('wrapping').notNull(),
+  ribbon: text('ribbon'),
+  noshiInscription: text('noshi_inscription'),
+  noshiPlacement: text('noshi_placement').$type<'inner' | 'outer'>(),
+  description: text('description').notNull(),
+  seq: changeSeq(),
+});
+
+/** Inserts (同梱物); barcode null when the insert has none. */
+export const inserts = pgTable('inserts', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  barcode: text('barcode'),
+  seq: changeSeq(),
+});
+
+/** The brand's instruction and extra inserts per human-touch flag. */
+export const humanTouchRules = pgTable('human_touch_rules', {
+  flag: text('flag').$type<HumanTouchFlag>().primaryKey(),
+  instruction: text('instruction').notNull(),
+  instructionEn: text('instruction_en'),
+  insertCodes: jsonb('insert_codes').$type<string[]>().notNull(),
+  seq: changeSeq(),
+});
+
+/** Parcels (出荷指示). customer_email never leaves the server. */
+export const parcels = pgTable(
+  'parcels',
+  {
+    shipmentId: text('shipment_id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
+    orderNumber: text('order_number').notNull(),
+    orderDate: text('order_date').notNull(),
+    customerId: text('customer_id').notNull(),
+    customerName: text('customer_name').notNull(),
+    /** Server side only: for the return-receipt notification, never pulled. */
+    customerEmail: text('customer_email'),
+    rankCode: text('rank_code').notNull(),
+    purchaseCount: integer('purchase_count').notNull(),
+    returnCount: integer('return_count').notNull(),
+    parcelsSinceFirstReturn: integer('parcels_since_first_return').notNull(),
+    /** Computed from the three counts above when the parcel is written (domain/human-touch.ts). */
+    flags: jsonb('flags').$type<HumanTouchFlag[]>().notNull(),
+    giftCode: text('gift_code'),
+    noshiName: text('noshi_name'),
+    message: text('message'),
+    insertCodes: jsonb('insert_codes').$type<string[]>().notNull(),
+    carrier: text('carrier').notNull(),
+    status: text('status').$type<ParcelStatus>().notNull(),
+    holdReason: text('hold_reason'),
+    lines: jsonb('lines').$type<ParcelLine[]>().notNull(),
+    packedByStaffId: text('packed_by_staff_id'),
+    packedByDeviceId: text('packed_by_device_id'),
+    packedAt: ts('packed_at'),
+    seq: changeSeq(),
+  },
+  (t) => [index('parcels_warehouse_seq_idx').on(t.warehouseId, t.seq)],
+);
+
+/** Every event a device pushed, with the answer given: the exactly-once record. */
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: text('device_id').notNull().references(() => devices.id),
+    deviceSeq: integer('device_seq').notNull(),
+    staffId: text('staff_id').notNull(),
+    type: text('type').notNull(),
+    body: jsonb('body').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    status: text('status').$type<'applied' | 'rejected'>().notNull(),
+    result: jsonb('result').$type<EventResult>().notNull(),
+    shipmentId: text('shipment_id'),
+    receivedAt: ts('received_at').notNull(),
+  },
+  (t) => [index('events_shipment_idx').on(t.shipmentId), index('events_device_idx').on(t.deviceId, t.deviceSeq)],
+);

@@ -1,0 +1,14 @@
+/** A one-at-a-time async queue: PGlite is one connection, so its transactions must not interleave. */
+
+/** Runs tasks strictly one after another, in the order they were queued. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** Queues `task`; resolves or rejects with its result once every earlier task has settled. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    // A failed task must not block the queue, so the tail swallows its error (the caller still sees it).
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}

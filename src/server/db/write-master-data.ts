@@ -1,0 +1,105 @@
+/** Writes master data (catalogue rows, parcels) and stamps each row with the change sequence. */
+import { sql } from 'drizzle-orm';
+import type { GiftCode, HumanTouchRule, Insert, Product, Rank, Staff } from '../../shared/domain/catalogue.js';
+import { computeHumanTouchFlags } from '../../shared/domain/human-touch.js';
+import type { ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
+import { nextChangeSeq } from './change-seq.js';
+import type { Tx } from './client.js';
+import * as t from './schema.js';
+
+/** Inserts or updates one product and its barcodes. */
+export async function upsertProduct(tx: Tx, product: Product): Promise<void> {
+  const seq = await nextChangeSeq(tx);
+  const row = { code: product.code, name: product.name, location: product.location, seq };
+  await tx.insert(t.products).values(row).onConflictDoUpdate({ target: t.products.code, set: row });
+  for (const barcode of product.barcodes) {
+    const b = { barcode, productCode: product.code, seq: await nextChangeSeq(tx) };
+    await tx.insert(t.productBarcodes).values(b).onConflictDoUpdate({ target: t.productBarcodes.barcode, set: b });
+  }
+}
+
+/** Inserts or updates one customer rank. */
+export async function upsertRank(tx: Tx, rank: Rank): Promise<void> {
+  const row = { ...rank, seq: await nextChangeSeq(tx) };
+  await tx.insert(t.ranks).values(row).onConflictDoUpdate({ target: t.ranks.code, set: row });
+}
+
+/** Inserts or updates one gift code. */
+export async function upsertGiftCode(tx: Tx, gift: GiftCode): Promise<void> {
+  const row = { ...gift, seq: await nextChangeSeq(tx) };
+  await tx.insert(t.giftCodes).values(row).onConflictDoUpdate({ target: t.giftCodes.code, set: row });
+}
+
+/** Inserts or updates one insert (同梱物). */
+export async function upsertInsert(tx: Tx, insert: Insert): Promise<void> {
+  const row = { ...insert, seq: await nextChangeSeq(tx) };
+  await tx.insert(t.inserts).values(row).onConflictDoUpdate({ target: t.inserts.code, set: row });
+}
+
+/** Inserts or updates the rule of one human-touch flag. */
+export async function upsertHumanTouchRule(tx: Tx, rule: HumanTouchRule): Promise<void> {
+  const row = { ...rule, seq: await nextChangeSeq(tx) };
+  await tx.insert(t.humanTouchRules).values(row).onConflictDoUpdate({ target: t.humanTouchRules.flag, set: row });
+}
+
+/** Inserts or updates one staff member of a warehouse. */
+export async function upsertStaff(tx: Tx, warehouseId: string, member: Staff): Promise<void> {
+  const row = { ...member, warehouseId, seq: await nextChangeSeq(tx) };
+  await tx.insert(t.staff).values(row).onConflictDoUpdate({ target: t.staff.id, set: row });
+}
+
+/** A shipment instruction as it arrives from the back office (server-only fields included). */
+export interface ShipmentInput {
+  shipmentId: string;
+  orderNumber: string;
+  orderDate: string;
+  customerId: string;
+  customerName: string;
+  customerEmail: string | null;
+  rankCode: string;
+  purchaseCount: number;
+  returnCount: number;
+  parcelsSinceFirstReturn: number;
+  giftCode: string | null;
+  noshiName: string | null;
+  message: string | null;
+  insertCodes: string[];
+  carrier: string;
+  status: ParcelStatus;
+  holdReason: string | null;
+  lines: ParcelLine[];
+}
+
+/** Inserts or updates a parcel; its human-touch flags are computed here, from history, never taken as given. */
+export async function upsertParcel(tx: Tx, warehouseId: string, s: ShipmentInput): Promise<void> {
+  const row = {
+    shipmentId: s.shipmentId,
+    warehouseId,
+    orderNumber: s.orderNumber,
+    orderDate: s.orderDate,
+    customerId: s.customerId,
+    customerName: s.customerName,
+    customerEmail: s.customerEmail,
+    rankCode: s.rankCode,
+    purchaseCount: s.purchaseCount,
+    returnCount: s.returnCount,
+    parcelsSinceFirstReturn: s.parcelsSinceFirstReturn,
+    flags: computeHumanTouchFlags(s),
+    giftCode: s.giftCode,
+    noshiName: s.noshiName,
+    message: s.message,
+    insertCodes: s.insertCodes,
+    carrier: s.carrier,
+    status: s.status,
+    holdReason: s.holdReason,
+    lines: s.lines,
+    seq: await nextChangeSeq(tx),
+  };
+  await tx.insert(t.parcels).values(row).onConflictDoUpdate({ target: t.parcels.shipmentId, set: row });
+}
+
+/** Sets a parcel's status (e.g. held by the back office) and stamps it so devices pull the change. */
+export async function setParcelStatus(tx: Tx, shipmentId: string, status: ParcelStatus, holdReason: string | null = null): Promise<void> {
+  const seq = await nextChangeSeq(tx);
+  await tx.update(t.parcels).set({ status, holdReason, seq }).where(sql`${t.parcels.shipmentId} = ${shipmentId}`);
+}

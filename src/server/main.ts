@@ -1,0 +1,84 @@
+/** The server process: env → database (locked, migrated, demo-seeded) → listen → graceful close. */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { asc } from 'drizzle-orm';
+import { buildApp } from './app.js';
+import { resolveAdminToken } from './auth/admin-token.js';
+import { createEnrolmentCode } from './auth/enrolment.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { openDatabase } from './db/client.js';
+import { warehouses } from './db/schema.js';
+import { DEMO_WAREHOUSE } from './demo/demo-data.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { loadEnvOrExit } from './env.js';
+
+/** Where `npm start` finds the built PWA. */
+export const DEFAULT_STATIC_DIR = path.resolve('dist');
+
+/** Starts the server; resolves once it listens. SIGINT/SIGTERM close it and release DATA_DIR. */
+export async function main(options: { staticDir?: string } = {}): Promise<void> {
+  const env = loadEnvOrExit();
+  let database;
+  try {
+    database = env.DATABASE_URL
+      ? await openDatabase({ kind: 'postgres', url: env.DATABASE_URL })
+      : await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await database.migrate();
+  const seeded = env.DEMO === '1' ? await seedDemo(database) : false;
+  const adminToken = resolveAdminToken(env.ADMIN_TOKEN, env.DATA_DIR);
+  const app = await buildApp({
+    database,
+    adminToken,
+    staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
+    enrolCodeTtlMin: env.ENROL_CODE_TTL_MIN,
+    logger: { level: env.LOG_LEVEL },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    try {
+      await app.close();
+    } finally {
+      // Closing the database also releases the DATA_DIR lock, so the next start is not refused.
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const lines = [
+    `floorpack server on http://${shownHost}:${env.PORT}  (database: ${database.kind}${database.kind === 'pglite' ? ` in ${path.resolve(env.DATA_DIR)}` : ''})`,
+    `admin token: ${adminToken}`,
+  ];
+  if (seeded) lines.push(`demo data loaded: warehouse ${DEMO_WAREHOUSE.id} ${DEMO_WAREHOUSE.name}`);
+  // A fresh code on every start, so the first handheld can enrol without any admin call.
+  const [warehouse] = await database.read((tx) => tx.select().from(warehouses).orderBy(asc(warehouses.id)).limit(1));
+  if (warehouse) {
+    const code = await createEnrolmentCode(database, warehouse.id, env.ENROL_CODE_TTL_MIN, new Date());
+    lines.push(`one-time enrolment code for ${warehouse.id} ${warehouse.name}: ${code.code} (expires ${code.expiresAt})`);
+  } else {
+    lines.push('no warehouse yet: start with DEMO=1 or import master data before enrolling devices');
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// Run directly (`tsx src/server/main.ts`) as well as through scripts/start.ts.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,28 @@
+/** POST /api/enrol: a one-time code in, a device credential out. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiErrorSchema, enrolRequestSchema, enrolResponseSchema } from '../../shared/protocol/sync.js';
+import { EnrolError, enrolDevice } from '../auth/enrolment.js';
+import type { Database } from '../db/client.js';
+
+/** Registers the enrolment route (public: the code is the credential). */
+export const enrolRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => Date }> = async (app, { database, now }) => {
+  app.post(
+    '/api/enrol',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Trade a one-time enrolment code for a device token',
+        body: enrolRequestSchema,
+        response: { 200: enrolResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await enrolDevice(database, request.body.code, request.body.deviceName, now());
+      } catch (error) {
+        if (error instanceof EnrolError) return reply.code(401).send({ error: error.code, message: error.message });
+        throw error;
+      }
+    },
+  );
+};

@@ -1,0 +1,21 @@
+/** The fingerprint of an event body, to tell a resent event from a different one reusing its id. */
+import { createHash } from 'node:crypto';
+import type { SyncEvent } from '../../shared/protocol/events.js';
+
+/** JSON with object keys sorted, so equal bodies hash equal whatever order the device wrote them in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** sha256 of everything in the event except its id, plus the sending device. */
+export function hashEventBody(event: SyncEvent, deviceId: string): string {
+  const { id: _id, ...body } = event;
+  return createHash('sha256').update(canonicalJson({ deviceId, ...body })).digest('hex');
+}

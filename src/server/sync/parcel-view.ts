@@ -1,0 +1,99 @@
+/** Reads parcels as a device sees them: packed-by in words, and never the customer's e-mail. */
+import { and, asc, eq, gt, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Parcel } from '../../shared/domain/parcel.js';
+import type { Tx } from '../db/client.js';
+import * as t from '../db/schema.js';
+
+const packer = alias(t.staff, 'packer');
+const packDevice = alias(t.devices, 'pack_device');
+
+/** The device-visible columns; customer_email is deliberately absent so it can never leak into a pull. */
+const parcelColumns = {
+  shipmentId: t.parcels.shipmentId,
+  orderNumber: t.parcels.orderNumber,
+  orderDate: t.parcels.orderDate,
+  customerId: t.parcels.customerId,
+  customerName: t.parcels.customerName,
+  rankCode: t.parcels.rankCode,
+  flags: t.parcels.flags,
+  giftCode: t.parcels.giftCode,
+  noshiName: t.parcels.noshiName,
+  message: t.parcels.message,
+  insertCodes: t.parcels.insertCodes,
+  carrier: t.parcels.carrier,
+  status: t.parcels.status,
+  holdReason: t.parcels.holdReason,
+  lines: t.parcels.lines,
+  packedAt: t.parcels.packedAt,
+  packedByStaffId: t.parcels.packedByStaffId,
+  packedByDeviceId: t.parcels.packedByDeviceId,
+  staffName: packer.name,
+  deviceName: packDevice.name,
+  seq: t.parcels.seq,
+};
+
+type ParcelRow = { [K in keyof typeof parcelColumns]: (typeof parcelColumns)[K]['_']['data'] | null };
+
+function selectParcels(tx: Tx, where: SQL | undefined) {
+  return tx
+    .select(parcelColumns)
+    .from(t.parcels)
+    .leftJoin(packer, eq(packer.id, t.parcels.packedByStaffId))
+    .leftJoin(packDevice, eq(packDevice.id, t.parcels.packedByDeviceId))
+    .where(where);
+}
+
+/** Parcels of `warehouseId` stamped in (cursor, upTo], oldest stamp first, at most `limit`. */
+export async function parcelsChangedSince(tx: Tx, warehouseId: string, cursor: number, upTo: number, limit: number) {
+  const rows = await selectParcels(tx, and(eq(t.parcels.warehouseId, warehouseId), gt(t.parcels.seq, cursor), lte(t.parcels.seq, upTo)))
+    .orderBy(asc(t.parcels.seq))
+    .limit(limit);
+  return rows.map((row) => ({ seq: Number(row.seq), parcel: toParcel(row as ParcelRow) }));
+}
+
+/** Converts a parcel row to the wire shape. */
+export function toParcel(row: ParcelRow): Parcel {
+  return {
+    shipmentId: row.shipmentId!,
+    orderNumber: row.orderNumber!,
+    orderDate: row.orderDate!,
+    customerId: row.customerId!,
+    customerName: row.customerName!,
+    rankCode: row.rankCode!,
+    flags: row.flags ?? [],
+    giftCode: row.giftCode,
+    noshiName: row.noshiName,
+    message: row.message,
+    insertCodes: row.insertCodes ?? [],
+    carrier: row.carrier!,
+    status: row.status!,
+    holdReason: row.holdReason,
+    packedBy:
+      row.status === 'packed' || row.status === 'shipped'
+        ? { staffName: row.staffName ?? row.packedByStaffId ?? '', deviceName: row.deviceName ?? row.packedByDeviceId ?? '', at: row.packedAt ? formatInstant(row.packedAt) : '' }
+        : null,
+    lines: row.lines ?? [],
+  };
+}
+
+/** One parcel of `warehouseId`, locked FOR UPDATE so concurrent packers of it queue behind each other. */
+export async function lockParcel(tx: Tx, warehouseId: string, shipmentId: string) {
+  const rows = await tx
+    .select()
+    .from(t.parcels)
+    .where(and(eq(t.parcels.shipmentId, shipmentId), eq(t.parcels.warehouseId, warehouseId)))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+/** Who packed a parcel, in words (staff and device names, ISO time). */
+export async function packedByOf(tx: Tx, shipmentId: string): Promise<Parcel['packedBy']> {
+  const rows = await selectParcels(tx, eq(t.parcels.shipmentId, shipmentId));
+  return rows[0] ? toParcel(rows[0] as ParcelRow).packedBy : null;
+}
+
+/** ISO 8601 in UTC, without ".000" when the time is on a whole second (it is read aloud in messages). */
+export function formatInstant(date: Date): string {
+  return date.toISOString().replace(/\.000Z$/, 'Z');
+}
