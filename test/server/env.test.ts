@@ -1,0 +1,58 @@
+/** Environment parsing: defaults, and a bad value stops the server with one line naming the variable. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '../../src/server/env.js';
+
+describe('parseEnv', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(parseEnv({})).toEqual({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info' });
+  });
+
+  it('reads every variable', () => {
+    const env = parseEnv({ PORT: '3000', HOST: '127.0.0.1', DATA_DIR: '/var/lib/fp', DATABASE_URL: 'postgres://u@db/fp', ADMIN_TOKEN: 'x'.repeat(32), DEMO: '0', ENROL_CODE_TTL_MIN: '15', LOG_LEVEL: 'warn' });
+    expect(env).toMatchObject({ PORT: 3000, DATABASE_URL: 'postgres://u@db/fp', DEMO: '0', ENROL_CODE_TTL_MIN: 15, LOG_LEVEL: 'warn' });
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(parseEnv({ PORT: '' }).PORT).toBe(8080);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DEMO: 'yes' }, 'DEMO'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ ENROL_CODE_TTL_MIN: '0' }, 'ENROL_CODE_TTL_MIN'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+  ])('refuses %o with one line naming %s', (raw, name) => {
+    let error: unknown;
+    try {
+      parseEnv(raw);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toContain(name);
+    expect(message).not.toContain('\n');
+  });
+
+  it('never echoes a secret back', () => {
+    expect(() => parseEnv({ ADMIN_TOKEN: 'secret' })).toThrow(/^(?!.*secret).*$/);
+  });
+});
+
+describe('the server process with a bad environment', () => {
+  it('exits with code 1 and prints exactly one line naming PORT', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, PORT: 'eighty', DATA_DIR: '/nonexistent/never-created' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/PORT/);
+  });
+});
