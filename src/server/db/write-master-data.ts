@@ -72,6 +72,7 @@ export interface ShipmentInput {
 
 /** Inserts or updates a parcel; its human-touch flags are computed here, from history, never taken as given. */
 export async function upsertParcel(tx: Tx, warehouseId: string, s: ShipmentInput): Promise<void> {
+  await lockParcelRow(tx, s.shipmentId);
   const row = {
     shipmentId: s.shipmentId,
     warehouseId,
@@ -100,6 +101,15 @@ export async function upsertParcel(tx: Tx, warehouseId: string, s: ShipmentInput
 
 /** Sets a parcel's status (e.g. held by the back office) and stamps it so devices pull the change. */
 export async function setParcelStatus(tx: Tx, shipmentId: string, status: ParcelStatus, holdReason: string | null = null): Promise<void> {
+  await lockParcelRow(tx, shipmentId);
   const seq = await nextChangeSeq(tx);
   await tx.update(t.parcels).set({ status, holdReason, seq }).where(sql`${t.parcels.shipmentId} = ${shipmentId}`);
+}
+
+/**
+ * Lock order rule: parcel row first, change counter second. A push locks the parcel (FOR UPDATE) and
+ * then stamps; a writer that stamped first and then touched the parcel could deadlock with it.
+ */
+async function lockParcelRow(tx: Tx, shipmentId: string): Promise<void> {
+  await tx.execute(sql`select 1 from parcels where shipment_id = ${shipmentId} for update`);
 }

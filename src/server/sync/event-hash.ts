@@ -14,8 +14,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** sha256 of everything in the event except its id, plus the sending device. */
-export function hashEventBody(event: SyncEvent, deviceId: string): string {
+/**
+ * sha256 of everything in the event except its id. The credential is left out on purpose: a device
+ * re-enrolled after its reply was lost resends the same outbox and must hear "duplicate", not a conflict.
+ */
+export function hashEventBody(event: SyncEvent): string {
   const { id: _id, ...body } = event;
-  return createHash('sha256').update(canonicalJson({ deviceId, ...body })).digest('hex');
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }

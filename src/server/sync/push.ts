@@ -29,7 +29,7 @@ async function pushOne(database: Database, ctx: PushContext, event: SyncEvent): 
 }
 
 async function applyEvent(tx: Tx, ctx: PushContext, event: SyncEvent): Promise<EventResult> {
-  const bodyHash = hashEventBody(event, ctx.deviceId);
+  const bodyHash = hashEventBody(event);
 
   // (1) Seen before? The same body is a resend: "duplicate" for an applied event, the same rejection
   //     for a rejected one. A different body under a known id is refused and not recorded.

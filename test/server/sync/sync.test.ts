@@ -222,6 +222,23 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
       expect([a, b].find((r) => r.status === 'rejected')).toMatchObject({ code: 'already_packed' });
     });
 
+    it('answers "duplicate" when a re-enrolled device resends an event already applied', async () => {
+      const event = packedEvent(DEMO_SCENARIOS.firstReturn);
+      await push([event]);
+      const reenrolled = await demo.enrol('pack-01');
+      expect(await push([event], reenrolled.token)).toEqual([{ id: event.id, status: 'duplicate' }]);
+    });
+
+    it('survives a back-office hold racing a pack of the same parcel (no deadlock, one clear outcome)', async () => {
+      const shipmentId = 'S0000010';
+      const [[result]] = await Promise.all([
+        push([packedEvent(shipmentId)]),
+        demo.database.write((tx) => setParcelStatus(tx, shipmentId, 'held', '不正チェック')),
+      ]);
+      expect(['applied', 'rejected']).toContain(result.status);
+      if (result.status === 'rejected') expect(result.code).toBe('parcel_held');
+    });
+
     it('records how far the device has pushed and when it was last seen', async () => {
       const device = await demo.enrol('pack-09');
       await push([packedEvent(DEMO_SCENARIOS.firstReturn, { deviceSeq: 41 }), packedEvent(DEMO_SCENARIOS.twoFlags, { deviceSeq: 42 })], device.token);
