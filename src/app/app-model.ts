@@ -1,0 +1,295 @@
+/**
+ * The app's state and commands, outside the UI: boot from IndexedDB, enrolment, staff sign-in,
+ * the pack session, sync and its status. Screens read it and call its methods; it notifies
+ * subscribers after every change. Part of the main bundle.
+ */
+import { EMPTY_CATALOGUE, indexCatalogue, type Catalogue, type CatalogueIndex } from '../shared/domain/catalogue.js';
+import type { Parcel } from '../shared/domain/parcel.js';
+import type { PackContext } from '../shared/flows/pack.js';
+import { playFeedback } from './feedback/feedback.js';
+import { PackSession } from './pack/pack-session.js';
+import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
+import type { Credential, StaffSession } from './store/schema.js';
+import { AuthError, createApiClient, HttpError, RetryableError, type ApiClient } from './sync/api.js';
+import { pullAll } from './sync/pull.js';
+import { pushOutbox } from './sync/push.js';
+import { SyncScheduler, type SchedulerState } from './sync/scheduler.js';
+import type { UiKey } from './i18n/i18n.js';
+
+/** The screens. */
+export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'fatal';
+
+/** localStorage mark that this browser was enrolled: if it survives and IndexedDB does not, data vanished. */
+const ENROLLED_MARK = 'floorpack.enrolled';
+/** Synced events are kept this long for the "synced" list, then purged. */
+const SYNCED_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/** Problems shown as a banner over any screen. */
+export type Notice = 'vanished' | 'revoked' | 'dbBlocked' | 'dbVersionChange';
+
+/** The whole app state. */
+export class AppModel {
+  screen: Screen = 'boot';
+  credential: Credential | null = null;
+  session: StaffSession | null = null;
+  catalogue: Catalogue | null = null;
+  index: CatalogueIndex = indexCatalogue(EMPTY_CATALOGUE);
+  parcels = new Map<string, Parcel>();
+  counts: OutboxCounts = { pending: 0, rejected: 0, synced: 0 };
+  online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  lastSyncAt: string | null = null;
+  sync: SchedulerState = { running: false, failures: 0, retryAt: null, lastError: null };
+  notices = new Set<Notice>();
+  fatal: { key: UiKey; reason: string } | null = null;
+  /** Bumps on every change so memoised views can tell. */
+  version = 0;
+  pack!: PackSession;
+  store!: LocalStore;
+  readonly api: ApiClient;
+  readonly scheduler: SyncScheduler;
+  private listeners = new Set<() => void>();
+
+  constructor() {
+    this.api = createApiClient({ fetch: (...args) => fetch(...args), getToken: () => this.credential?.token ?? null });
+    this.scheduler = new SyncScheduler({
+      run: (signal) => this.runSync(signal),
+      isOnline: () => navigator.onLine,
+      onAuthLost: () => void this.onAuthLost(),
+      onState: (state) => {
+        this.sync = state;
+        if (!state.running) void this.refreshCounts();
+        this.changed();
+      },
+    });
+  }
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the UI something changed. */
+  changed(): void {
+    this.version += 1;
+    for (const l of this.listeners) l();
+  }
+
+  /** Opens the database and restores everything exactly as it was. */
+  async boot(): Promise<void> {
+    try {
+      this.store = await openLocalStore(undefined, {
+        onBlocked: () => this.notice('dbBlocked'),
+        onVersionChange: () => this.notice('dbVersionChange'),
+      });
+    } catch (error) {
+      this.fatal = { key: 'db.openFailed', reason: error instanceof Error ? error.name : String(error) };
+      this.screen = 'fatal';
+      this.changed();
+      return;
+    }
+    const boot = await this.store.loadBoot();
+    this.credential = boot.credential;
+    this.session = boot.session;
+    this.lastSyncAt = boot.lastSyncAt;
+    this.setCatalogue(boot.catalogue);
+    for (const p of boot.parcels) this.parcels.set(p.shipmentId, p);
+    this.pack = new PackSession(boot.packState, {
+      store: this.store,
+      context: (now) => this.packContext(now),
+      identity: () =>
+        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
+      onFeedback: (feedback) => playFeedback(feedback.tone),
+      onCommitted: (parcels, entries) => {
+        for (const p of parcels) this.parcels.set(p.shipmentId, p);
+        if (entries.length > 0) {
+          this.counts = { ...this.counts, pending: this.counts.pending + entries.length };
+          this.scheduler.request('event');
+        }
+      },
+      onChange: () => this.changed(),
+    });
+    if (!this.credential && readMark()) this.notices.add('vanished');
+    await this.refreshCounts();
+    this.screen = this.homeScreen();
+    if (this.screen === 'home' && boot.packState.step === 'verifying') this.screen = 'pack';
+    this.changed();
+    this.listen();
+    if (this.credential) this.scheduler.request('start');
+  }
+
+  /** Trades an enrolment code for a credential, stores it, asks for persistent storage, then pulls. */
+  async enrol(code: string, deviceName: string): Promise<UiKey | null> {
+    let response;
+    try {
+      response = await this.api.enrol({ code: code.trim(), deviceName: deviceName.trim() });
+    } catch (error) {
+      if (error instanceof HttpError) return error.status === 400 ? 'enrol.error.invalid' : 'enrol.error.rejected';
+      if (error instanceof AuthError) return 'enrol.error.rejected';
+      if (error instanceof RetryableError) return error.status === null ? 'enrol.error.network' : 'enrol.error.server';
+      return 'enrol.error.server';
+    }
+    const credential: Credential = { ...response, enrolledAt: new Date().toISOString() };
+    await this.store.setMeta('credential', credential);
+    this.credential = credential;
+    writeMark(credential.deviceId);
+    this.notices.delete('vanished');
+    this.notices.delete('revoked');
+    // Chrome grants this silently to installed apps; without it the browser may evict the outbox.
+    void navigator.storage?.persist?.().catch(() => false);
+    this.screen = this.homeScreen();
+    this.changed();
+    this.scheduler.resume();
+    this.scheduler.request('start');
+    return null;
+  }
+
+  /** Signs a staff member in by badge code, offline, against the pulled catalogue. */
+  async signIn(rawCode: string): Promise<UiKey | null> {
+    const code = rawCode.trim().toUpperCase();
+    if (!this.catalogue) return 'signin.noCatalogue';
+    const staff = this.index.staffByCode.get(code);
+    if (!staff) return 'signin.unknown';
+    const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
+    await this.store.setMeta('session', session);
+    this.session = session;
+    this.screen = this.pack.state.step === 'verifying' ? 'pack' : 'home';
+    this.changed();
+    return null;
+  }
+
+  /** Signs the staff member out (the pack state stays for the next one). */
+  async signOut(): Promise<void> {
+    await this.store.deleteMeta('session');
+    this.session = null;
+    this.screen = 'signIn';
+    this.changed();
+  }
+
+  /** Goes to a screen (only those the current credential/session allows). */
+  navigate(screen: Screen): void {
+    const base = this.homeScreen();
+    this.screen = base === 'home' ? screen : base;
+    this.changed();
+  }
+
+  /** Removes a banner. */
+  dismissNotice(notice: Notice): void {
+    this.notices.delete(notice);
+    this.changed();
+  }
+
+  /** Syncs now (a tap). */
+  syncNow(): void {
+    this.scheduler.resume();
+    this.scheduler.request('manual');
+  }
+
+  /** Reloads the outbox counts from the store. */
+  async refreshCounts(): Promise<void> {
+    if (!this.store) return;
+    try {
+      this.counts = await this.store.outboxCounts();
+      this.changed();
+    } catch {
+      // A closed connection (versionchange): the banner already says to reload.
+    }
+  }
+
+  private packContext(now: string): PackContext {
+    return { index: this.index, findParcel: (id) => this.parcels.get(id), now };
+  }
+
+  private homeScreen(): Screen {
+    if (!this.credential) return 'enrol';
+    if (!this.session) return 'signIn';
+    return this.screen === 'boot' || this.screen === 'enrol' || this.screen === 'signIn' ? 'home' : this.screen;
+  }
+
+  private setCatalogue(catalogue: Catalogue | null): void {
+    this.catalogue = catalogue;
+    this.index = indexCatalogue(catalogue ?? EMPTY_CATALOGUE);
+  }
+
+  private notice(notice: Notice): void {
+    this.notices.add(notice);
+    this.changed();
+  }
+
+  private listen(): void {
+    window.addEventListener('online', () => {
+      this.online = true;
+      this.changed();
+      this.scheduler.request('online');
+    });
+    window.addEventListener('offline', () => {
+      this.online = false;
+      this.changed();
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && this.credential) this.scheduler.request('wake');
+    });
+  }
+
+  /** One sync: push the outbox oldest first, then pull every page. */
+  private async runSync(signal: AbortSignal): Promise<void> {
+    const now = () => new Date().toISOString();
+    try {
+      await pushOutbox(this.api, this.store, now, signal);
+      await pullAll(
+        this.api,
+        this.store,
+        (parcels, catalogue) => {
+          if (catalogue) this.setCatalogue(catalogue);
+          for (const p of parcels) this.parcels.set(p.shipmentId, p);
+          this.changed();
+        },
+        signal,
+      );
+      const at = now();
+      await this.store.setMeta('lastSyncAt', at);
+      this.lastSyncAt = at;
+      void this.store.purgeSynced(new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
+    } finally {
+      await this.refreshCounts();
+    }
+  }
+
+  /** 401: the credential is gone. Keep the outbox and pack state; go back to enrolment. */
+  private async onAuthLost(): Promise<void> {
+    this.credential = null;
+    this.session = null;
+    clearMark();
+    this.notices.add('revoked');
+    this.screen = 'enrol';
+    this.changed();
+    try {
+      await this.store.deleteMeta('credential');
+      await this.store.deleteMeta('session');
+    } catch {
+      // Nothing more to do: the screen already asks to enrol again.
+    }
+  }
+}
+
+function readMark(): string | null {
+  try {
+    return localStorage.getItem(ENROLLED_MARK);
+  } catch {
+    return null;
+  }
+}
+function writeMark(deviceId: string): void {
+  try {
+    localStorage.setItem(ENROLLED_MARK, deviceId);
+  } catch {
+    // Without localStorage we simply cannot detect a vanished database.
+  }
+}
+function clearMark(): void {
+  try {
+    localStorage.removeItem(ENROLLED_MARK);
+  } catch {
+    // See writeMark.
+  }
+}

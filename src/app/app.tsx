@@ -1,0 +1,52 @@
+/** The shell: notices, update bar, status bar and the current screen. */
+import { useEffect, useState } from 'preact/hooks';
+import type { AppModel } from './app-model.js';
+import { Notices } from './components/notices.js';
+import { StatusBar } from './components/status-bar.js';
+import { UpdateBar } from './components/update-bar.js';
+import { t } from './i18n/i18n.js';
+import { EnrolScreen } from './screens/enrol.js';
+import { HomeScreen } from './screens/home.js';
+import { PackScreen } from './screens/pack.js';
+import { SignInScreen } from './screens/sign-in.js';
+import { SyncScreen } from './screens/sync-status.js';
+
+/** Re-renders whenever the model changes. */
+function useModel(model: AppModel): number {
+  const [version, setVersion] = useState(model.version);
+  useEffect(() => model.subscribe(() => setVersion(model.version)), [model]);
+  return version;
+}
+
+/** The root component. */
+export function App({ model }: { model: AppModel }) {
+  useModel(model);
+  const [, setLangVersion] = useState(0);
+  const relang = () => setLangVersion((v) => v + 1);
+
+  if (model.screen === 'boot') return <div class="boot">{t('app.loading')}</div>;
+  if (model.screen === 'fatal' && model.fatal) {
+    return (
+      <div class="fatal" role="alert">
+        <p>{t(model.fatal.key, { reason: model.fatal.reason })}</p>
+        <button class="btn btn-primary" onClick={() => location.reload()}>
+          {t('db.reload')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="shell">
+      <Notices model={model} />
+      <UpdateBar verifying={model.pack.state.step === 'verifying'} />
+      {model.credential && <StatusBar model={model} />}
+      <main class="screen">
+        {model.screen === 'enrol' && <EnrolScreen model={model} onLang={relang} />}
+        {model.screen === 'signIn' && <SignInScreen model={model} onLang={relang} />}
+        {model.screen === 'home' && <HomeScreen model={model} onLang={relang} />}
+        {model.screen === 'pack' && <PackScreen model={model} />}
+        {model.screen === 'sync' && <SyncScreen model={model} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** Banners for problems that concern the whole device (vanished data, revocation, database). */
+import type { AppModel, Notice } from '../app-model.js';
+import { t, type UiKey } from '../i18n/i18n.js';
+
+const TEXT: Record<Notice, UiKey> = {
+  vanished: 'db.vanished',
+  revoked: 'enrol.revoked',
+  dbBlocked: 'db.blocked',
+  dbVersionChange: 'db.versionChange',
+};
+
+/** Every active notice, each with a way out. */
+export function Notices({ model }: { model: AppModel }) {
+  if (model.notices.size === 0) return null;
+  return (
+    <div class="notices">
+      {[...model.notices].map((n) => (
+        <div class={`notice notice-${n}`} role="alert" data-testid={`notice-${n}`} key={n}>
+          <p>{t(TEXT[n])}</p>
+          {n === 'dbVersionChange' || n === 'dbBlocked' ? (
+            <button class="btn btn-small btn-light" onClick={() => location.reload()}>
+              {t('db.reload')}
+            </button>
+          ) : (
+            <button class="btn btn-small btn-light" onClick={() => model.dismissNotice(n)}>
+              {t('common.close')}
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

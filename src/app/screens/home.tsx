@@ -1,0 +1,33 @@
+/** Home: who is signed in, the big task buttons, sync and sign-out. */
+import type { AppModel } from '../app-model.js';
+import { LangToggle } from '../components/lang-toggle.js';
+import { t } from '../i18n/i18n.js';
+
+/** The menu. */
+export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => void }) {
+  const state = model.pack.state;
+  return (
+    <section class="panel home" data-testid="home-screen">
+      <header class="panel-head">
+        <h1 data-testid="signed-in-staff">{t('home.hello', { name: model.session?.name ?? '' })}</h1>
+        <LangToggle onChange={onLang} />
+      </header>
+      <button class="btn btn-task" data-testid="menu-pack" onClick={() => model.navigate('pack')}>
+        <span class="task-title">{t('home.pack')}</span>
+        <span class="task-sub">
+          {state.step === 'verifying' ? t('home.resume', { shipmentId: state.progress.shipmentId }) : t('home.packSub')}
+        </span>
+      </button>
+      <p class="hint">{t('home.comingSoon')}</p>
+      <div class="row">
+        <button class="btn" data-testid="menu-sync" onClick={() => model.navigate('sync')}>
+          {t('home.sync')}
+        </button>
+        <button class="btn" data-testid="sign-out" onClick={() => void model.signOut()}>
+          {t('home.signOut')}
+        </button>
+      </div>
+      {model.credential && <p class="device-line">{t('home.device', { device: model.credential.deviceName, warehouse: model.credential.warehouseName })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+/** Pack-time verification (梱包時検品): wedge scans drive the shared pack state table. */
+import { useMemo, useState } from 'preact/hooks';
+import { resolveParcel } from '../../shared/domain/resolve-parcel.js';
+import { outstandingSteps, verifiedUnits } from '../../shared/flows/pack.js';
+import type { AppModel } from '../app-model.js';
+import { t, tm } from '../i18n/i18n.js';
+import { ScanInput } from '../scan/scan-input.js';
+import { ParcelCard } from './parcel-card.js';
+
+/** The pack screen. */
+export function PackScreen({ model }: { model: AppModel }) {
+  const pack = model.pack;
+  const state = pack.state;
+  const [manual, setManual] = useState(false);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const parcel = state.step === 'verifying' ? model.parcels.get(state.progress.shipmentId) : undefined;
+  // Resolved once per parcel/catalogue change, not per scan.
+  const resolved = useMemo(() => (parcel ? resolveParcel(parcel, model.index) : null), [parcel, model.index]);
+  const feedback = pack.feedback;
+  const tone = feedback?.tone ?? null;
+  const outstanding = state.step === 'verifying' && resolved ? outstandingSteps(state.progress, resolved) : null;
+  const overlayOpen = manual || confirmCancel || pack.failure !== null;
+
+  return (
+    <div class={`pack ${tone === 'error' ? 'is-error' : ''}`} data-testid="pack-screen" data-step={state.step}>
+      <div class="pack-top">
+        <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="pack-back">
+          ←
+        </button>
+        <ScanInput onScan={(text) => pack.dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('pack.title')} placeholder={t('pack.waiting')} />
+        <button class="btn btn-small" data-testid="manual-entry" onClick={() => setManual(true)}>
+          {t('pack.manual')}
+        </button>
+      </div>
+
+      <div
+        class={`feedback tone-${tone ?? 'none'}`}
+        data-testid="feedback"
+        data-tone={tone ?? ''}
+        key={feedback?.seq ?? 0}
+        role="status"
+        aria-live="assertive"
+        onClick={() => tone === 'error' && pack.clearFeedback()}
+      >
+        <span class="feedback-text">
+          {feedback ? tm(feedback.message) : state.step === 'verifying' ? tm({ key: 'pack.prompt.items' }) : tm({ key: 'pack.prompt.slip' })}
+        </span>
+        <span class={`saved-indicator save-${pack.saveState}`} data-testid="saved-indicator" data-state={pack.saveState}>
+          {pack.saveState === 'saved' ? t('pack.saved') : pack.saveState === 'saving' ? t('pack.saving') : pack.saveState === 'error' ? t('pack.notSaved') : ''}
+        </span>
+      </div>
+
+      {state.step === 'verifying' && resolved ? (
+        <>
+          <div class="progress" data-testid="progress" data-verified={verifiedUnits(state.progress)} data-total={resolved.totalUnits}>
+            <div class="progress-bar">
+              <div class="progress-fill" style={{ width: `${Math.round((verifiedUnits(state.progress) / Math.max(1, resolved.totalUnits)) * 100)}%` }} />
+            </div>
+            <span class="progress-text">{t('pack.progress', { verified: verifiedUnits(state.progress), total: resolved.totalUnits })}</span>
+          </div>
+          <div class="pack-body">
+            <ParcelCard resolved={resolved} progress={state.progress} dispatch={(a) => pack.dispatch(a)} />
+          </div>
+          <div class="pack-actions">
+            <button class="btn btn-cancel" data-testid="cancel-button" onClick={() => setConfirmCancel(true)}>
+              {t('pack.cancel')}
+            </button>
+            <button
+              class="btn btn-complete"
+              data-testid="complete-button"
+              disabled={!outstanding || outstanding.length > 0}
+              data-outstanding={outstanding?.length ?? 0}
+              onClick={() => pack.dispatch({ type: 'complete' })}
+            >
+              {t('pack.complete')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div class="pack-idle">
+          {state.step === 'awaitSlip' && state.lastPacked && tone === 'complete' ? (
+            <div class="packed-banner" data-testid="packed-banner">
+              <div class="packed-title">✓ {t('pack.packedBanner')}</div>
+              <div class="packed-id">{state.lastPacked}</div>
+            </div>
+          ) : (
+            <div class="await-slip">
+              <div class="await-icon" aria-hidden="true">
+                ▥
+              </div>
+              <p>{t('pack.waiting')}</p>
+            </div>
+          )}
+          {state.step === 'awaitSlip' && state.lastPacked && <p class="hint">{t('pack.lastPacked', { shipmentId: state.lastPacked })}</p>}
+        </div>
+      )}
+
+      {tone === 'error' && feedback && (
+        <div class="error-overlay" data-testid="error-overlay" onClick={() => pack.clearFeedback()}>
+          <p class="error-text">{tm(feedback.message)}</p>
+          <p class="error-hint">{t('pack.tapToDismiss')}</p>
+        </div>
+      )}
+
+      {pack.failure && (
+        <div class="modal-backdrop">
+          <div class="modal modal-danger" role="alertdialog" data-testid="storage-error">
+            <p class="error-text">{t('pack.storageError', { reason: pack.failure.reason })}</p>
+            <button class="btn btn-light btn-block" onClick={() => pack.dismissFailure()}>
+              {t('common.ok')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {manual && (
+        <div class="modal-backdrop">
+          <form
+            class="modal"
+            data-testid="manual-dialog"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const input = e.currentTarget.elements.namedItem('code') as HTMLInputElement;
+              const text = input.value.trim();
+              setManual(false);
+              if (text) pack.dispatch({ type: 'scan', text });
+            }}
+          >
+            <h2>{t('pack.manualTitle')}</h2>
+            <input
+              name="code"
+              class="text-input big-input"
+              data-testid="manual-input"
+              inputMode="text"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              placeholder={t('pack.manualPlaceholder')}
+              ref={(el) => {
+                if (el && document.activeElement !== el) setTimeout(() => el.focus(), 0);
+              }}
+            />
+            <div class="row">
+              <button type="button" class="btn" onClick={() => setManual(false)}>
+                {t('common.cancel')}
+              </button>
+              <button type="submit" class="btn btn-primary" data-testid="manual-submit">
+                {t('pack.manualSubmit')}
+              </button>
+            </div>
+          </form>
+        </div>
+      )}
+
+      {confirmCancel && state.step === 'verifying' && (
+        <div class="modal-backdrop">
+          <div class="modal" role="alertdialog" data-testid="cancel-dialog">
+            <p>{t('pack.cancelConfirm', { shipmentId: state.progress.shipmentId })}</p>
+            <div class="row">
+              <button class="btn" onClick={() => setConfirmCancel(false)}>
+                {t('pack.cancelNo')}
+              </button>
+              <button
+                class="btn btn-danger"
+                data-testid="cancel-confirm"
+                onClick={() => {
+                  setConfirmCancel(false);
+                  pack.dispatch({ type: 'cancel' });
+                }}
+              >
+                {t('pack.cancelYes')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

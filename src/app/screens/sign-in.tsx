@@ -1,0 +1,66 @@
+/** Staff sign-in by badge scan or typed code, resolved offline against the pulled catalogue. */
+import { useState } from 'preact/hooks';
+import type { AppModel } from '../app-model.js';
+import { LangToggle } from '../components/lang-toggle.js';
+import { t, type UiKey } from '../i18n/i18n.js';
+import { ScanInput } from '../scan/scan-input.js';
+
+/** The sign-in screen. */
+export function SignInScreen({ model, onLang }: { model: AppModel; onLang: () => void }) {
+  const [error, setError] = useState<{ key: UiKey; code: string } | null>(null);
+  const submit = async (text: string) => {
+    const key = await model.signIn(text);
+    setError(key ? { key, code: text.trim() } : null);
+  };
+  return (
+    <section class="panel sign-in" data-testid="signin-screen">
+      <header class="panel-head">
+        <h1>{t('signin.title')}</h1>
+        <LangToggle onChange={onLang} />
+      </header>
+      <p class="lead">{t('signin.lead')}</p>
+      <form
+        class="signin-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+      >
+        <ScanInput
+          onScan={(text) => void submit(text)}
+          keepFocus
+          inputMode="text"
+          label={t('signin.code')}
+          placeholder={t('signin.code')}
+          testId="signin-code"
+          className="text-input big-input"
+        />
+        <button
+          type="button"
+          class="btn btn-primary btn-block"
+          data-testid="signin-submit"
+          onClick={() => {
+            const input = document.querySelector<HTMLInputElement>('[data-testid="signin-code"]');
+            if (input?.value.trim()) {
+              const value = input.value;
+              input.value = '';
+              void submit(value);
+            }
+          }}
+        >
+          {t('signin.submit')}
+        </button>
+      </form>
+      {error && (
+        <p class="form-error" role="alert" data-testid="signin-error">
+          {t(error.key, { code: error.code })}
+        </p>
+      )}
+      {!model.catalogue && (
+        <button class="btn btn-block" onClick={() => model.syncNow()}>
+          {t('signin.syncNow')}
+        </button>
+      )}
+      {model.credential && <p class="device-line">{t('home.device', { device: model.credential.deviceName, warehouse: model.credential.warehouseName })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/** The outbox in words: unsent, refused (with the server's reason) and synced events. */
+import { useEffect, useState } from 'preact/hooks';
+import type { AppModel } from '../app-model.js';
+import { formatTime } from '../i18n/catalogue.js';
+import { describeRejection, getLang, t } from '../i18n/i18n.js';
+import type { OutboxEntry, OutboxStatus } from '../store/schema.js';
+import { AuthError, HttpError, ProtocolError } from '../sync/api.js';
+
+/** The sync status screen. */
+export function SyncScreen({ model }: { model: AppModel }) {
+  const [lists, setLists] = useState<Record<OutboxStatus, OutboxEntry[]> | null>(null);
+  // Reload the lists whenever the counts change (after each commit and sync).
+  const key = `${model.counts.pending}/${model.counts.rejected}/${model.counts.synced}/${model.lastSyncAt}`;
+  useEffect(() => {
+    let live = true;
+    void Promise.all([model.store.listOutbox('pending'), model.store.listOutbox('rejected'), model.store.listOutbox('synced', 50)]).then(
+      ([pending, rejected, synced]) => live && setLists({ pending, rejected, synced }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const lang = getLang();
+  const error = model.sync.lastError;
+  return (
+    <section class="panel sync" data-testid="sync-screen">
+      <header class="panel-head">
+        <button class="btn btn-small" onClick={() => model.navigate('home')}>
+          ← {t('common.back')}
+        </button>
+        <h1>{t('sync.title')}</h1>
+      </header>
+      <button class="btn btn-primary btn-block" data-testid="sync-now" disabled={model.sync.running} onClick={() => model.syncNow()}>
+        {model.sync.running ? t('status.syncing') : t('sync.now')}
+      </button>
+      {error != null && !model.sync.running && (
+        <p class="form-error">
+          {t('sync.lastError', {
+            error:
+              error instanceof ProtocolError
+                ? t('sync.error.protocol')
+                : error instanceof HttpError || error instanceof AuthError
+                  ? `${t('sync.error.server')} (${(error as Error).message})`
+                  : t('sync.error.network'),
+          })}
+        </p>
+      )}
+      <Section title={`${t('sync.rejected')} (${model.counts.rejected})`} entries={lists?.rejected} testId="sync-rejected" tone="rejected">
+        {(e) => <p class="entry-reason">{e.rejection ? describeRejection(e.rejection, lang) : ''}</p>}
+      </Section>
+      <Section title={`${t('sync.pending')} (${model.counts.pending})`} entries={lists?.pending} testId="sync-pending" tone="pending" />
+      <Section title={`${t('sync.synced')} (${model.counts.synced})`} entries={lists?.synced} testId="sync-synced" tone="synced" />
+    </section>
+  );
+}
+
+function Section(props: {
+  title: string;
+  entries: OutboxEntry[] | undefined;
+  testId: string;
+  tone: OutboxStatus;
+  children?: (e: OutboxEntry) => preact.ComponentChild;
+}) {
+  const lang = getLang();
+  return (
+    <div class={`outbox-section outbox-${props.tone}`} data-testid={props.testId}>
+      <h2>{props.title}</h2>
+      {props.entries && props.entries.length === 0 && <p class="hint">{t('sync.empty')}</p>}
+      <ul>
+        {props.entries?.map((e) => (
+          <li key={e.id} class="entry" data-testid={`event-${e.id}`} data-status={e.status}>
+            <div class="entry-head">
+              <strong>{t('sync.event.packed', { shipmentId: e.shipmentId })}</strong>
+              <span class="entry-time">
+                #{e.deviceSeq} · {formatTime(e.recordedAt, lang)}
+              </span>
+            </div>
+            {props.children?.(e)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

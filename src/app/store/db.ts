@@ -1,0 +1,325 @@
+/**
+ * The device's IndexedDB: credential, session, catalogue, parcels, pack state and the event outbox.
+ * Every write goes through one private tx() helper; nothing foreign is awaited inside a transaction;
+ * `tx.done` is the commit. Scan and outbox writes use { durability: 'strict' } (PITFALLS.md).
+ */
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Catalogue } from '../../shared/domain/catalogue.js';
+import type { Parcel } from '../../shared/domain/parcel.js';
+import { INITIAL_PACK_STATE, type PackState } from '../../shared/flows/pack.js';
+import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
+import type { EventResult, PullResponse } from '../../shared/protocol/sync.js';
+import {
+  DB_NAME,
+  DB_VERSION,
+  OUTBOX_INDEXES,
+  STORES,
+  type Credential,
+  type FloorpackDB,
+  type MetaKey,
+  type MetaValues,
+  type OutboxEntry,
+  type OutboxStatus,
+  type StaffSession,
+} from './schema.js';
+
+type Stores = StoreNames<FloorpackDB>;
+type Tx<S extends Stores[], M extends IDBTransactionMode> = IDBPTransaction<FloorpackDB, S, M>;
+
+/** Hooks for another tab or version holding the database. */
+export interface OpenHooks {
+  /** A newer version wants to upgrade: this connection has been closed; the page should reload. */
+  onVersionChange?: () => void;
+  /** Our upgrade waits for an older tab to close. */
+  onBlocked?: () => void;
+}
+
+/** Everything the app restores on start. */
+export interface BootSnapshot {
+  credential: Credential | null;
+  session: StaffSession | null;
+  packState: PackState;
+  catalogue: Catalogue | null;
+  parcels: Parcel[];
+  cursor: string;
+  lastSyncAt: string | null;
+}
+
+/** What the pack screen commits after one action. */
+export interface PackCommit {
+  next: PackState;
+  events: EventBody[];
+  staffId: string;
+  /** ISO time of the action; also the events' `at`. */
+  at: string;
+  /** Makes event ids (crypto.randomUUID in the app). */
+  newId: () => string;
+  /** Parcels changed locally by this action (parcel.packed marks the parcel packed). */
+  parcels?: Parcel[];
+}
+
+/** Counts shown on the sync status bar. */
+export interface OutboxCounts {
+  pending: number;
+  rejected: number;
+  synced: number;
+}
+
+/** Opens (and upgrades) the device database. */
+export async function openLocalStore(name: string = DB_NAME, hooks: OpenHooks = {}): Promise<LocalStore> {
+  let store: LocalStore | null = null;
+  const db = await openDB<FloorpackDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // Each step upgrades from the version before it; never edit a released step.
+      if (oldVersion < 1) {
+        db.createObjectStore(STORES.meta, { keyPath: 'key' });
+        db.createObjectStore(STORES.parcels, { keyPath: 'shipmentId' });
+        const outbox = db.createObjectStore(STORES.outbox, { keyPath: 'id' });
+        outbox.createIndex(OUTBOX_INDEXES.byStatus, ['status', 'deviceSeq']);
+        outbox.createIndex(OUTBOX_INDEXES.byShipment, 'shipmentId');
+      }
+    },
+    blocked() {
+      hooks.onBlocked?.();
+    },
+    blocking() {
+      // Another tab needs a newer version: let it through instead of blocking it forever.
+      store?.close();
+      hooks.onVersionChange?.();
+    },
+  });
+  store = new LocalStore(db);
+  return store;
+}
+
+/** Typed access to the device database. */
+export class LocalStore {
+  private closed = false;
+
+  constructor(private readonly db: IDBPDatabase<FloorpackDB>) {}
+
+  /** Closes the connection (on versionchange, or in tests). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** The one way into a transaction: runs fn, then waits for the commit; aborts if fn throws. */
+  private async tx<S extends Stores[], M extends IDBTransactionMode, T>(
+    mode: M,
+    stores: S,
+    fn: (tx: Tx<S, M>) => Promise<T> | T,
+    options?: IDBTransactionOptions,
+  ): Promise<T> {
+    const tx = this.db.transaction(stores, mode, options) as Tx<S, M>;
+    let value: T;
+    try {
+      value = await fn(tx);
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failing request.
+      }
+      await tx.done.catch(() => undefined);
+      throw error;
+    }
+    await tx.done;
+    return value;
+  }
+
+  /** Reads everything the app needs to start, in one read transaction. */
+  loadBoot(): Promise<BootSnapshot> {
+    return this.tx('readonly', [STORES.meta, STORES.parcels], async (tx) => {
+      const meta = tx.objectStore(STORES.meta);
+      const [credential, session, packState, catalogue, cursor, lastSyncAt, parcels] = await Promise.all([
+        meta.get('credential'),
+        meta.get('session'),
+        meta.get('packState'),
+        meta.get('catalogue'),
+        meta.get('cursor'),
+        meta.get('lastSyncAt'),
+        tx.objectStore(STORES.parcels).getAll(),
+      ]);
+      return {
+        credential: (credential?.value as Credential | undefined) ?? null,
+        session: (session?.value as StaffSession | undefined) ?? null,
+        packState: (packState?.value as PackState | undefined) ?? INITIAL_PACK_STATE,
+        catalogue: (catalogue?.value as Catalogue | undefined) ?? null,
+        cursor: (cursor?.value as string | undefined) ?? '0',
+        lastSyncAt: (lastSyncAt?.value as string | undefined) ?? null,
+        parcels,
+      };
+    });
+  }
+
+  /** Reads one meta value. */
+  getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+    return this.tx('readonly', [STORES.meta], async (tx) => {
+      const record = await tx.objectStore(STORES.meta).get(key);
+      return record?.value as MetaValues[K] | undefined;
+    });
+  }
+
+  /** Writes one meta value. */
+  setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+    return this.tx('readwrite', [STORES.meta], async (tx) => {
+      await tx.objectStore(STORES.meta).put({ key, value } as never);
+    }, { durability: 'strict' });
+  }
+
+  /** Deletes one meta value. */
+  deleteMeta(key: MetaKey): Promise<void> {
+    return this.tx('readwrite', [STORES.meta], async (tx) => {
+      await tx.objectStore(STORES.meta).delete(key);
+    }, { durability: 'strict' });
+  }
+
+  /**
+   * Commits one pack action: the new pack state, its events in the outbox (each with the next
+   * deviceSeq) and the parcels it changed, all or nothing. Resolves only once committed.
+   */
+  commitPack(commit: PackCommit): Promise<OutboxEntry[]> {
+    return this.tx(
+      'readwrite',
+      [STORES.meta, STORES.outbox, STORES.parcels],
+      async (tx) => {
+        const meta = tx.objectStore(STORES.meta);
+        const entries: OutboxEntry[] = [];
+        if (commit.events.length > 0) {
+          let seq = ((await meta.get('deviceSeq'))?.value as number | undefined) ?? 0;
+          for (const body of commit.events) {
+            seq += 1;
+            const event = { id: commit.newId(), deviceSeq: seq, staffId: commit.staffId, at: commit.at, ...body } as SyncEvent;
+            const entry: OutboxEntry = {
+              id: event.id,
+              deviceSeq: seq,
+              shipmentId: body.payload.shipmentId,
+              event,
+              status: 'pending',
+              recordedAt: commit.at,
+              syncedAt: null,
+              rejection: null,
+            };
+            // add, not put: an id collision must abort, never overwrite a recorded event.
+            await tx.objectStore(STORES.outbox).add(entry);
+            entries.push(entry);
+          }
+          await meta.put({ key: 'deviceSeq', value: seq });
+        }
+        await meta.put({ key: 'packState', value: commit.next });
+        for (const parcel of commit.parcels ?? []) await tx.objectStore(STORES.parcels).put(parcel);
+        return entries;
+      },
+      { durability: 'strict' },
+    );
+  }
+
+  /**
+   * Applies one pull page atomically: catalogue (when sent), parcels and the cursor. A parcel this
+   * device packed whose event is still pending keeps its local "packed" status until the server
+   * has it, so a pull racing a push never reopens a packed parcel. Returns the parcels as stored.
+   */
+  applyPullPage(page: PullResponse): Promise<Parcel[]> {
+    return this.tx(
+      'readwrite',
+      [STORES.meta, STORES.parcels, STORES.outbox],
+      async (tx) => {
+        const meta = tx.objectStore(STORES.meta);
+        const parcels = tx.objectStore(STORES.parcels);
+        if (page.catalogue) await meta.put({ key: 'catalogue', value: page.catalogue });
+        const pending = await tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus).getAll(statusRange('pending'));
+        const pendingShipments = new Set(pending.map((e) => e.shipmentId));
+        const stored: Parcel[] = [];
+        for (const incoming of page.parcels) {
+          let parcel = incoming;
+          if (pendingShipments.has(incoming.shipmentId) && incoming.status !== 'packed' && incoming.status !== 'shipped') {
+            const local = await parcels.get(incoming.shipmentId);
+            if (local?.status === 'packed') parcel = { ...incoming, status: 'packed', packedBy: local.packedBy };
+          }
+          await parcels.put(parcel);
+          stored.push(parcel);
+        }
+        await meta.put({ key: 'cursor', value: page.cursor });
+        return stored;
+      },
+      { durability: 'strict' },
+    );
+  }
+
+  /** The oldest pending events, at most `limit`, in deviceSeq order. */
+  pendingBatch(limit: number): Promise<OutboxEntry[]> {
+    return this.tx('readonly', [STORES.outbox], (tx) =>
+      tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus).getAll(statusRange('pending'), limit),
+    );
+  }
+
+  /** Records the server's per-event answers: applied/duplicate → synced; rejected → kept with its reason. */
+  applyPushResults(results: EventResult[], now: string): Promise<void> {
+    return this.tx(
+      'readwrite',
+      [STORES.outbox],
+      async (tx) => {
+        const outbox = tx.objectStore(STORES.outbox);
+        for (const result of results) {
+          const entry = await outbox.get(result.id);
+          if (!entry || entry.status !== 'pending') continue;
+          if (result.status === 'rejected') {
+            const rejection = { code: result.code, message: result.message, ...(result.detail ? { detail: result.detail } : {}) };
+            await outbox.put({ ...entry, status: 'rejected', syncedAt: now, rejection });
+          } else {
+            await outbox.put({ ...entry, status: 'synced', syncedAt: now });
+          }
+        }
+      },
+      { durability: 'strict' },
+    );
+  }
+
+  /** How many events are pending, rejected and synced. */
+  outboxCounts(): Promise<OutboxCounts> {
+    return this.tx('readonly', [STORES.outbox], async (tx) => {
+      const index = tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus);
+      const [pending, rejected, synced] = await Promise.all([
+        index.count(statusRange('pending')),
+        index.count(statusRange('rejected')),
+        index.count(statusRange('synced')),
+      ]);
+      return { pending, rejected, synced };
+    });
+  }
+
+  /** Outbox entries of one status, newest first, at most `limit`. */
+  listOutbox(status: OutboxStatus, limit = 200): Promise<OutboxEntry[]> {
+    return this.tx('readonly', [STORES.outbox], async (tx) => {
+      const entries: OutboxEntry[] = [];
+      let cursor = await tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus).openCursor(statusRange(status), 'prev');
+      while (cursor && entries.length < limit) {
+        entries.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return entries;
+    });
+  }
+
+  /** Deletes synced entries recorded before `before` (ISO); pending and rejected ones are never purged. */
+  purgeSynced(before: string): Promise<number> {
+    return this.tx('readwrite', [STORES.outbox], async (tx) => {
+      let removed = 0;
+      let cursor = await tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus).openCursor(statusRange('synced'));
+      while (cursor) {
+        if (cursor.value.syncedAt !== null && cursor.value.syncedAt < before) {
+          await cursor.delete();
+          removed += 1;
+        }
+        cursor = await cursor.continue();
+      }
+      return removed;
+    });
+  }
+}
+
+function statusRange(status: OutboxStatus): IDBKeyRange {
+  return IDBKeyRange.bound([status, -Infinity], [status, Infinity]);
+}

@@ -1,0 +1,129 @@
+/**
+ * The HTTP client for the sync server (same origin). Every failure becomes one of four typed errors
+ * so callers decide without parsing: AuthError (401: credential gone), RetryableError (network,
+ * timeout, 5xx, 408/429), HttpError (other 4xx with the server's {error, message}), ProtocolError
+ * (a reply that does not match the wire format).
+ */
+import type { SyncEvent } from '../../shared/protocol/events.js';
+import type {
+  DeviceInfo,
+  EnrolRequest,
+  EnrolResponse,
+  PullResponse,
+  PushResponse,
+} from '../../shared/protocol/sync.js';
+
+/** 401: the device credential is missing, wrong or revoked. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+}
+/** Worth trying again later: no network, timeout, 5xx, 408, 429. */
+export class RetryableError extends Error {
+  override readonly name = 'RetryableError';
+  constructor(message: string, readonly status: number | null) {
+    super(message);
+  }
+}
+/** A 4xx the server explained: retrying the same request will not help. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+/** The server answered something that is not the wire format. */
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
+}
+
+/** How long one request may take before it counts as a network failure. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+/** Parcels per pull page. */
+export const PULL_PAGE_LIMIT = 1000;
+
+/** What the client needs from its surroundings (tests pass a fake fetch). */
+export interface ApiDeps {
+  fetch: typeof fetch;
+  /** The current device token, or null before enrolment. */
+  getToken: () => string | null;
+  baseUrl?: string;
+}
+
+/** The calls the app makes. */
+export interface ApiClient {
+  enrol(request: EnrolRequest, signal?: AbortSignal): Promise<EnrolResponse>;
+  device(signal?: AbortSignal): Promise<DeviceInfo>;
+  pull(cursor: string, signal?: AbortSignal): Promise<PullResponse>;
+  push(events: SyncEvent[], signal?: AbortSignal): Promise<PushResponse>;
+}
+
+/** The reply parsers (validate.ts, loaded on first use). */
+interface Parsers {
+  enrol: (body: unknown) => EnrolResponse;
+  device: (body: unknown) => DeviceInfo;
+  pull: (body: unknown) => PullResponse;
+  push: (body: unknown) => PushResponse;
+}
+
+/** Builds the API client over a fetch function. */
+export function createApiClient(deps: ApiDeps): ApiClient {
+  const base = deps.baseUrl ?? '';
+
+  async function request<K extends keyof Parsers>(
+    method: 'GET' | 'POST',
+    path: string,
+    kind: K,
+    opts: { body?: unknown; auth: boolean; signal?: AbortSignal },
+  ): Promise<ReturnType<Parsers[K]>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.auth) {
+      const token = deps.getToken();
+      if (!token) throw new AuthError('not enrolled');
+      headers.authorization = `Bearer ${token}`;
+    }
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await deps.fetch(base + path, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal,
+        cache: 'no-store',
+      });
+    } catch (error) {
+      if (opts.signal?.aborted) throw error;
+      throw new RetryableError(error instanceof Error ? error.message : 'network error', null);
+    }
+    if (response.status === 401) throw new AuthError('unauthorised');
+    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      throw new RetryableError(`HTTP ${response.status}`, response.status);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw response.ok ? new ProtocolError('reply is not JSON') : new HttpError(response.status, 'http', `HTTP ${response.status}`);
+    }
+    if (!response.ok) {
+      const err = body as { error?: unknown; message?: unknown } | null;
+      throw new HttpError(response.status, typeof err?.error === 'string' ? err.error : 'http', typeof err?.message === 'string' ? err.message : `HTTP ${response.status}`);
+    }
+    const { parseReply } = await import('./validate.js');
+    try {
+      return parseReply[kind](body) as ReturnType<Parsers[K]>;
+    } catch (error) {
+      throw new ProtocolError(error instanceof Error ? error.message : 'bad reply');
+    }
+  }
+
+  return {
+    enrol: (body, signal) => request('POST', '/api/enrol', 'enrol', { body, auth: false, signal }),
+    device: (signal) => request('GET', '/api/device', 'device', { auth: true, signal }),
+    pull: (cursor, signal) =>
+      request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}`, 'pull', { auth: true, signal }),
+    push: (events, signal) => request('POST', '/api/sync/push', 'push', { body: { events }, auth: true, signal }),
+  };
+}

@@ -1,0 +1,40 @@
+/** Pull: fetches changes page by page from the saved cursor; each page is stored in one transaction. */
+import type { Catalogue } from '../../shared/domain/catalogue.js';
+import type { Parcel } from '../../shared/domain/parcel.js';
+import type { LocalStore } from '../store/db.js';
+import { ProtocolError, type ApiClient } from './api.js';
+
+/** Most pages one run follows before giving up on a server that never says "no more". */
+export const PULL_MAX_PAGES = 10_000;
+
+/** What one pull run changed, for the in-memory copies. */
+export interface PullSummary {
+  pages: number;
+  /** Parcels as stored (latest version of each). */
+  parcels: Parcel[];
+  /** The newest catalogue received, or null when it did not change. */
+  catalogue: Catalogue | null;
+}
+
+/** Pulls until the server has no more; calls onPage after each page is committed. */
+export async function pullAll(
+  api: Pick<ApiClient, 'pull'>,
+  store: Pick<LocalStore, 'getMeta' | 'applyPullPage'>,
+  onPage?: (parcels: Parcel[], catalogue: Catalogue | null) => void,
+  signal?: AbortSignal,
+): Promise<PullSummary> {
+  let cursor = (await store.getMeta('cursor')) ?? '0';
+  const changed = new Map<string, Parcel>();
+  let catalogue: Catalogue | null = null;
+  for (let pages = 1; pages <= PULL_MAX_PAGES; pages++) {
+    const page = await api.pull(cursor, signal);
+    const stored = await store.applyPullPage(page);
+    for (const p of stored) changed.set(p.shipmentId, p);
+    if (page.catalogue) catalogue = page.catalogue;
+    onPage?.(stored, page.catalogue);
+    if (!page.more) return { pages, parcels: [...changed.values()], catalogue };
+    if (page.cursor === cursor) throw new ProtocolError('pull says more but the cursor did not move');
+    cursor = page.cursor;
+  }
+  throw new ProtocolError('pull did not finish');
+}

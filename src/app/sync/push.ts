@@ -1,0 +1,46 @@
+/** Push: sends the outbox oldest first in batches and records the server's answer per event. */
+import type { LocalStore } from '../store/db.js';
+import { ProtocolError, type ApiClient } from './api.js';
+
+/** What one push run did. */
+export interface PushSummary {
+  sent: number;
+  synced: number;
+  rejected: number;
+}
+
+/** Pushes every pending event; stops (throwing) at the first failed request, leaving the rest pending. */
+export async function pushOutbox(
+  api: Pick<ApiClient, 'push'>,
+  store: Pick<LocalStore, 'pendingBatch' | 'applyPushResults'>,
+  now: () => string,
+  signal?: AbortSignal,
+): Promise<PushSummary> {
+  // The batch limit lives with the wire schemas, which stay out of the main bundle (validate.ts).
+  const { PUSH_MAX_EVENTS } = await import('./validate.js');
+  const summary: PushSummary = { sent: 0, synced: 0, rejected: 0 };
+  for (;;) {
+    // 1. The oldest pending events, at most one batch.
+    const batch = await store.pendingBatch(PUSH_MAX_EVENTS);
+    if (batch.length === 0) return summary;
+    // 2. Send them; a network error or 5xx throws and leaves them all pending.
+    const { results } = await api.push(
+      batch.map((e) => e.event),
+      signal,
+    );
+    // 3. Keep only answers for events we sent; an answer for nothing we sent means a confused server.
+    const sentIds = new Set(batch.map((e) => e.id));
+    const answered = results.filter((r) => sentIds.has(r.id));
+    if (answered.length === 0) throw new ProtocolError('push answered none of the events sent');
+    // 4. applied/duplicate → synced; rejected → kept with the reason. Unanswered ones stay pending.
+    await store.applyPushResults(answered, now());
+    summary.sent += batch.length;
+    for (const r of answered) {
+      if (r.status === 'rejected') summary.rejected += 1;
+      else summary.synced += 1;
+    }
+    // An incomplete answer is retried on the next run rather than looping on it now.
+    if (answered.length < batch.length) throw new ProtocolError('push answered only some of the events sent');
+  }
+}
+

@@ -1,0 +1,14 @@
+/**
+ * Server replies checked against the shared wire format. Loaded lazily by api.ts so zod stays out
+ * of the main bundle (this chunk is precached by the service worker, so it also works offline).
+ */
+export { PUSH_MAX_EVENTS } from '../../shared/protocol/sync.js';
+import { deviceInfoSchema, enrolResponseSchema, pullResponseSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
+
+/** Parsers per endpoint; each throws on a reply that is not the wire format. */
+export const parseReply = {
+  enrol: (body: unknown) => enrolResponseSchema.parse(body),
+  device: (body: unknown) => deviceInfoSchema.parse(body),
+  pull: (body: unknown) => pullResponseSchema.parse(body),
+  push: (body: unknown) => pushResponseSchema.parse(body),
+};

@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_KEYS } from '../../src/shared/flows/feedback.js';
+import { rejectCodeSchema } from '../../src/shared/protocol/sync.js';
+import { FLOW_MESSAGES, REJECT_MESSAGES, UI } from '../../src/app/i18n/catalogue.js';
+import { describeRejection, render, t, tm } from '../../src/app/i18n/i18n.js';
+
+describe('i18n catalogue', () => {
+  it.each(MESSAGE_KEYS)('flow message %s has Japanese and English', (key) => {
+    const entry = FLOW_MESSAGES[key];
+    expect(entry).toBeDefined();
+    for (const lang of ['ja', 'en'] as const) {
+      const text = render(entry, { shipmentId: 'S0700001', name: '煎茶', code: 'X', done: 1, qty: 2, total: 3, remaining: 2 }, lang);
+      expect(text.trim().length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/\{\w+\}|undefined/);
+    }
+  });
+
+  it('has no flow messages beyond the shared keys', () => {
+    expect(Object.keys(FLOW_MESSAGES).sort()).toEqual([...MESSAGE_KEYS].sort());
+  });
+
+  it('every UI string and reject code has both languages', () => {
+    for (const entry of [...Object.values(UI), ...Object.values(REJECT_MESSAGES)]) {
+      expect(render(entry, {}, 'ja').length).toBeGreaterThan(0);
+      expect(render(entry, {}, 'en').length).toBeGreaterThan(0);
+    }
+    expect(Object.keys(REJECT_MESSAGES).sort()).toEqual([...rejectCodeSchema.options].sort());
+  });
+
+  it('interpolates values and renders missing ones as nothing', () => {
+    expect(tm({ key: 'pack.complete.ok', params: { shipmentId: 'S0700001' } }, 'ja')).toBe('梱包完了 S0700001');
+    expect(tm({ key: 'pack.complete.notReady' }, 'en')).not.toContain('undefined');
+    expect(t('status.pending', { n: 3 }, 'ja')).toBe('未送信 3');
+  });
+
+  it('errors say what to do next', () => {
+    expect(tm({ key: 'pack.slip.unknown', params: { shipmentId: 'S0700001' } }, 'ja')).toContain('同期');
+    expect(tm({ key: 'pack.slip.held', params: { shipmentId: 'S0700001', reason: '前日キャンセル' } }, 'ja')).toContain('責任者');
+  });
+
+  it('describes a rejection in words with who packed it first', () => {
+    const text = describeRejection(
+      { code: 'already_packed', message: 'already packed', detail: { staffName: '佐藤', deviceName: 'pack-01', at: '2026-11-24T09:00:00.000Z' } },
+      'en',
+    );
+    expect(text).toMatch(/Already packed by 佐藤 on pack-01 at/);
+    expect(describeRejection({ code: 'something_new', message: 'server words' }, 'ja')).toBe('server words');
+  });
+});
