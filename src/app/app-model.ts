@@ -15,6 +15,7 @@ import { pullAll } from './sync/pull.js';
 import { pushOutbox } from './sync/push.js';
 import { SyncScheduler, type SchedulerState } from './sync/scheduler.js';
 import type { UiKey } from './i18n/i18n.js';
+import { requestBackgroundSync } from './sw-bridge.js';
 
 /** The screens. */
 export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'fatal';
@@ -105,6 +106,8 @@ export class AppModel {
         if (entries.length > 0) {
           this.counts = { ...this.counts, pending: this.counts.pending + entries.length };
           this.scheduler.request('event');
+          // Offline: ask Chrome to wake us when the network is back (the outbox stays the record).
+          if (!navigator.onLine) void requestBackgroundSync();
         }
       },
       onChange: () => this.changed(),

@@ -1,5 +1,5 @@
 /** The focused input that receives keyboard-wedge scans and keeps the focus. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { WEDGE_IDLE_SUBMIT_MS, WedgeReader } from './wedge.js';
 
 interface ScanInputProps {
@@ -30,7 +30,8 @@ export function ScanInput({ onScan, keepFocus, inputMode = 'none', placeholder, 
     return true;
   };
 
-  useEffect(() => {
+  // Layout effect: the input has the focus before the first paint, so no early scan is lost.
+  useLayoutEffect(() => {
     if (!keepFocus) return;
     const refocus = () => {
       const input = ref.current;
@@ -41,13 +42,19 @@ export function ScanInput({ onScan, keepFocus, inputMode = 'none', placeholder, 
       if (active !== input) input.focus({ preventScroll: true });
     };
     const later = () => setTimeout(refocus, 0);
+    // A tap on a button must not take the focus from the scan input (a scan in between would be lost).
+    const keep = (e: MouseEvent) => {
+      if (e.target instanceof Element && e.target.closest('button')) e.preventDefault();
+    };
     refocus();
+    document.addEventListener('mousedown', keep, true);
     document.addEventListener('click', later, true);
     document.addEventListener('visibilitychange', later);
     window.addEventListener('focus', later);
     const input = ref.current;
     input?.addEventListener('blur', later);
     return () => {
+      document.removeEventListener('mousedown', keep, true);
       document.removeEventListener('click', later, true);
       document.removeEventListener('visibilitychange', later);
       window.removeEventListener('focus', later);
