@@ -3,7 +3,8 @@
  * the pack session, sync and its status. Screens read it and call its methods; it notifies
  * subscribers after every change. Part of the main bundle.
  */
-import { EMPTY_CATALOGUE, indexCatalogue, type Catalogue, type CatalogueIndex } from '../shared/domain/catalogue.js';
+import type { Catalogue } from '../shared/domain/catalogue.js';
+import { EMPTY_CATALOGUE, indexCatalogue, type CatalogueIndex } from '../shared/domain/catalogue-index.js';
 import type { Parcel } from '../shared/domain/parcel.js';
 import type { PackContext } from '../shared/flows/pack.js';
 import { playFeedback } from './feedback/feedback.js';
@@ -16,6 +17,9 @@ import { pushOutbox } from './sync/push.js';
 import { SyncScheduler, type SchedulerState } from './sync/scheduler.js';
 import type { UiKey } from './i18n/i18n.js';
 import { requestBackgroundSync } from './sw-bridge.js';
+
+/** How long a sign-in waits for the first pull after enrolment before saying there is no master data. */
+const SIGN_IN_CATALOGUE_WAIT_MS = 10_000;
 
 /** The screens. */
 export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'fatal';
@@ -49,6 +53,7 @@ export class AppModel {
   readonly api: ApiClient;
   readonly scheduler: SyncScheduler;
   private listeners = new Set<() => void>();
+  private catalogueWaiters: (() => void)[] = [];
 
   constructor() {
     this.api = createApiClient({ fetch: (...args) => fetch(...args), getToken: () => this.credential?.token ?? null });
@@ -150,6 +155,7 @@ export class AppModel {
   /** Signs a staff member in by badge code, offline, against the pulled catalogue. */
   async signIn(rawCode: string): Promise<UiKey | null> {
     const code = rawCode.trim().toUpperCase();
+    await this.waitForCatalogue(SIGN_IN_CATALOGUE_WAIT_MS);
     if (!this.catalogue) return 'signin.noCatalogue';
     const staff = this.index.staffByCode.get(code);
     if (!staff) return 'signin.unknown';
@@ -212,6 +218,19 @@ export class AppModel {
   private setCatalogue(catalogue: Catalogue | null): void {
     this.catalogue = catalogue;
     this.index = indexCatalogue(catalogue ?? EMPTY_CATALOGUE);
+    if (catalogue) for (const resolve of this.catalogueWaiters.splice(0)) resolve();
+  }
+
+  /** Waits (bounded) for the first pull to bring the catalogue: a badge scanned right after enrolment is not refused. */
+  private async waitForCatalogue(ms: number): Promise<void> {
+    if (this.catalogue || !navigator.onLine) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.catalogueWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private notice(notice: Notice): void {

@@ -43,10 +43,3 @@ export const parcelSchema = z.object({
   lines: z.array(parcelLineSchema).min(1),
 });
 export type Parcel = z.infer<typeof parcelSchema>;
-
-/** Total units a parcel expects per product (lines of one product are summed). */
-export function expectedUnits(parcel: Parcel): Map<string, number> {
-  const expected = new Map<string, number>();
-  for (const line of parcel.lines) expected.set(line.productCode, (expected.get(line.productCode) ?? 0) + line.qty);
-  return expected;
-}

@@ -1,6 +1,8 @@
 /** Resolves a parcel against the catalogue into exactly what the packer must do. */
-import type { CatalogueIndex, GiftCode, HumanTouchFlag, Rank } from './catalogue.js';
-import { expectedUnits, type Parcel } from './parcel.js';
+import type { GiftCode, HumanTouchFlag, Rank } from './catalogue.js';
+import type { CatalogueIndex } from './catalogue-index.js';
+import type { Parcel } from './parcel.js';
+import { expectedUnits } from './parcel-units.js';
 
 /** The gift instruction of a parcel: none, an exact catalogue pattern, or an unknown code that blocks packing. */
 export type ResolvedGift =

@@ -3,7 +3,7 @@
  * events to record with it (in the same IndexedDB transaction) and the feedback to give at once.
  * Pure: no clock or ids inside; `now` comes in through the context.
  */
-import type { CatalogueIndex } from '../domain/catalogue.js';
+import type { CatalogueIndex } from '../domain/catalogue-index.js';
 import type { Parcel } from '../domain/parcel.js';
 import { resolveParcel, type ParcelBlock, type ResolvedParcel } from '../domain/resolve-parcel.js';
 import type { EventBody } from '../protocol/events.js';

@@ -1,6 +1,6 @@
 /** parcel.packed: the server's half of pack-time verification. */
 import { eq } from 'drizzle-orm';
-import { expectedUnits } from '../../../shared/domain/parcel.js';
+import { expectedUnits } from '../../../shared/domain/parcel-units.js';
 import { nextChangeSeq } from '../../db/change-seq.js';
 import * as t from '../../db/schema.js';
 import { lockParcel, packedByOf } from '../parcel-view.js';
