@@ -69,7 +69,7 @@ test('packs a gift parcel offline, refuses every wrong scan, survives a reload, 
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-verified', '2');
   // The README's picture of the parcel card (npm run screenshot).
-  if (process.env.SCREENSHOT_OUT) await page.screenshot({ path: process.env.SCREENSHOT_OUT });
+  if (process.env.SCREENSHOT_OUT) await page.screenshot({ path: process.env.SCREENSHOT_OUT, fullPage: true });
 
   // Reload with no network: the service worker serves the app, IndexedDB brings back the half-verified parcel.
   await page.reload();
