@@ -45,13 +45,14 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Starts a server with demo data; stop() kills it and removes its data directory. */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, options: { staticDir?: string } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'floorpack-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: E2E_ADMIN_TOKEN, DEMO: '1', LOG_LEVEL: 'warn', ...env },
+  const entry = options.staticDir ? 'test/e2e/serve-static-copy.ts' : 'src/server/main.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { ...process.env, E2E_STATIC_DIR: options.staticDir ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: E2E_ADMIN_TOKEN, DEMO: '1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (log += d));

@@ -1,0 +1,62 @@
+/**
+ * A new version never swaps code under a packer in the middle of a parcel: the update is offered only
+ * between parcels, and applied only when the worker taps it.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { DEMO_SCENARIOS } from '../../src/server/demo/demo-data.js';
+import { enrolDevice, expectAllSynced, expectFeedback, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
+import { startServer, type TestServer } from './server.js';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: TestServer;
+let buildCopy: string;
+test.beforeAll(async () => {
+  buildCopy = mkdtempSync(join(tmpdir(), 'floorpack-build-'));
+  cpSync('dist', buildCopy, { recursive: true });
+  server = await startServer({}, { staticDir: buildCopy });
+});
+test.afterAll(async () => {
+  await server?.stop();
+  rmSync(buildCopy, { recursive: true, force: true });
+});
+
+/** Ships a new service worker (any byte change makes the browser install it) and asks the page to look. */
+async function shipNewVersion(page: import('@playwright/test').Page): Promise<void> {
+  const sw = join(buildCopy, 'sw.js');
+  writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// release ${Date.now()}\n`);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+}
+
+test('offers the new version only between parcels and swaps it in only on a tap', async ({ page }) => {
+  await enrolDevice(page, server);
+  await signIn(page);
+  await expectAllSynced(page);
+  await waitForServiceWorker(page);
+  const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+
+  await page.getByTestId('menu-pack').click();
+  await wedgeScan(page, DEMO_SCENARIOS.singleItem);
+  await expectFeedback(page, 'ok');
+  await shipNewVersion(page);
+  // The new worker is installed and waiting, but the packer in mid-parcel is not offered it.
+  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+  // Give workbox-window's "waiting" event time to reach the app before asserting the bar stays away.
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('update-bar')).toHaveCount(0);
+  await expect(page.getByTestId('parcel-card')).toBeVisible();
+
+  // Between parcels the bar appears; the page keeps its worker until the tap.
+  await page.getByTestId('cancel-button').click();
+  await page.getByTestId('cancel-confirm').click();
+  await expect(page.getByTestId('update-bar')).toBeVisible();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
+  const reloaded = page.waitForEvent('load');
+  await page.getByTestId('update-bar').getByRole('button').click();
+  await reloaded;
+  await expect(page.getByTestId('update-bar')).toHaveCount(0);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+});
