@@ -87,6 +87,21 @@ test('with no usable camera the worker is told what to do and goes back to the s
   await expectFeedback(page, 'ok');
 });
 
+test('the volume and the wedge rule are kept on the device across a reload', async ({ page }) => {
+  await enrolDevice(page, server, 'pack-03');
+  await signIn(page);
+  await page.getByTestId('menu-settings').click();
+  await page.getByTestId('settings-volume').fill('35');
+  await page.getByTestId('settings-end-Tab').uncheck();
+  await page.reload();
+  await page.getByTestId('menu-settings').click();
+  await expect(page.getByTestId('settings-volume')).toHaveValue('35');
+  await expect(page.getByTestId('settings-end-Tab')).not.toBeChecked();
+  await expect(page.getByTestId('settings-end-Enter')).toBeChecked();
+  await page.getByTestId('settings-reset').click();
+  await expect(page.getByTestId('settings-end-Tab')).toBeChecked();
+});
+
 test('the camera reads a JAN and ticks the item once per presentation', async () => {
   const parcel = demoParcel('S0000010'); // SKU-1005 ×2
   const video = await writeBarcodeY4m(join(videoDir, 'jan.y4m'), 'ean13', barcodeOf('SKU-1005'));
