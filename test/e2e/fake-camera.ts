@@ -3,7 +3,7 @@
  * picture, written as a Y4M file (header, then FRAME + planar YUV 4:2:0 per frame; Chromium loops it).
  */
 import { writeFileSync } from 'node:fs';
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import { PNG } from 'pngjs';
 
 const WIDTH = 640;
