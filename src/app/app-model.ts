@@ -22,7 +22,7 @@ import { requestBackgroundSync } from './sw-bridge.js';
 const SIGN_IN_CATALOGUE_WAIT_MS = 10_000;
 
 /** The screens. */
-export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'fatal';
+export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'settings' | 'fatal';
 
 /** localStorage mark that this browser was enrolled: if it survives and IndexedDB does not, data vanished. */
 const ENROLLED_MARK = 'floorpack.enrolled';

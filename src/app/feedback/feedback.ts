@@ -3,8 +3,10 @@
  * Both start synchronously in the scan handler, in the same frame as the screen update.
  */
 import type { Tone } from '../../shared/flows/feedback.js';
+import { getScanSettings } from '../scan/scan-settings.js';
 
-interface Note {
+/** One oscillator note. */
+export interface Note {
   freq: number;
   /** Start offset from now, seconds. */
   at: number;
@@ -14,12 +16,20 @@ interface Note {
   gain: number;
 }
 
-const SOUNDS: Record<Tone, Note[]> = {
+/**
+ * Four sounds a worker tells apart without looking: ok is one short high beep; error a long low
+ * buzz, falling, twice; warning two mid beeps; complete a rising four-note run. Vibrations differ the
+ * same way (one tap / two long / three short / short-short-long).
+ */
+export const SOUNDS: Record<Tone, Note[]> = {
   ok: [{ freq: 2000, at: 0, dur: 0.07, type: 'square', gain: 0.25 }],
-  error: [{ freq: 140, at: 0, dur: 0.4, type: 'sawtooth', gain: 0.5 }],
+  error: [
+    { freq: 220, at: 0, dur: 0.22, type: 'sawtooth', gain: 0.5 },
+    { freq: 150, at: 0.26, dur: 0.32, type: 'sawtooth', gain: 0.5 },
+  ],
   warning: [
-    { freq: 1000, at: 0, dur: 0.1, type: 'square', gain: 0.3 },
-    { freq: 1000, at: 0.16, dur: 0.1, type: 'square', gain: 0.3 },
+    { freq: 880, at: 0, dur: 0.1, type: 'square', gain: 0.3 },
+    { freq: 880, at: 0.16, dur: 0.1, type: 'square', gain: 0.3 },
   ],
   complete: [
     { freq: 1047, at: 0, dur: 0.11, type: 'triangle', gain: 0.4 },
@@ -29,12 +39,19 @@ const SOUNDS: Record<Tone, Note[]> = {
   ],
 };
 
-const VIBRATIONS: Record<Tone, number | number[]> = {
-  ok: 40,
+/** Vibration patterns (ms on, off, on …). */
+export const VIBRATIONS: Record<Tone, number[]> = {
+  ok: [40],
   error: [300, 100, 300],
-  warning: [80, 80, 80],
-  complete: [60, 60, 60],
+  warning: [80, 80, 80, 80, 80],
+  complete: [60, 60, 60, 60, 250],
 };
+
+/** The gain multiplier for a 0–100 volume: squared, because loudness is heard on a log scale. */
+export function volumeGain(volume: number): number {
+  const v = Math.min(100, Math.max(0, volume)) / 100;
+  return v * v;
+}
 
 let audio: AudioContext | null = null;
 
@@ -57,13 +74,15 @@ export function unlockAudio(): void {
   if (ctx && ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
 }
 
-/** Plays the tone's sound and vibration; never throws. */
-export function playFeedback(tone: Tone): void {
+/** Plays the tone's sound (at the volume in the settings) and vibration; never throws. */
+export function playFeedback(tone: Tone, volume = getScanSettings().volume): void {
   try {
     navigator.vibrate?.(VIBRATIONS[tone]);
   } catch {
     // Vibration blocked (no user activation yet, or desktop): sound and colour still tell.
   }
+  const level = volumeGain(volume);
+  if (level === 0) return;
   const ctx = context();
   if (!ctx) return;
   if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
@@ -75,8 +94,9 @@ export function playFeedback(tone: Tone): void {
     osc.frequency.value = note.freq;
     const t0 = start + note.at;
     gain.gain.setValueAtTime(0.0001, t0);
-    gain.gain.exponentialRampToValueAtTime(note.gain, t0 + 0.005);
-    gain.gain.setValueAtTime(note.gain, t0 + note.dur - 0.01);
+    const peak = Math.max(0.0002, note.gain * level);
+    gain.gain.exponentialRampToValueAtTime(peak, t0 + 0.005);
+    gain.gain.setValueAtTime(peak, t0 + note.dur - 0.01);
     gain.gain.exponentialRampToValueAtTime(0.0001, t0 + note.dur);
     osc.connect(gain).connect(ctx.destination);
     osc.start(t0);

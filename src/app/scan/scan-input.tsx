@@ -1,6 +1,15 @@
-/** The focused input that receives keyboard-wedge scans and keeps the focus. */
-import { useLayoutEffect, useRef } from 'preact/hooks';
-import { WEDGE_IDLE_SUBMIT_MS, WedgeReader } from './wedge.js';
+/**
+ * The focused input that receives keyboard-wedge scans and keeps the focus, with a camera button next
+ * to it. Wedge and camera hand their text to the same onScan, so a flow never knows the source.
+ * The camera view and its decoder are loaded on the first tap only (nothing of them is in the
+ * initial JavaScript).
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/i18n.js';
+import type { CameraViewProps } from './camera-view.js';
+import { getScanSettings, onScanSettings } from './scan-settings.js';
+import { WedgeReader, type WedgeStep } from './wedge.js';
 
 interface ScanInputProps {
   onScan: (text: string) => void;
@@ -12,22 +21,47 @@ interface ScanInputProps {
   label: string;
   testId?: string;
   className?: string;
+  /** Show the camera button (default true). */
+  camera?: boolean;
 }
 
-/** A text input that turns wedge keystrokes into scans. */
-export function ScanInput({ onScan, keepFocus, inputMode = 'none', placeholder, label, testId = 'scan-input', className }: ScanInputProps) {
+let cameraView: Promise<ComponentType<CameraViewProps>> | null = null;
+/** Loads the camera view chunk once (its decoder loads later, when the camera starts). */
+function loadCameraView(): Promise<ComponentType<CameraViewProps>> {
+  cameraView ??= import('./camera-view.js').then((m) => m.CameraView);
+  cameraView.catch(() => (cameraView = null));
+  return cameraView;
+}
+
+/** A text input that turns wedge keystrokes into scans, plus a camera button. */
+export function ScanInput({ onScan, keepFocus, inputMode = 'none', placeholder, label, testId = 'scan-input', className, camera = true }: ScanInputProps) {
   const ref = useRef<HTMLInputElement>(null);
-  const reader = useRef(new WedgeReader());
-  const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const reader = useRef(new WedgeReader(getScanSettings().wedge));
+  const pauseTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;
+  const [Camera, setCamera] = useState<ComponentType<CameraViewProps> | null>(null);
+  const [cameraOpen, setCameraOpen] = useState(false);
 
-  const submit = (decision: { submit: string } | null) => {
+  useEffect(() => onScanSettings((s) => (reader.current.settings = s.wedge)), []);
+  useEffect(() => () => void (pauseTimer.current && clearTimeout(pauseTimer.current)), []);
+
+  const apply = (step: WedgeStep) => {
     const input = ref.current;
-    if (!decision || !input) return false;
-    input.value = '';
-    if (decision.submit) onScanRef.current(decision.submit);
-    return true;
+    if (!input) return;
+    if (step.value !== null && input.value !== step.value) input.value = step.value;
+    for (const text of step.scans) onScanRef.current(text);
+    // A scanner with no suffix: end the burst when its keys pause.
+    if (pauseTimer.current) clearTimeout(pauseTimer.current);
+    pauseTimer.current = null;
+    const due = reader.current.pauseDueIn(performance.now());
+    if (due !== null) {
+      pauseTimer.current = setTimeout(() => {
+        pauseTimer.current = null;
+        const el = ref.current;
+        if (el) apply(reader.current.pause(el.value, performance.now()));
+      }, due + 1);
+    }
   };
 
   // Layout effect: the input has the focus before the first paint, so no early scan is lost.
@@ -62,37 +96,62 @@ export function ScanInput({ onScan, keepFocus, inputMode = 'none', placeholder, 
     };
   }, [keepFocus]);
 
+  const openCamera = () => {
+    setCameraOpen(true);
+    if (!Camera) void loadCameraView().then((C) => setCamera(() => C), () => setCameraOpen(false));
+  };
+
   return (
-    <input
-      ref={ref}
-      class={className ?? 'scan-input'}
-      data-testid={testId}
-      type="text"
-      inputMode={inputMode}
-      autocomplete="off"
-      autocorrect="off"
-      autocapitalize="off"
-      spellcheck={false}
-      enterKeyHint="done"
-      aria-label={label}
-      placeholder={placeholder}
-      onInput={(e) => {
-        const value = (e.currentTarget as HTMLInputElement).value;
-        reader.current.onInput(value, performance.now());
-        if (idle.current) clearTimeout(idle.current);
-        idle.current = setTimeout(() => {
-          const input = ref.current;
-          if (input) submit(reader.current.onIdle(input.value, performance.now()));
-        }, WEDGE_IDLE_SUBMIT_MS);
-      }}
-      onKeyDown={(e) => {
-        const input = e.currentTarget as HTMLInputElement;
-        const decision = reader.current.onKey(e.key, input.value, performance.now());
-        // Tab would move the focus away and Enter may submit a form: the scan owns both keys.
-        if (e.key === 'Enter' || e.key === 'Tab') e.preventDefault();
-        if (decision && idle.current) clearTimeout(idle.current);
-        submit(decision);
-      }}
-    />
+    <>
+      <input
+        ref={ref}
+        class={className ?? 'scan-input'}
+        data-testid={testId}
+        type="text"
+        inputMode={inputMode}
+        autocomplete="off"
+        autocorrect="off"
+        autocapitalize="off"
+        spellcheck={false}
+        enterKeyHint="done"
+        aria-label={label}
+        placeholder={placeholder}
+        onInput={(e) => apply(reader.current.input((e.currentTarget as HTMLInputElement).value, e.timeStamp))}
+        onKeyDown={(e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const end = input.value.length;
+          const step = reader.current.keyDown(
+            {
+              key: e.key,
+              altKey: e.altKey && !e.getModifierState?.('AltGraph'),
+              ctrlKey: e.ctrlKey,
+              metaKey: e.metaKey,
+              isComposing: e.isComposing || e.keyCode === 229,
+              caretAtEnd: input.selectionStart === end && input.selectionEnd === end,
+            },
+            input.value,
+            e.timeStamp,
+          );
+          if (step.preventDefault) e.preventDefault();
+          apply(step);
+        }}
+      />
+      {camera && (
+        <button type="button" class="btn btn-small btn-camera" data-testid={`${testId}-camera`} aria-label={t('camera.open')} title={t('camera.open')} onClick={openCamera}>
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+            <path fill="currentColor" d="M9 4 7.2 6H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-3.2L15 4H9zm3 5a4 4 0 1 1 0 8 4 4 0 0 1 0-8z" />
+          </svg>
+        </button>
+      )}
+      {cameraOpen && Camera && (
+        <Camera
+          onScan={(text) => onScanRef.current(text)}
+          onClose={() => {
+            setCameraOpen(false);
+            ref.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
+    </>
   );
 }

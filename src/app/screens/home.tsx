@@ -23,6 +23,9 @@ export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => v
         <button class="btn" data-testid="menu-sync" onClick={() => model.navigate('sync')}>
           {t('home.sync')}
         </button>
+        <button class="btn" data-testid="menu-settings" onClick={() => model.navigate('settings')}>
+          {t('home.settings')}
+        </button>
         <button class="btn" data-testid="sign-out" onClick={() => void model.signOut()}>
           {t('home.signOut')}
         </button>

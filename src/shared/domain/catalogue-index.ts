@@ -2,6 +2,7 @@
  * Lookups over a catalogue. Kept apart from the zod schemas in catalogue.ts so the scan path (and the
  * initial bundle) does not pull zod in: this module imports types only.
  */
+import { barcodeKey } from '../scan/gtin.js';
 import type { Catalogue, GiftCode, HumanTouchFlag, HumanTouchRule, Insert, Product, Rank, Staff } from './catalogue.js';
 
 /** Fast lookups over a catalogue; built once per catalogue, never on the scan path. */
@@ -20,9 +21,10 @@ export interface CatalogueIndex {
 /** Builds the lookup maps a flow uses to answer a scan without scanning arrays. */
 export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
   const productByBarcode = new Map<string, Product>();
-  for (const p of catalogue.products) for (const b of p.barcodes) productByBarcode.set(b, p);
+  // Keyed by the normalised GTIN so a UPC-A in the catalogue matches its EAN-13 scan and vice versa.
+  for (const p of catalogue.products) for (const b of p.barcodes) productByBarcode.set(barcodeKey(b), p);
   const insertByBarcode = new Map<string, Insert>();
-  for (const i of catalogue.inserts) if (i.barcode) insertByBarcode.set(i.barcode, i);
+  for (const i of catalogue.inserts) if (i.barcode) insertByBarcode.set(barcodeKey(i.barcode), i);
   return {
     catalogue,
     productByBarcode,

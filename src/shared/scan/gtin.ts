@@ -25,11 +25,31 @@ export function withCheckDigit(body: string): string {
 }
 
 /**
- * Normalises a valid GTIN so UPC-A and EAN-13 match each other: UPC-A (12) gets a leading 0, and a
- * GTIN-14 with indicator 0 is the EAN-13 inside it. EAN-8 and other GTIN-14s stay as they are.
+ * Normalises a valid GTIN so UPC-A and EAN-13 match each other: UPC-A (12) gets a leading 0, a
+ * GTIN-14 with indicator 0 is the EAN-13 inside it, and an EAN-8 padded to 13 or 14 digits (GS1 pads
+ * it with zeros in AI 01) is the EAN-8 again. Other GTIN-14s (cases) stay as they are.
  */
 export function normaliseGtin(code: string): string {
-  if (code.length === 12) return `0${code}`;
-  if (code.length === 14 && code.startsWith('0')) return code.slice(1);
-  return code;
+  let c = code;
+  if (c.length === 12) c = `0${c}`;
+  if (c.length === 14 && c.startsWith('0')) c = c.slice(1);
+  if (c.length === 13 && c.startsWith('00000')) c = c.slice(5);
+  return c;
+}
+
+/**
+ * The codes to look a scanned GTIN up by, best first. A GTIN-14 with indicator digit 1–8 is a case
+ * (or inner pack) of the item whose GTIN-13 is digits 2–13 with a fresh check digit: we look up the
+ * GTIN-14 itself first (a catalogue may list case codes), then that base item. Indicator 9 is a
+ * variable-measure item with no base GTIN, and is looked up only as itself.
+ */
+export function gtinLookupKeys(code: string): string[] {
+  const keys = [code];
+  if (code.length === 14 && code[0] >= '1' && code[0] <= '8') keys.push(withCheckDigit(code.slice(1, 13)));
+  return keys;
+}
+
+/** The form a catalogue barcode is indexed under: a valid GTIN normalised, anything else as it is. */
+export function barcodeKey(barcode: string): string {
+  return isValidGtin(barcode) ? normaliseGtin(barcode) : barcode;
 }

@@ -45,7 +45,8 @@ describe('classifyScan', () => {
     ['4901234567894', { kind: 'gtin', code: '4901234567894' }],
     ['036000291452', { kind: 'gtin', code: '0036000291452' }],
     ['4901234567895', { kind: 'misread', text: '4901234567895' }],
-    ['INS-9', { kind: 'text', text: 'INS-9' }],
+    ['INS-9', { kind: 'insert', code: '9' }],
+    ['XYZ-9', { kind: 'text', text: 'XYZ-9' }],
   ])('%j → %j', (text, expected) => {
     expect(classifyScan(text)).toEqual(expected);
   });
