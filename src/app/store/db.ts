@@ -238,10 +238,11 @@ export class LocalStore {
             const local = await parcels.get(incoming.shipmentId);
             if (local?.status === 'packed') parcel = { ...incoming, status: 'packed', packedBy: local.packedBy };
           }
-          await parcels.put(parcel);
           stored.push(parcel);
         }
-        await meta.put({ key: 'cursor', value: page.cursor });
+        // Issue every put at once and await them together: awaiting each put in turn costs one
+        // round trip to the browser's IndexedDB backend per parcel (the benchmark's pull was 11× its floor).
+        await Promise.all([...stored.map((parcel) => parcels.put(parcel)), meta.put({ key: 'cursor', value: page.cursor })]);
         return stored;
       },
       { durability: 'strict' },

@@ -58,8 +58,14 @@ export async function enrolAndSignIn(page: Page, server: BenchServer, timeoutMs 
 
 /** Waits until the app has recorded a finished sync (meta.lastSyncAt in its IndexedDB). */
 export async function waitForFirstSync(page: Page, timeoutMs: number): Promise<string> {
-  const handle = await page.waitForFunction(() => readLastSyncAt(), undefined, { timeout: timeoutMs, polling: 250 });
-  return (await handle.jsonValue()) as string;
+  // A polling loop, not waitForFunction: that would take the returned promise itself as truthy.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const at = await page.evaluate(() => readLastSyncAt());
+    if (at) return at;
+    if (Date.now() > deadline) throw new Error(`no finished sync after ${timeoutMs} ms`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Waits until the service worker controls the page (the app can then start with no network). */

@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { seededRandom } from './metric.js';
 
 /** The scan benchmark's parcel: 20 lines, one bench product each. */
-export const BENCH_SCAN_PARCEL = 'B0000001';
+export const BENCH_SCAN_PARCEL = 'S9000001';
 /** Lines of the scan parcel. */
 export const BENCH_SCAN_LINES = 20;
 
@@ -50,7 +50,7 @@ export function generatedParcel(i: number, random: () => number) {
   const family = FAMILY[i % FAMILY.length];
   const history = { purchaseCount, returnCount, parcelsSinceFirstReturn: returnCount ? Math.floor(random() * 2) : 0 };
   return {
-    shipmentId: `G${String(i).padStart(7, '0')}`,
+    shipmentId: `S${String(1_000_000 + i)}`,
     warehouseId: DEMO_WAREHOUSE.id,
     orderNumber: `9${String(i).padStart(11, '0')}`,
     orderDate: '2026-11-23',
@@ -74,7 +74,7 @@ export function generatedParcel(i: number, random: () => number) {
 /** A generated parcel as written. */
 export type GeneratedParcel = ReturnType<typeof generatedParcel>;
 
-/** Adds `count` generated parcels (G0000001 …) to the demo warehouse, stamped like any master-data write; returns them. */
+/** Adds `count` generated parcels (S1000001 …, slip-shaped) to the demo warehouse, stamped like any master-data write; returns them. */
 export async function seedGeneratedParcels(database: Database, count: number, seed = 8): Promise<GeneratedParcel[]> {
   const all: GeneratedParcel[] = [];
   const random = seededRandom(seed);
