@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import zxing from '@zxing/library';
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import { PNG } from 'pngjs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { withCheckDigit } from '../../src/shared/scan/gtin.js';
