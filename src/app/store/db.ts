@@ -242,7 +242,17 @@ export class LocalStore {
         }
         // Issue every put at once and await them together: awaiting each put in turn costs one
         // round trip to the browser's IndexedDB backend per parcel (the benchmark's pull was 11× its floor).
-        await Promise.all([...stored.map((parcel) => parcels.put(parcel)), meta.put({ key: 'cursor', value: page.cursor })]);
+        const writes: Promise<unknown>[] = [];
+        try {
+          for (const parcel of stored) writes.push(parcels.put(parcel));
+          writes.push(meta.put({ key: 'cursor', value: page.cursor }));
+        } catch (error) {
+          // A record that cannot be cloned throws at once; the writes already issued then fail with
+          // the abort, and must not surface as unhandled rejections.
+          for (const write of writes) write.catch(() => undefined);
+          throw error;
+        }
+        await Promise.all(writes);
         return stored;
       },
       { durability: 'strict' },
