@@ -14,6 +14,12 @@ import type { OutboxEntry } from '../store/schema.js';
 /** The sound of a storage failure (the words are on the blocking overlay, not in a flow message). */
 const STORAGE_ERROR_FEEDBACK: Feedback = { tone: 'error', message: { key: 'pack.complete.notReady' } };
 
+/**
+ * A User Timing mark set when a pack commit's strict transaction has completed: the benchmark
+ * (test/bench) observes it to measure scan → durable commit. Cheap, and harmless in production.
+ */
+export const PACK_COMMIT_MARK = 'floorpack:pack-commit';
+
 /** Whether the latest change is on disk. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -147,6 +153,9 @@ export class PackSession {
       })
       .then(
         (entries) => {
+          // Observers still get the mark; clearing it keeps a whole shift's scans out of the timeline buffer.
+          performance.mark(PACK_COMMIT_MARK);
+          performance.clearMarks(PACK_COMMIT_MARK);
           this.writing = false;
           this.committed = next;
           this.saveState = 'saved';

@@ -238,10 +238,21 @@ export class LocalStore {
             const local = await parcels.get(incoming.shipmentId);
             if (local?.status === 'packed') parcel = { ...incoming, status: 'packed', packedBy: local.packedBy };
           }
-          await parcels.put(parcel);
           stored.push(parcel);
         }
-        await meta.put({ key: 'cursor', value: page.cursor });
+        // Issue every put at once and await them together: awaiting each put in turn costs one
+        // round trip to the browser's IndexedDB backend per parcel (the benchmark's pull was 11× its floor).
+        const writes: Promise<unknown>[] = [];
+        try {
+          for (const parcel of stored) writes.push(parcels.put(parcel));
+          writes.push(meta.put({ key: 'cursor', value: page.cursor }));
+        } catch (error) {
+          // A record that cannot be cloned throws at once; the writes already issued then fail with
+          // the abort, and must not surface as unhandled rejections.
+          for (const write of writes) write.catch(() => undefined);
+          throw error;
+        }
+        await Promise.all(writes);
         return stored;
       },
       { durability: 'strict' },

@@ -1,0 +1,83 @@
+/**
+ * A fresh device's first sync of 5,000 parcels (~15,000 lines) into IndexedDB, CPU throttled 4×:
+ * - pull_5000_parcels_ms: the first pull request's start (Resource Timing) → the app writing
+ *   lastSyncAt after the last page (network, server, JSON, one strict transaction per page);
+ * - pull_ratio_vs_raw_idb: that time over the floor: the same 5,000 records put in one strict
+ *   transaction of a scratch database with the raw IndexedDB API (what idb's put wraps), same page;
+ * - device_heap_mb_5000: the page's JS heap after a forced GC (CDP Runtime.getHeapUsage).
+ */
+import { startBenchServer } from './lib/bench-server.js';
+import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle } from './lib/browser.js';
+import type { Bench } from './lib/metric.js';
+import { seedBenchBase, seedGeneratedParcels } from './lib/seed.js';
+
+/**
+ * The floor, run in the page: read the app's parcels, then time one bulk put into a scratch database.
+ * A string, not a function: tsx's name-keeping helpers do not exist in the page.
+ */
+const RAW_IDB_BULK_PUT = `(async () => {
+  const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const app = await req(indexedDB.open('floorpack'));
+  const records = await req(app.transaction('parcels').objectStore('parcels').getAll());
+  app.close();
+  await req(indexedDB.deleteDatabase('bench-raw'));
+  const open = indexedDB.open('bench-raw', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('parcels', { keyPath: 'shipmentId' });
+  const db = await req(open);
+  const t0 = performance.now();
+  const tx = db.transaction('parcels', 'readwrite', { durability: 'strict' });
+  const store = tx.objectStore('parcels');
+  for (const record of records) store.put(record);
+  await new Promise((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onabort = () => reject(tx.error); });
+  const ms = performance.now() - t0;
+  db.close();
+  await req(indexedDB.deleteDatabase('bench-raw'));
+  return { ms, records: records.length };
+})()`;
+
+export const pullDeviceBench: Bench = {
+  name: 'pull-device',
+  metrics: {
+    // No budget was set for the time itself: 10 s for a morning's first sync is our proposal.
+    pull_5000_parcels_ms: { unit: 'ms', budget: 10_000, better: 'lower' },
+    pull_ratio_vs_raw_idb: { unit: 'x', budget: 2, better: 'lower' },
+    device_heap_mb_5000: { unit: 'MB', budget: 50, better: 'lower' },
+  },
+  timeoutMs: 300_000,
+  async run(ctx) {
+    const total = 5000;
+    const server = await startBenchServer(async (db) => {
+      await seedBenchBase(db, 1);
+      await seedGeneratedParcels(db, total - 20);
+    });
+    const browser = await launchChromium();
+    try {
+      const context = await newDeviceContext(browser);
+      await context.addInitScript(READ_LAST_SYNC_SCRIPT);
+      const page = await context.newPage();
+      await throttle(page);
+      await enrolAndSignIn(page, server, 240_000);
+      const timing = await page.evaluate(async () => {
+        const pulls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/sync/pull'));
+        const last = await readLastSyncAt();
+        return { firstPullStart: performance.timeOrigin + pulls[0].startTime, pages: pulls.length, lastSyncAt: last ? Date.parse(last) : NaN };
+      });
+      const pullMs = timing.lastSyncAt - timing.firstPullStart;
+      const raw = (await page.evaluate(RAW_IDB_BULK_PUT)) as { ms: number; records: number };
+      ctx.log(`pull: ${raw.records} parcels in ${timing.pages} pages, ${pullMs.toFixed(0)} ms; raw idb bulk put ${raw.ms.toFixed(0)} ms`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      ctx.log(`heap: used ${(heap.usedSize / 2 ** 20).toFixed(1)} MB of ${(heap.totalSize / 2 ** 20).toFixed(1)} MB`);
+      await context.close();
+      return {
+        pull_5000_parcels_ms: pullMs,
+        pull_ratio_vs_raw_idb: pullMs / raw.ms,
+        device_heap_mb_5000: heap.usedSize / 2 ** 20,
+      };
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  },
+};
