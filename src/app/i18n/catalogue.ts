@@ -191,7 +191,7 @@ export const UI = {
   'home.pack': { ja: '検品', en: 'Pack' },
   'home.packSub': { ja: '梱包時検品', en: 'Pack-time verification' },
   'home.resume': { ja: '{shipmentId} を検品中 — 続ける', en: '{shipmentId} in progress — resume' },
-  'home.comingSoon': { ja: 'ピッキング・返品受付は次の版で', en: 'Picking and returns come next' },
+  'home.comingSoon': { ja: '返品受付は次の版で', en: 'Returns come next' },
   'home.sync': { ja: '同期状況', en: 'Sync status' },
   'home.signOut': { ja: 'サインアウト', en: 'Sign out' },
   'home.device': { ja: '端末 {device}（{warehouse}）', en: 'Device {device} ({warehouse})' },
