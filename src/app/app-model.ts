@@ -183,8 +183,10 @@ export class AppModel {
 
   /** Goes to a screen (only those the current credential/session allows). */
   navigate(screen: Screen): void {
+    // Without a credential or a session the only screens are enrol and sign-in; otherwise go where asked
+    // (homeScreen() answers the current screen once signed in, so it cannot be compared with 'home').
     const base = this.homeScreen();
-    this.screen = base === 'home' ? screen : base;
+    this.screen = base === 'enrol' || base === 'signIn' ? base : screen;
     this.changed();
   }
 
