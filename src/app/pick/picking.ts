@@ -32,6 +32,8 @@ export interface PickingDeps {
   onFeedback: (feedback: Feedback) => void;
   onCommitted: (parcels: Parcel[], entries: OutboxEntry[]) => void;
   onChange: () => void;
+  /** Makes event ids (crypto.randomUUID unless a test gives its own). */
+  newId?: () => string;
 }
 
 /** The pick session and the batches it picks from. */
@@ -60,6 +62,7 @@ export class Picking {
         deps.onCommitted(parcels, entries);
       },
       onChange: deps.onChange,
+      newId: deps.newId,
     });
   }
 
