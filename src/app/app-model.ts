@@ -9,8 +9,9 @@ import type { Parcel } from '../shared/domain/parcel.js';
 import type { PackContext } from '../shared/flows/pack.js';
 import { playFeedback } from './feedback/feedback.js';
 import { PackSession } from './pack/pack-session.js';
+import { Picking } from './pick/picking.js';
 import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
-import type { Credential, StaffSession } from './store/schema.js';
+import type { Credential, OutboxEntry, StaffSession } from './store/schema.js';
 import { AuthError, createApiClient, HttpError, RetryableError, type ApiClient } from './sync/api.js';
 import { pullAll } from './sync/pull.js';
 import { pushOutbox } from './sync/push.js';
@@ -22,7 +23,7 @@ import { requestBackgroundSync } from './sw-bridge.js';
 const SIGN_IN_CATALOGUE_WAIT_MS = 10_000;
 
 /** The screens. */
-export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'settings' | 'fatal';
+export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'pick' | 'sync' | 'settings' | 'fatal';
 
 /** localStorage mark that this browser was enrolled: if it survives and IndexedDB does not, data vanished. */
 const ENROLLED_MARK = 'floorpack.enrolled';
@@ -49,6 +50,7 @@ export class AppModel {
   /** Bumps on every change so memoised views can tell. */
   version = 0;
   pack!: PackSession;
+  picking!: Picking;
   store!: LocalStore;
   readonly api: ApiClient;
   readonly scheduler: SyncScheduler;
@@ -106,21 +108,25 @@ export class AppModel {
       identity: () =>
         this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
       onFeedback: (feedback) => playFeedback(feedback.tone),
-      onCommitted: (parcels, entries) => {
-        for (const p of parcels) this.parcels.set(p.shipmentId, p);
-        if (entries.length > 0) {
-          this.counts = { ...this.counts, pending: this.counts.pending + entries.length };
-          this.scheduler.request('event');
-          // Offline: ask Chrome to wake us when the network is back (the outbox stays the record).
-          if (!navigator.onLine) void requestBackgroundSync();
-        }
-      },
+      onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
+      onChange: () => this.changed(),
+    });
+    this.picking = new Picking(boot.pickState, boot.batches, boot.pickSettings, {
+      store: this.store,
+      index: () => this.index,
+      findParcel: (id) => this.parcels.get(id),
+      deviceId: () => this.credential?.deviceId ?? '',
+      identity: () =>
+        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
+      onFeedback: (feedback) => playFeedback(feedback.tone),
+      onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
       onChange: () => this.changed(),
     });
     if (!this.credential && readMark()) this.notices.add('vanished');
     await this.refreshCounts();
     this.screen = this.homeScreen();
     if (this.screen === 'home' && boot.packState.step === 'verifying') this.screen = 'pack';
+    else if (this.screen === 'home' && boot.pickState.step === 'picking') this.screen = 'pick';
     this.changed();
     this.listen();
     if (this.credential) this.scheduler.request('start');
@@ -162,7 +168,7 @@ export class AppModel {
     const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
     await this.store.setMeta('session', session);
     this.session = session;
-    this.screen = this.pack.state.step === 'verifying' ? 'pack' : 'home';
+    this.screen = this.pack.state.step === 'verifying' ? 'pack' : this.picking.session.state.step === 'picking' ? 'pick' : 'home';
     this.changed();
     return null;
   }
@@ -177,8 +183,10 @@ export class AppModel {
 
   /** Goes to a screen (only those the current credential/session allows). */
   navigate(screen: Screen): void {
+    // Without a credential or a session the only screens are enrol and sign-in; otherwise go where asked
+    // (homeScreen() answers the current screen once signed in, so it cannot be compared with 'home').
     const base = this.homeScreen();
-    this.screen = base === 'home' ? screen : base;
+    this.screen = base === 'enrol' || base === 'signIn' ? base : screen;
     this.changed();
   }
 
@@ -202,6 +210,17 @@ export class AppModel {
       this.changed();
     } catch {
       // A closed connection (versionchange): the banner already says to reload.
+    }
+  }
+
+  /** After a pack or pick commit: local parcel changes, and a wake-up for sync when events were recorded. */
+  private onFlowCommitted(parcels: Parcel[], entries: OutboxEntry[]): void {
+    for (const p of parcels) this.parcels.set(p.shipmentId, p);
+    if (entries.length > 0) {
+      this.counts = { ...this.counts, pending: this.counts.pending + entries.length };
+      this.scheduler.request('event');
+      // Offline: ask Chrome to wake us when the network is back (the outbox stays the record).
+      if (!navigator.onLine) void requestBackgroundSync();
     }
   }
 
@@ -257,17 +276,19 @@ export class AppModel {
   private async runSync(signal: AbortSignal): Promise<void> {
     const now = () => new Date().toISOString();
     try {
-      await pushOutbox(this.api, this.store, now, signal);
+      const pushed = await pushOutbox(this.api, this.store, now, signal);
       await pullAll(
         this.api,
         this.store,
-        (parcels, catalogue) => {
+        (parcels, catalogue, page) => {
           if (catalogue) this.setCatalogue(catalogue);
           for (const p of parcels) this.parcels.set(p.shipmentId, p);
+          if (page) this.picking.onPullPage(page);
           this.changed();
         },
         signal,
       );
+      await this.picking.reconcile(pushed.rejections);
       const at = now();
       await this.store.setMeta('lastSyncAt', at);
       this.lastSyncAt = at;

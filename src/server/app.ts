@@ -10,6 +10,8 @@ import { enrolRoutes } from './routes/enrol.js';
 import { healthRoutes } from './routes/health.js';
 import { registerPwa } from './routes/pwa.js';
 import { syncRoutes } from './routes/sync.js';
+import { pickAdminRoutes } from './routes/pick-admin.js';
+import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
 
 /** Largest request body accepted: a full push of 500 events is well under this. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -24,6 +26,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The server clock; tests move it. */
   now?: () => Date;
+  /** Picking settings (batch size, location format …); the defaults when absent. */
+  pickSettings?: PickSettings;
 }
 
 /** Builds the app with every route registered and ready. */
@@ -76,8 +80,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireDevice(database));
     await scope.register(deviceRoutes);
-    await scope.register(syncRoutes, { database, now });
+    await scope.register(syncRoutes, { database, now, pickSettings: opts.pickSettings ?? DEFAULT_PICK_SETTINGS });
   });
+  await app.register(pickAdminRoutes, { database, adminToken, now, pickSettings: opts.pickSettings ?? DEFAULT_PICK_SETTINGS });
   await registerPwa(app, opts.staticDir ?? null);
   await app.ready();
   return app;

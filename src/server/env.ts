@@ -1,5 +1,7 @@
 /** The server's environment, parsed once with zod; a bad value stops the process with one clear line. */
 import { z } from 'zod';
+import { compileLocationFormat, LocationFormatError } from '../shared/picking/location.js';
+import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1..65535').max(65535, 'must be 1..65535').default(8080),
@@ -13,7 +15,34 @@ const envSchema = z.object({
   DEMO: z.enum(['0', '1'], { error: 'must be "0" or "1"' }).default('1'),
   ENROL_CODE_TTL_MIN: z.coerce.number({ error: 'must be a number' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(60 * 24 * 30, 'must be at most 43200 (30 days)').default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // --- picking ---
+  PICK_BATCH_SIZE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(DEFAULT_PICK_SETTINGS.batchSize),
+  PICK_LOCATION_FORMAT: z
+    .string()
+    .default(DEFAULT_PICK_SETTINGS.locationFormat)
+    .superRefine((pattern, ctx) => {
+      try {
+        compileLocationFormat(pattern);
+      } catch (error) {
+        if (!(error instanceof LocationFormatError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+      }
+    }),
+  PICK_LOCATION_SCAN: z.enum(['required', 'optional', 'off'], { error: 'must be required, optional or off' }).default(DEFAULT_PICK_SETTINGS.locationScan),
+  PICK_TOP_RANK_ORDER: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(DEFAULT_PICK_SETTINGS.topRankSortOrder),
+  PICK_SHORTAGE_RULE: z.enum(['newestOrderFirst', 'lowestRankFirst'], { error: 'must be newestOrderFirst or lowestRankFirst' }).default(DEFAULT_PICK_SETTINGS.shortageRule),
 });
+
+/** The picking settings in the environment. */
+export function pickSettingsOf(env: Env): PickSettings {
+  return {
+    batchSize: env.PICK_BATCH_SIZE,
+    locationFormat: env.PICK_LOCATION_FORMAT,
+    locationScan: env.PICK_LOCATION_SCAN,
+    topRankSortOrder: env.PICK_TOP_RANK_ORDER,
+    shortageRule: env.PICK_SHORTAGE_RULE,
+  };
+}
 
 /** The parsed, typed server configuration. */
 export type Env = z.infer<typeof envSchema>;

@@ -10,7 +10,7 @@ import { openDatabase } from './db/client.js';
 import { warehouses } from './db/schema.js';
 import { DEMO_WAREHOUSE } from './demo/demo-data.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { loadEnvOrExit } from './env.js';
+import { loadEnvOrExit, pickSettingsOf } from './env.js';
 
 /** Where `npm start` finds the built PWA. */
 export const DEFAULT_STATIC_DIR = path.resolve('dist');
@@ -31,7 +31,8 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
     throw error;
   }
   await database.migrate();
-  const seeded = env.DEMO === '1' ? await seedDemo(database) : false;
+  const pickSettings = pickSettingsOf(env);
+  const seeded = env.DEMO === '1' ? await seedDemo(database, pickSettings.batchSize) : false;
   const adminToken = resolveAdminToken(env.ADMIN_TOKEN, env.DATA_DIR);
   const app = await buildApp({
     database,
@@ -39,6 +40,7 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
     staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
     enrolCodeTtlMin: env.ENROL_CODE_TTL_MIN,
     logger: { level: env.LOG_LEVEL },
+    pickSettings,
   });
 
   let closing = false;

@@ -86,7 +86,8 @@ describe('pushOutbox', () => {
     expect(bodies.map((b) => b.events.length)).toEqual([500, 1]);
     expect(bodies[0].events.map((e) => e.deviceSeq).slice(0, 3)).toEqual([1, 2, 3]);
     expect(bodies[1].events[0].deviceSeq).toBe(501);
-    expect(summary).toEqual({ sent: 501, synced: 500, rejected: 1 });
+    expect(summary).toMatchObject({ sent: 501, synced: 500, rejected: 1 });
+    expect(summary.rejections).toHaveLength(1);
     expect(await store.outboxCounts()).toEqual({ pending: 0, rejected: 1, synced: 500 });
     expect((await store.listOutbox('rejected'))[0].rejection).toMatchObject({ code: 'already_packed', detail: { staffName: '佐藤' } });
     store.close();
@@ -114,7 +115,7 @@ describe('pushOutbox', () => {
   it('sends nothing when the outbox is empty', async () => {
     const store = await openLocalStore(dbName());
     const fetch = vi.fn();
-    expect(await pushOutbox(createApiClient({ fetch, getToken: () => 't' }), store, () => AT)).toEqual({ sent: 0, synced: 0, rejected: 0 });
+    expect(await pushOutbox(createApiClient({ fetch, getToken: () => 't' }), store, () => AT)).toEqual({ sent: 0, synced: 0, rejected: 0, rejections: [] });
     expect(fetch).not.toHaveBeenCalled();
     store.close();
   });

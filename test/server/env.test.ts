@@ -5,12 +5,22 @@ import { EnvError, parseEnv } from '../../src/server/env.js';
 
 describe('parseEnv', () => {
   it('uses the documented defaults when nothing is set', () => {
-    expect(parseEnv({})).toEqual({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info' });
+    expect(parseEnv({})).toEqual({
+      PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info',
+      PICK_BATCH_SIZE: 30, PICK_LOCATION_FORMAT: '{zone}-{aisle}-{bay}-{level}', PICK_LOCATION_SCAN: 'optional', PICK_TOP_RANK_ORDER: 1, PICK_SHORTAGE_RULE: 'newestOrderFirst',
+    });
   });
 
   it('reads every variable', () => {
     const env = parseEnv({ PORT: '3000', HOST: '127.0.0.1', DATA_DIR: '/var/lib/fp', DATABASE_URL: 'postgres://u@db/fp', ADMIN_TOKEN: 'x'.repeat(32), DEMO: '0', ENROL_CODE_TTL_MIN: '15', LOG_LEVEL: 'warn' });
     expect(env).toMatchObject({ PORT: 3000, DATABASE_URL: 'postgres://u@db/fp', DEMO: '0', ENROL_CODE_TTL_MIN: 15, LOG_LEVEL: 'warn' });
+  });
+
+  it('reads the picking settings, and refuses a location format without every field', () => {
+    const env = parseEnv({ PICK_BATCH_SIZE: '12', PICK_LOCATION_FORMAT: '{zone:1}{aisle:2}{bay:2}{level:1}', PICK_LOCATION_SCAN: 'required', PICK_SHORTAGE_RULE: 'lowestRankFirst' });
+    expect(env).toMatchObject({ PICK_BATCH_SIZE: 12, PICK_LOCATION_SCAN: 'required', PICK_SHORTAGE_RULE: 'lowestRankFirst' });
+    expect(() => parseEnv({ PICK_LOCATION_FORMAT: '{zone}-{aisle}' })).toThrow(/PICK_LOCATION_FORMAT: .*lacks \{bay\}/);
+    expect(() => parseEnv({ PICK_BATCH_SIZE: '0' })).toThrow(/PICK_BATCH_SIZE/);
   });
 
   it('treats an empty value as unset', () => {

@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n.js';
 /** The menu. */
 export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => void }) {
   const state = model.pack.state;
+  const pickState = model.picking.session.state;
   return (
     <section class="panel home" data-testid="home-screen">
       <header class="panel-head">
@@ -17,6 +18,10 @@ export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => v
         <span class="task-sub">
           {state.step === 'verifying' ? t('home.resume', { shipmentId: state.progress.shipmentId }) : t('home.packSub')}
         </span>
+      </button>
+      <button class="btn btn-task" data-testid="menu-pick" onClick={() => model.navigate('pick')}>
+        <span class="task-title">{t('home.pick')}</span>
+        <span class="task-sub">{pickState.step === 'picking' ? t('home.pickResume', { batchId: pickState.progress.batchId }) : t('home.pickSub')}</span>
       </button>
       <p class="hint">{t('home.comingSoon')}</p>
       <div class="row">

@@ -39,6 +39,11 @@ export function ParcelCard({ resolved, progress, dispatch }: ParcelCardProps) {
         </div>
         <div class="card-ids">
           <span>{parcel.shipmentId}</span>
+          {parcel.status === 'picked' && (
+            <span class="picked-badge" data-testid="picked-badge">
+              ✓ {t('pack.pickedBadge')}
+            </span>
+          )}
           <span>{t('pack.order', { order: parcel.orderNumber })}</span>
           <span>{parcel.carrier}</span>
         </div>

@@ -54,6 +54,23 @@ export function SyncScreen({ model }: { model: AppModel }) {
   );
 }
 
+/** What an outbox entry was, in words. */
+function eventLabel(e: OutboxEntry): string {
+  const event = e.event;
+  switch (event.type) {
+    case 'parcel.packed':
+      return t('sync.event.packed', { shipmentId: e.shipmentId });
+    case 'batch.claimed':
+      return t('sync.event.claimed', { batchId: event.payload.batchId });
+    case 'pick.confirmed':
+      return t('sync.event.picked', { batchId: event.payload.batchId, productCode: event.payload.productCode });
+    case 'pick.short':
+      return t('sync.event.short', { batchId: event.payload.batchId, productCode: event.payload.productCode });
+    case 'batch.completed':
+      return t('sync.event.batchDone', { batchId: event.payload.batchId });
+  }
+}
+
 function Section(props: {
   title: string;
   entries: OutboxEntry[] | undefined;
@@ -70,7 +87,7 @@ function Section(props: {
         {props.entries?.map((e) => (
           <li key={e.id} class="entry" data-testid={`event-${e.id}`} data-status={e.status}>
             <div class="entry-head">
-              <strong>{t('sync.event.packed', { shipmentId: e.shipmentId })}</strong>
+              <strong>{eventLabel(e)}</strong>
               <span class="entry-time">
                 #{e.deviceSeq} · {formatTime(e.recordedAt, lang)}
               </span>

@@ -7,6 +7,9 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import { INITIAL_PACK_STATE, type PackState } from '../../shared/flows/pack.js';
+import { INITIAL_PICK_STATE, type PickState } from '../../shared/flows/pick.js';
+import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
+import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult, PullResponse } from '../../shared/protocol/sync.js';
 import {
@@ -43,11 +46,14 @@ export interface BootSnapshot {
   parcels: Parcel[];
   cursor: string;
   lastSyncAt: string | null;
+  pickState: PickState;
+  batches: PickBatch[];
+  pickSettings: PickSettings;
 }
 
-/** What the pack screen commits after one action. */
-export interface PackCommit {
-  next: PackState;
+/** What a flow screen commits after one action: its new state, its events and the parcels it changed. */
+export interface FlowCommit<S> {
+  next: S;
   events: EventBody[];
   staffId: string;
   /** ISO time of the action; also the events' `at`. */
@@ -56,6 +62,16 @@ export interface PackCommit {
   newId: () => string;
   /** Parcels changed locally by this action (parcel.packed marks the parcel packed). */
   parcels?: Parcel[];
+}
+
+/** What the pack screen commits after one action. */
+export type PackCommit = FlowCommit<PackState>;
+/** What the pick screen commits after one action. */
+export type PickCommit = FlowCommit<PickState>;
+
+/** The outbox key of an event: its parcel, or "batch:<id>" for pick events (about a batch, not one parcel). */
+export function outboxKeyOf(body: EventBody): string {
+  return 'shipmentId' in body.payload ? body.payload.shipmentId : `batch:${body.payload.batchId}`;
 }
 
 /** Counts shown on the sync status bar. */
@@ -133,7 +149,7 @@ export class LocalStore {
   loadBoot(): Promise<BootSnapshot> {
     return this.tx('readonly', [STORES.meta, STORES.parcels], async (tx) => {
       const meta = tx.objectStore(STORES.meta);
-      const [credential, session, packState, catalogue, cursor, lastSyncAt, parcels] = await Promise.all([
+      const [credential, session, packState, catalogue, cursor, lastSyncAt, parcels, pickState, batches, pickSettings] = await Promise.all([
         meta.get('credential'),
         meta.get('session'),
         meta.get('packState'),
@@ -141,6 +157,9 @@ export class LocalStore {
         meta.get('cursor'),
         meta.get('lastSyncAt'),
         tx.objectStore(STORES.parcels).getAll(),
+        meta.get('pickState'),
+        meta.get('batches'),
+        meta.get('pickSettings'),
       ]);
       return {
         credential: (credential?.value as Credential | undefined) ?? null,
@@ -150,6 +169,9 @@ export class LocalStore {
         cursor: (cursor?.value as string | undefined) ?? '0',
         lastSyncAt: (lastSyncAt?.value as string | undefined) ?? null,
         parcels,
+        pickState: (pickState?.value as PickState | undefined) ?? INITIAL_PICK_STATE,
+        batches: Object.values((batches?.value as Record<string, PickBatch> | undefined) ?? {}),
+        pickSettings: (pickSettings?.value as PickSettings | undefined) ?? DEFAULT_PICK_SETTINGS,
       };
     });
   }
@@ -181,6 +203,16 @@ export class LocalStore {
    * deviceSeq) and the parcels it changed, all or nothing. Resolves only once committed.
    */
   commitPack(commit: PackCommit): Promise<OutboxEntry[]> {
+    return this.commitFlow('packState', commit);
+  }
+
+  /** Commits one pick action exactly like a pack action: pick state, outbox events and parcels in one strict transaction. */
+  commitPick(commit: PickCommit): Promise<OutboxEntry[]> {
+    return this.commitFlow('pickState', commit);
+  }
+
+  /** The one commit path of the flow screens: state under `stateKey`, events with the next deviceSeq, parcels; all or nothing. */
+  private commitFlow<K extends 'packState' | 'pickState'>(stateKey: K, commit: FlowCommit<MetaValues[K]>): Promise<OutboxEntry[]> {
     return this.tx(
       'readwrite',
       [STORES.meta, STORES.outbox, STORES.parcels],
@@ -195,7 +227,7 @@ export class LocalStore {
             const entry: OutboxEntry = {
               id: event.id,
               deviceSeq: seq,
-              shipmentId: body.payload.shipmentId,
+              shipmentId: outboxKeyOf(body),
               event,
               status: 'pending',
               recordedAt: commit.at,
@@ -208,7 +240,7 @@ export class LocalStore {
           }
           await meta.put({ key: 'deviceSeq', value: seq });
         }
-        await meta.put({ key: 'packState', value: commit.next });
+        await meta.put({ key: stateKey, value: commit.next } as never);
         for (const parcel of commit.parcels ?? []) await tx.objectStore(STORES.parcels).put(parcel);
         return entries;
       },
@@ -245,7 +277,6 @@ export class LocalStore {
         const writes: Promise<unknown>[] = [];
         try {
           for (const parcel of stored) writes.push(parcels.put(parcel));
-          writes.push(meta.put({ key: 'cursor', value: page.cursor }));
         } catch (error) {
           // A record that cannot be cloned throws at once; the writes already issued then fail with
           // the abort, and must not surface as unhandled rejections.
@@ -253,6 +284,17 @@ export class LocalStore {
           throw error;
         }
         await Promise.all(writes);
+        if (page.batches && page.batches.length > 0) {
+          const known = ((await meta.get('batches'))?.value as Record<string, PickBatch> | undefined) ?? {};
+          // Only batches a picker can still act on are kept; completed and dissolved ones are dropped.
+          for (const batch of page.batches) {
+            if (batch.status === 'open' || batch.status === 'claimed') known[batch.batchId] = batch;
+            else delete known[batch.batchId];
+          }
+          await meta.put({ key: 'batches', value: known });
+        }
+        if (page.pickSettings) await meta.put({ key: 'pickSettings', value: page.pickSettings });
+        await meta.put({ key: 'cursor', value: page.cursor });
         return stored;
       },
       { durability: 'strict' },

@@ -3,6 +3,9 @@ import type { DBSchema } from 'idb';
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { PackState } from '../../shared/flows/pack.js';
+import type { PickState } from '../../shared/flows/pick.js';
+import type { PickSettings } from '../../shared/picking/pick-settings.js';
+import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { EnrolResponse, RejectCode } from '../../shared/protocol/sync.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 
@@ -49,6 +52,11 @@ export interface MetaValues {
   cursor: string;
   catalogue: Catalogue;
   lastSyncAt: string;
+  // --- picking ---
+  pickState: PickState;
+  /** Open and claimed pick batches by id, as last pulled. */
+  batches: Record<string, PickBatch>;
+  pickSettings: PickSettings;
 }
 export type MetaKey = keyof MetaValues;
 /** One meta record. */
@@ -68,7 +76,7 @@ export interface Rejection {
 export interface OutboxEntry {
   id: string;
   deviceSeq: number;
-  /** Copied out of the payload so the outbox can be looked up by parcel. */
+  /** Copied out of the payload so the outbox can be looked up by parcel; "batch:<id>" for pick events (outboxKeyOf). */
   shipmentId: string;
   event: SyncEvent;
   status: OutboxStatus;

@@ -2,6 +2,7 @@
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { LocalStore } from '../store/db.js';
+import type { PullResponse } from '../../shared/protocol/sync.js';
 import { ProtocolError, type ApiClient } from './api.js';
 
 /** Most pages one run follows before giving up on a server that never says "no more". */
@@ -20,7 +21,7 @@ export interface PullSummary {
 export async function pullAll(
   api: Pick<ApiClient, 'pull'>,
   store: Pick<LocalStore, 'getMeta' | 'applyPullPage'>,
-  onPage?: (parcels: Parcel[], catalogue: Catalogue | null) => void,
+  onPage?: (parcels: Parcel[], catalogue: Catalogue | null, page?: PullResponse) => void,
   signal?: AbortSignal,
 ): Promise<PullSummary> {
   let cursor = (await store.getMeta('cursor')) ?? '0';
@@ -31,7 +32,7 @@ export async function pullAll(
     const stored = await store.applyPullPage(page);
     for (const p of stored) changed.set(p.shipmentId, p);
     if (page.catalogue) catalogue = page.catalogue;
-    onPage?.(stored, page.catalogue);
+    onPage?.(stored, page.catalogue, page);
     if (!page.more) return { pages, parcels: [...changed.values()], catalogue };
     if (page.cursor === cursor) throw new ProtocolError('pull says more but the cursor did not move');
     cursor = page.cursor;

@@ -1,5 +1,7 @@
 /** Push: sends the outbox oldest first in batches and records the server's answer per event. */
+import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { LocalStore } from '../store/db.js';
+import type { Rejection } from '../store/schema.js';
 import { ProtocolError, type ApiClient } from './api.js';
 
 /** What one push run did. */
@@ -7,6 +9,8 @@ export interface PushSummary {
   sent: number;
   synced: number;
   rejected: number;
+  /** The events refused in this run, with the reason (the pick screen stops a batch it lost). */
+  rejections: { event: SyncEvent; rejection: Rejection }[];
 }
 
 /** Pushes every pending event; stops (throwing) at the first failed request, leaving the rest pending. */
@@ -18,7 +22,7 @@ export async function pushOutbox(
 ): Promise<PushSummary> {
   // The batch limit lives with the wire schemas, which stay out of the main bundle (validate.ts).
   const { PUSH_MAX_EVENTS } = await import('./validate.js');
-  const summary: PushSummary = { sent: 0, synced: 0, rejected: 0 };
+  const summary: PushSummary = { sent: 0, synced: 0, rejected: 0, rejections: [] };
   for (;;) {
     // 1. The oldest pending events, at most one batch.
     const batch = await store.pendingBatch(PUSH_MAX_EVENTS);
@@ -36,8 +40,11 @@ export async function pushOutbox(
     await store.applyPushResults(answered, now());
     summary.sent += batch.length;
     for (const r of answered) {
-      if (r.status === 'rejected') summary.rejected += 1;
-      else summary.synced += 1;
+      if (r.status === 'rejected') {
+        summary.rejected += 1;
+        const entry = batch.find((e) => e.id === r.id);
+        if (entry) summary.rejections.push({ event: entry.event, rejection: { code: r.code, message: r.message, ...(r.detail ? { detail: r.detail } : {}) } });
+      } else summary.synced += 1;
     }
     // An incomplete answer is retried on the next run rather than looping on it now.
     if (answered.length < batch.length) throw new ProtocolError('push answered only some of the events sent');

@@ -166,3 +166,33 @@ export const events = pgTable(
   },
   (t) => [index('events_shipment_idx').on(t.shipmentId), index('events_device_idx').on(t.deviceId, t.deviceSeq)],
 );
+
+// --- picking ---
+/**
+ * Pick batches: released parcels grouped by work shape (picking/pick-batch.ts). shipment_ids is the
+ * slot order. open → claimed (one device) → completed; an open batch a rebuild no longer wants is
+ * dissolved (kept, stamped, so devices drop it). Lock order: warehouse row (rebuilds), batch row,
+ * parcel rows, change counter.
+ */
+export const pickBatches = pgTable(
+  'pick_batches',
+  {
+    id: text('id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
+    shape: text('shape').$type<'single' | 'multi'>().notNull(),
+    insertCodes: jsonb('insert_codes').$type<string[]>().notNull(),
+    giftCode: text('gift_code'),
+    shipmentIds: jsonb('shipment_ids').$type<string[]>().notNull(),
+    status: text('status').$type<'open' | 'claimed' | 'completed' | 'dissolved'>().notNull(),
+    claimedByStaffId: text('claimed_by_staff_id'),
+    claimedByDeviceId: text('claimed_by_device_id'),
+    claimedAt: ts('claimed_at'),
+    completedAt: ts('completed_at'),
+    /** Units confirmed per product (pick.confirmed / pick.short). */
+    picked: jsonb('picked').$type<Record<string, number>>().notNull().default({}),
+    shortShipmentIds: jsonb('short_shipment_ids').$type<string[]>().notNull().default([]),
+    createdAt: ts('created_at').notNull(),
+    seq: changeSeq(),
+  },
+  (t) => [index('pick_batches_warehouse_seq_idx').on(t.warehouseId, t.seq), index('pick_batches_warehouse_status_idx').on(t.warehouseId, t.status)],
+);

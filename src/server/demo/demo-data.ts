@@ -18,6 +18,12 @@ export const DEMO_SCENARIOS = {
   unknownGift: 'S0000007', // gift code X99 is not in the catalogue
   innerNoshi: 'S0000008', // 内のし 内祝
   diamond: 'S0000009', // rank D, gift with ribbon
+  // --- picking: one multi-item batch (coupon L04, no gift) and one single-item batch (coupon L04) ---
+  pickMultiTopRank: 'S0000020', // oldest order, rank D (marked: best-looking stock), SKU-1006 + SKU-1009
+  pickMultiFirstPurchase: 'S0000021', // FIRST_PURCHASE (marked), SKU-1009 + SKU-1004 x2
+  pickMultiNewest: 'S0000022', // newest order: loses first when SKU-1009 is short; SKU-1009 + SKU-1002
+  pickSingleA: 'S0000023', // one unit SKU-1001
+  pickSingleB: 'S0000024', // one unit SKU-1003
 } as const;
 
 /** The demo warehouse. */
@@ -171,6 +177,12 @@ export const DEMO_SHIPMENTS: DemoShipment[] = [
   shipment(17, { shipmentId: 'S0000017', customerId: 'C100117', customerName: '清水 沙織', rankCode: 'B', returnCount: 1, parcelsSinceFirstReturn: 2, lines: [{ productCode: 'SKU-1006', qty: 1 }] }),
   shipment(18, { shipmentId: 'S0000018', customerId: 'C100118', customerName: '森 一郎', rankCode: 'S', status: 'picking', carrier: '宅配便(クール)', lines: [{ productCode: 'SKU-1011', qty: 1 }, { productCode: 'SKU-1005', qty: 1 }] }),
   shipment(19, { shipmentId: 'S0000019', customerId: 'C100119', customerName: '池田 桃子', rankCode: 'G', purchaseCount: 5, giftCode: 'N10', noshiName: '池田', lines: [{ productCode: 'SKU-1001', qty: 2 }] }),
+  // Picking: the same insert pattern (L04) and no gift, so each shape forms one batch of its own.
+  shipment(20, { shipmentId: 'S0000020', customerId: 'C100120', customerName: '長谷川 京子', rankCode: 'D', purchaseCount: 9, orderDate: '2026-11-21', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1006', qty: 1 }, { productCode: 'SKU-1009', qty: 1 }] }),
+  shipment(21, { shipmentId: 'S0000021', customerId: 'C100121', customerName: '石川 美咲', rankCode: 'N', purchaseCount: 1, orderDate: '2026-11-22', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1009', qty: 1 }, { productCode: 'SKU-1004', qty: 2 }] }),
+  shipment(22, { shipmentId: 'S0000022', customerId: 'C100122', customerName: '前田 翔太', rankCode: 'S', orderDate: '2026-11-23', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1009', qty: 1 }, { productCode: 'SKU-1002', qty: 1 }] }),
+  shipment(23, { shipmentId: 'S0000023', customerId: 'C100123', customerName: '藤田 優子', rankCode: 'B', orderDate: '2026-11-22', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1001', qty: 1 }] }),
+  shipment(24, { shipmentId: 'S0000024', customerId: 'C100124', customerName: '岡田 誠', rankCode: 'N', orderDate: '2026-11-23', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1003', qty: 1 }] }),
 ];
 
 /** A demo shipment as a device sees it: flags computed from history, no e-mail. */

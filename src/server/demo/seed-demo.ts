@@ -1,6 +1,8 @@
 /** Loads the demo data once (first start with DEMO=1); running it again changes nothing. */
 import { eq, sql } from 'drizzle-orm';
+import { DEFAULT_PICK_SETTINGS } from '../../shared/picking/pick-settings.js';
 import type { Database } from '../db/client.js';
+import { rebuildBatches } from '../picking/rebuild-batches.js';
 import * as t from '../db/schema.js';
 import {
   upsertGiftCode,
@@ -23,8 +25,8 @@ import {
 } from './demo-data.js';
 
 /** Seeds the demo warehouse, catalogue and parcels in one transaction; returns false if already seeded. */
-export async function seedDemo(database: Database): Promise<boolean> {
-  return database.write(async (tx) => {
+export async function seedDemo(database: Database, batchSize = DEFAULT_PICK_SETTINGS.batchSize): Promise<boolean> {
+  const seeded = await database.write(async (tx) => {
     const existing = await tx.select({ id: t.warehouses.id }).from(t.warehouses).where(eq(t.warehouses.id, DEMO_WAREHOUSE.id));
     // The warehouse row is the "already seeded" marker: a restarted demo server keeps its packed parcels.
     if (existing.length > 0) return false;
@@ -38,12 +40,15 @@ export async function seedDemo(database: Database): Promise<boolean> {
     for (const s of DEMO_SHIPMENTS) await upsertParcel(tx, DEMO_WAREHOUSE.id, s);
     return true;
   });
+  // Parcels arrived: batch them for picking (its own transaction: a rebuild locks before it stamps).
+  if (seeded) await rebuildBatches(database, DEMO_WAREHOUSE.id, batchSize);
+  return seeded;
 }
 
 /** Empties every table (devices and events included); tests use it to start each case from the demo. */
 export async function clearAllData(database: Database): Promise<void> {
   await database.write(async (tx) => {
-    await tx.execute(sql`truncate table events, devices, enrolment_codes, parcels, staff, product_barcodes, products,
+    await tx.execute(sql`truncate table pick_batches, events, devices, enrolment_codes, parcels, staff, product_barcodes, products,
       ranks, gift_codes, inserts, human_touch_rules, warehouses, change_counter`);
   });
 }

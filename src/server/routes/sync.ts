@@ -1,12 +1,13 @@
 /** GET /api/sync/pull and POST /api/sync/push. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
+import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { Database } from '../db/client.js';
 import { pullChanges } from '../sync/pull.js';
 import { pushEvents } from '../sync/push.js';
 
 /** Registers pull and push; the warehouse always comes from the credential, never from the request. */
-export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => Date }> = async (app, { database, now }) => {
+export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => Date; pickSettings?: PickSettings }> = async (app, { database, now, pickSettings }) => {
   app.get(
     '/api/sync/pull',
     {
@@ -18,7 +19,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => 
         response: { 200: pullResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
       },
     },
-    async (request) => pullChanges(database, request.device!.warehouseId, request.query.cursor, request.query.limit),
+    async (request) => pullChanges(database, request.device!.warehouseId, request.query.cursor, request.query.limit, pickSettings),
   );
 
   app.post(

@@ -1,12 +1,24 @@
 /** Pull: the catalogue and parcels of the device's warehouse that changed since the device's cursor. */
-import type { PullResponse } from '../../shared/protocol/sync.js';
+import type { z } from 'zod';
+import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
+import type { pullResponseSchema } from '../../shared/protocol/sync.js';
 import { currentChangeSeq } from '../db/change-seq.js';
 import type { Database } from '../db/client.js';
 import { catalogueChangedBetween, loadCatalogue } from './load-catalogue.js';
 import { parcelsChangedSince } from './parcel-view.js';
+import { batchesChangedBetween } from '../picking/batch-store.js';
+
+/** A pull page as the server sends it (batches always present). */
+type PullPage = z.infer<typeof pullResponseSchema>;
 
 /** One page of changes for `warehouseId` after `cursor`, read from one snapshot. */
-export async function pullChanges(database: Database, warehouseId: string, cursor: string, limit: number): Promise<PullResponse> {
+export async function pullChanges(
+  database: Database,
+  warehouseId: string,
+  cursor: string,
+  limit: number,
+  pickSettings: PickSettings = DEFAULT_PICK_SETTINGS,
+): Promise<PullPage> {
   return database.read(async (tx) => {
     const head = await currentChangeSeq(tx);
     // A cursor beyond the head means the server's data was replaced (restored, re-seeded): start over
@@ -25,6 +37,9 @@ export async function pullChanges(database: Database, warehouseId: string, curso
       more,
       catalogue: catalogueChanged ? await loadCatalogue(tx, warehouseId) : null,
       parcels: page.map((r) => r.parcel),
+      // Batches stamped up to the same cursor, so a batch never arrives before its parcels' page.
+      batches: await batchesChangedBetween(tx, warehouseId, from, next),
+      pickSettings,
     };
   });
 }

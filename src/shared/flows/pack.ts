@@ -7,8 +7,7 @@ import type { CatalogueIndex } from '../domain/catalogue-index.js';
 import type { Parcel } from '../domain/parcel.js';
 import { resolveParcel, type ParcelBlock, type ResolvedParcel } from '../domain/resolve-parcel.js';
 import type { EventBody } from '../protocol/events.js';
-import { classifyScan, DEFAULT_SCAN_PATTERNS, type ScanPatterns } from '../scan/classify-scan.js';
-import { gtinLookupKeys } from '../scan/gtin.js';
+import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
 import type { Feedback, Message, Tone } from './feedback.js';
 
 /** What has been verified so far on the parcel in hand. Persisted on the device: never rename fields. */
@@ -151,15 +150,13 @@ function scanWhileVerifying(
     case 'gtin':
     case 'text': {
       // A case label (GS1 or ITF-14) resolves to its item through the GTIN inside; one scan is one unit.
-      const keys = scan.kind === 'text' ? [scan.text] : scan.kind === 'gtin' ? gtinLookupKeys(scan.code) : scan.gtin ? gtinLookupKeys(scan.gtin) : [];
-      for (const key of keys) {
+      for (const key of itemLookupKeys(scan)) {
         const product = ctx.index.productByBarcode.get(key);
         if (product) return countItem(state, progress, resolved, product.code, product.name);
         const insert = ctx.index.insertByBarcode.get(key);
         if (insert) return confirmInsert(state, progress, resolved, insert.code);
       }
-      const code = scan.kind === 'gs1' ? (scan.gtin ?? scan.text) : keys[0];
-      return refuse(state, { key: 'pack.item.unknown', params: { code } });
+      return refuse(state, { key: 'pack.item.unknown', params: { code: scannedCode(scan) } });
     }
   }
 }

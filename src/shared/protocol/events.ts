@@ -17,9 +17,49 @@ export const parcelPackedPayloadSchema = z.object({
 });
 export type ParcelPackedPayload = z.infer<typeof parcelPackedPayloadSchema>;
 
+// --- picking ---
+/** Units given to one parcel of a batch. */
+const pickAllocationSchema = z.object({ shipmentId: z.string().min(1), qty: z.number().int().nonnegative() });
+
+/** batch.claimed: a picker took a batch; `shipmentIds` is the batch as the device saw it (a rebuilt batch is refused). */
+export const batchClaimedPayloadSchema = z.object({
+  batchId: z.string().min(1),
+  shipmentIds: z.array(z.string().min(1)).min(1),
+});
+
+/** pick.confirmed: one stop picked in full, every unit confirmed by scan (or keyed after a scan). */
+export const pickConfirmedPayloadSchema = z.object({
+  batchId: z.string().min(1),
+  productCode: z.string().min(1),
+  location: z.string(),
+  qty: z.number().int().nonnegative(),
+  allocations: z.array(pickAllocationSchema),
+});
+
+/** pick.short: fewer units found than needed; `shortShipmentIds` lost by the allocation rule (shortage.ts). */
+export const pickShortPayloadSchema = z.object({
+  batchId: z.string().min(1),
+  productCode: z.string().min(1),
+  location: z.string(),
+  required: z.number().int().positive(),
+  found: z.number().int().nonnegative(),
+  allocations: z.array(pickAllocationSchema),
+  shortShipmentIds: z.array(z.string().min(1)),
+});
+
+/** batch.completed: every stop picked or short; the parcels not short are picked. */
+export const batchCompletedPayloadSchema = z.object({
+  batchId: z.string().min(1),
+  shortShipmentIds: z.array(z.string().min(1)),
+});
+
 /** The body of each event type; new issues add members here. */
 export const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('parcel.packed'), payload: parcelPackedPayloadSchema }),
+  z.object({ type: z.literal('batch.claimed'), payload: batchClaimedPayloadSchema }),
+  z.object({ type: z.literal('pick.confirmed'), payload: pickConfirmedPayloadSchema }),
+  z.object({ type: z.literal('pick.short'), payload: pickShortPayloadSchema }),
+  z.object({ type: z.literal('batch.completed'), payload: batchCompletedPayloadSchema }),
 ]);
 export type EventBody = z.infer<typeof eventBodySchema>;
 export type EventType = EventBody['type'];

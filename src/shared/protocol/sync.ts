@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { catalogueSchema } from '../domain/catalogue.js';
 import { parcelSchema } from '../domain/parcel.js';
 import { syncEventSchema } from './events.js';
+import { pickBatchSchema, pickSettingsSchema } from './pick.js';
 
 /** POST /api/enrol: trade a one-time enrolment code for a device credential. */
 export const enrolRequestSchema = z.object({
@@ -36,8 +37,13 @@ export const pullResponseSchema = z.object({
   catalogue: catalogueSchema.nullable(),
   /** Parcels created or changed since the cursor (status changes included), in cursor order. */
   parcels: z.array(parcelSchema),
+  /** Pick batches created or changed since the cursor (dissolved ones included, so devices drop them). */
+  batches: z.array(pickBatchSchema).default([]),
+  /** The warehouse's picking settings; absent from older servers (devices then use the defaults). */
+  pickSettings: pickSettingsSchema.optional(),
 });
-export type PullResponse = z.infer<typeof pullResponseSchema>;
+/** The input side, so a page without `batches` (an older server, a test) is still a page. */
+export type PullResponse = z.input<typeof pullResponseSchema>;
 
 /** Most events one push may carry. */
 export const PUSH_MAX_EVENTS = 500;
@@ -56,6 +62,12 @@ export const rejectCodeSchema = z.enum([
   'items_mismatch',
   'id_conflict',
   'invalid',
+  // --- picking ---
+  'batch_unknown',
+  'batch_taken',
+  'batch_changed',
+  'batch_not_yours',
+  'batch_closed',
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 

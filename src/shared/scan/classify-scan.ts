@@ -3,7 +3,7 @@
  * location, insert), a GS1 element string, a GTIN, a misread, or other text.
  */
 import { looksLikeGs1, parseGs1, type Gs1Data } from './gs1.js';
-import { isValidGtin, normaliseGtin, GTIN_LENGTHS } from './gtin.js';
+import { gtinLookupKeys, isValidGtin, normaliseGtin, GTIN_LENGTHS } from './gtin.js';
 
 /**
  * Configurable patterns for the warehouse's own labels, tried in this order before any GS1 or GTIN
@@ -77,4 +77,37 @@ function matchOwnLabel(text: string, patterns: ScanPatterns): ClassifiedScan | n
   if ((c = code(patterns.location)) !== null) return { kind: 'location', code: c };
   if ((c = code(patterns.insert)) !== null) return { kind: 'insert', code: c };
   return null;
+}
+
+/**
+ * The catalogue barcode keys an item scan is looked up under, most specific first: a GTIN (and the
+ * item inside a case GTIN-14), the GTIN of a GS1 element string, or the raw text. Empty for labels
+ * that are never items (slips, badges, locations, inserts, misreads).
+ */
+export function itemLookupKeys(scan: ClassifiedScan): string[] {
+  switch (scan.kind) {
+    case 'gtin':
+      return gtinLookupKeys(scan.code);
+    case 'gs1':
+      return scan.gtin ? gtinLookupKeys(scan.gtin) : [];
+    case 'text':
+      return [scan.text];
+    default:
+      return [];
+  }
+}
+
+/** The text to name in an "unknown item" message for a scan. */
+export function scannedCode(scan: ClassifiedScan): string {
+  switch (scan.kind) {
+    case 'slip':
+      return scan.shipmentId;
+    case 'gs1':
+      return scan.gtin ?? scan.text;
+    case 'misread':
+    case 'text':
+      return scan.text;
+    default:
+      return scan.code;
+  }
 }

@@ -32,6 +32,8 @@ describe('API surface', () => {
         'POST /api/sync/push',
         'POST /api/admin/enrolment-codes',
         'GET /api/admin/events',
+        'GET /api/admin/batches',
+        'POST /api/admin/batches/{batchId}/release',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();

@@ -1,0 +1,166 @@
+/**
+ * Picking on the device: the pick session (shared flow session over flows/pick.ts), the pulled
+ * batches and settings, and what sync does to a batch in hand (another device claimed it first, a
+ * supervisor released it, it was rebuilt): the batch is dropped with a message naming the holder.
+ * Part of the main bundle (the pick screen needs it offline at once).
+ */
+import type { CatalogueIndex } from '../../shared/domain/catalogue-index.js';
+import type { Parcel } from '../../shared/domain/parcel.js';
+import type { Feedback } from '../../shared/flows/feedback.js';
+import { applyPickAction, type PickAction, type PickContext, type PickState } from '../../shared/flows/pick.js';
+import { compileLocationFormat, type LocationFormat } from '../../shared/picking/location.js';
+import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
+import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
+import type { BatchHolder, PickBatch } from '../../shared/protocol/pick.js';
+import type { PullResponse } from '../../shared/protocol/sync.js';
+import { FlowSession, type FlowIdentity } from '../flow/flow-session.js';
+import type { LocalStore } from '../store/db.js';
+import type { OutboxEntry, Rejection } from '../store/schema.js';
+
+/** The hold reason a short pick gives a parcel (the server gives the same one on sync). */
+const SHORT_HOLD_REASON = '欠品';
+/** Server answers that mean "this batch is not yours any more". */
+const LOST_CODES = new Set(['batch_taken', 'batch_not_yours', 'batch_changed', 'batch_unknown']);
+
+/** What picking needs from the app. */
+export interface PickingDeps {
+  store: Pick<LocalStore, 'commitPick' | 'pendingBatch'>;
+  index: () => CatalogueIndex;
+  findParcel: (shipmentId: string) => Parcel | undefined;
+  deviceId: () => string;
+  identity: () => FlowIdentity | null;
+  onFeedback: (feedback: Feedback) => void;
+  onCommitted: (parcels: Parcel[], entries: OutboxEntry[]) => void;
+  onChange: () => void;
+  /** Makes event ids (crypto.randomUUID unless a test gives its own). */
+  newId?: () => string;
+}
+
+/** The pick session and the batches it picks from. */
+export class Picking {
+  readonly session: FlowSession<PickState, PickAction>;
+  batches = new Map<string, PickBatch>();
+  settings: PickSettings = DEFAULT_PICK_SETTINGS;
+  format: LocationFormat = compileLocationFormat(DEFAULT_PICK_SETTINGS.locationFormat);
+
+  constructor(
+    initial: PickState,
+    batches: PickBatch[],
+    settings: PickSettings,
+    private readonly deps: PickingDeps,
+  ) {
+    for (const b of batches) this.batches.set(b.batchId, b);
+    this.setSettings(settings);
+    this.session = new FlowSession<PickState, PickAction>(initial, {
+      apply: (state, action, now) => applyPickAction(state, action, this.context(now)),
+      commit: (commit) => deps.store.commitPick(commit),
+      localParcels: (events) => this.localParcels(events),
+      identity: deps.identity,
+      onFeedback: deps.onFeedback,
+      onCommitted: (parcels, entries) => {
+        for (const entry of entries) this.noteOwnEvent(entry.event);
+        deps.onCommitted(parcels, entries);
+      },
+      onChange: deps.onChange,
+      newId: deps.newId,
+    });
+  }
+
+  /** The lookups of the pick flow (in memory: nothing is read from IndexedDB on the scan path). */
+  context(now: string): PickContext {
+    return {
+      index: this.deps.index(),
+      findParcel: this.deps.findParcel,
+      findBatch: (id) => this.batches.get(id),
+      deviceId: this.deps.deviceId(),
+      settings: this.settings,
+      format: this.format,
+      now,
+    };
+  }
+
+  /** Open and claimed batches, oldest first (the list on the pick screen). */
+  listBatches(): PickBatch[] {
+    return [...this.batches.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.batchId.localeCompare(b.batchId)));
+  }
+
+  /** Takes in one pulled page (already stored by applyPullPage). */
+  onPullPage(page: PullResponse): void {
+    for (const batch of page.batches ?? []) {
+      if (batch.status === 'open' || batch.status === 'claimed') this.batches.set(batch.batchId, batch);
+      else this.batches.delete(batch.batchId);
+    }
+    if (page.pickSettings) this.setSettings(page.pickSettings);
+  }
+
+  /**
+   * After a sync: stops the batch in hand when the server refused one of its events as not ours, or
+   * the pull shows it held by another device, open again (released) or gone (rebuilt) while nothing
+   * of ours about it is still waiting to be sent.
+   */
+  async reconcile(rejections: { event: SyncEvent; rejection: Rejection }[]): Promise<void> {
+    const state = this.session.state;
+    if (state.step !== 'picking') return;
+    const batchId = state.progress.batchId;
+    const refused = rejections.find((r) => 'batchId' in r.event.payload && r.event.payload.batchId === batchId && LOST_CODES.has(r.rejection.code));
+    if (refused) {
+      this.session.dispatch({ type: 'drop', holder: holderFromDetail(refused.rejection.detail) });
+      return;
+    }
+    const batch = this.batches.get(batchId);
+    if (batch && batch.status === 'claimed' && batch.claimedBy?.deviceId === this.deps.deviceId()) return;
+    const pending = await this.deps.store.pendingBatch(10_000);
+    if (pending.some((e) => e.shipmentId === `batch:${batchId}`)) return;
+    if (this.session.state.step !== 'picking' || this.session.state.progress.batchId !== batchId) return;
+    this.session.dispatch({ type: 'drop', holder: batch?.claimedBy ?? null });
+  }
+
+  private setSettings(settings: PickSettings): void {
+    try {
+      this.format = compileLocationFormat(settings.locationFormat);
+      this.settings = settings;
+    } catch {
+      // A format the device cannot compile: keep the last good one rather than stop picking.
+    }
+  }
+
+  /** A batch this device claimed shows as its own at once, before the server confirms it. */
+  private noteOwnEvent(event: SyncEvent): void {
+    if (event.type !== 'batch.claimed') return;
+    const batch = this.batches.get(event.payload.batchId);
+    const identity = this.deps.identity();
+    if (!batch) return;
+    this.batches.set(batch.batchId, {
+      ...batch,
+      status: 'claimed',
+      claimedBy: { staffId: event.staffId, staffName: identity?.staffName ?? '', deviceId: this.deps.deviceId(), deviceName: identity?.deviceName ?? '', at: event.at },
+    });
+  }
+
+  /** Parcels a pick changes on this device: short ones held, the rest picked when the batch completes. */
+  private localParcels(events: EventBody[]): Parcel[] {
+    const changed = new Map<string, Parcel>();
+    const set = (id: string, patch: Partial<Parcel>) => {
+      const parcel = changed.get(id) ?? this.deps.findParcel(id);
+      if (parcel && parcel.status !== 'packed' && parcel.status !== 'shipped') changed.set(id, { ...parcel, ...patch });
+    };
+    for (const event of events) {
+      if (event.type === 'pick.short') for (const id of event.payload.shortShipmentIds) set(id, { status: 'held', holdReason: SHORT_HOLD_REASON });
+      if (event.type === 'batch.completed') {
+        const batch = this.batches.get(event.payload.batchId);
+        const short = new Set(event.payload.shortShipmentIds);
+        // `committed` is still the state before this action (the batch in hand) while its commit is prepared.
+        const before = this.session.committed;
+        const members = before.step === 'picking' ? before.progress.shipmentIds : (batch?.shipmentIds ?? []);
+        for (const id of members) set(id, short.has(id) ? { status: 'held', holdReason: SHORT_HOLD_REASON } : { status: 'picked' });
+      }
+    }
+    return [...changed.values()];
+  }
+}
+
+function holderFromDetail(detail: Record<string, string> | undefined): BatchHolder | null {
+  if (!detail?.staffName) return null;
+  return { staffId: '', staffName: detail.staffName, deviceId: '', deviceName: detail.deviceName ?? '', at: detail.at ?? '' };
+}
+

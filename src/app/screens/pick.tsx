@@ -1,0 +1,252 @@
+/** Picking (ピッキング): choose a batch, then walk the stops in route order confirming every unit by scan. */
+import { useMemo, useState } from 'preact/hooks';
+import { currentStop, pickTotals, viewStops, type StopView } from '../../shared/flows/pick.js';
+import type { PickBatch } from '../../shared/protocol/pick.js';
+import type { AppModel } from '../app-model.js';
+import { t, tm } from '../i18n/i18n.js';
+import { ScanInput } from '../scan/scan-input.js';
+
+/** The pick screen. */
+export function PickScreen({ model }: { model: AppModel }) {
+  const picking = model.picking;
+  const session = picking.session;
+  const state = session.state;
+  const [dialog, setDialog] = useState<'keypad' | 'short' | null>(null);
+  const progress = state.step === 'picking' ? state.progress : null;
+  // Rebuilt when the state, parcels or catalogue change, not on every render.
+  const stops = useMemo(
+    () => (progress ? viewStops(progress, picking.context('')) : []),
+    // model.version moves with every parcel, catalogue or settings change.
+    [progress, model.version],
+  );
+  const stop = currentStop(stops);
+  const totals = pickTotals(stops);
+  const feedback = session.feedback;
+  const tone = feedback?.tone ?? null;
+  const overlayOpen = dialog !== null || session.failure !== null;
+
+  return (
+    <div class={`pack pick ${tone === 'error' ? 'is-error' : ''}`} data-testid="pick-screen" data-step={state.step}>
+      <div class="pack-top">
+        <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="pick-back">
+          ←
+        </button>
+        <ScanInput onScan={(text) => session.dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('pick.title')} placeholder={t('pick.title')} />
+      </div>
+
+      <div class={`feedback tone-${tone ?? 'none'}`} data-testid="feedback" data-tone={tone ?? ''} key={feedback?.seq ?? 0} role="status" aria-live="assertive">
+        <span class="feedback-text">
+          {feedback
+            ? tm(feedback.message)
+            : !progress
+              ? tm({ key: 'pick.prompt.claim' })
+              : picking.settings.locationScan === 'required' && stop && !stop.locationOk
+                ? tm({ key: 'pick.prompt.location' })
+                : tm({ key: 'pick.prompt.item' })}
+        </span>
+        <span class={`saved-indicator save-${session.saveState}`} data-testid="saved-indicator" data-state={session.saveState}>
+          {session.saveState === 'saved' ? t('pack.saved') : session.saveState === 'saving' ? t('pack.saving') : session.saveState === 'error' ? t('pack.notSaved') : ''}
+        </span>
+      </div>
+
+      {progress ? (
+        <>
+          <div class="progress" data-testid="pick-progress" data-picked={totals.picked} data-total={totals.total}>
+            <div class="progress-bar">
+              <div class="progress-fill" style={{ width: `${Math.round((totals.picked / Math.max(1, totals.total)) * 100)}%` }} />
+            </div>
+            <span class="progress-text">{t('pick.progress', { picked: totals.picked, total: totals.total })}</span>
+          </div>
+          <div class="pack-body">
+            {stop && <StopCard stop={stop} index={stops.indexOf(stop)} count={stops.length} multi={picking.batches.get(progress.batchId)?.shape !== 'single'} />}
+            <NextStops stops={stops.filter((s) => s !== stop && s.status === 'open')} />
+          </div>
+          {stop && (
+            <div class="pack-actions">
+              <button class="btn btn-cancel" data-testid="short-button" onClick={() => setDialog('short')}>
+                {t('pick.short')}
+              </button>
+              <button class="btn btn-complete" data-testid="keypad-button" disabled={stop.picked < 1} onClick={() => setDialog('keypad')}>
+                {t('pick.keypad')}
+              </button>
+            </div>
+          )}
+        </>
+      ) : (
+        <BatchList model={model} />
+      )}
+
+      {tone === 'error' && feedback && (
+        <div class="error-overlay" data-testid="error-overlay" onClick={() => session.clearFeedback()}>
+          <p class="error-text">{tm(feedback.message)}</p>
+          <p class="error-hint">{t('pack.tapToDismiss')}</p>
+        </div>
+      )}
+
+      {session.failure && (
+        <div class="modal-backdrop">
+          <div class="modal modal-danger" role="alertdialog" data-testid="storage-error">
+            <p class="error-text">{t('pack.storageError', { reason: session.failure.reason })}</p>
+            <button class="btn btn-light btn-block" onClick={() => session.dismissFailure()}>
+              {t('common.ok')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {dialog && stop && (
+        <QuantityDialog
+          kind={dialog}
+          max={dialog === 'keypad' ? stop.required : stop.required - 1}
+          initial={stop.picked}
+          onCancel={() => setDialog(null)}
+          onSubmit={(qty) => {
+            setDialog(null);
+            session.dispatch(dialog === 'keypad' ? { type: 'setQty', qty } : { type: 'short', found: qty });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function StopCard({ stop, index, count, multi }: { stop: StopView; index: number; count: number; multi: boolean }) {
+  return (
+    <article class="stop-card" data-testid="stop-card" data-product={stop.productCode}>
+      <div class="stop-meta">{t('pick.stop', { n: index + 1, total: count })}</div>
+      <div class={`stop-location ${stop.locationOk ? 'is-ok' : ''}`} data-testid="stop-location">
+        {stop.location || '—'}
+        {stop.parsedLocation === null && <span class="stop-flag">{t('pick.unparsedLocation')}</span>}
+      </div>
+      <div class="stop-name">{stop.name ?? stop.productCode}</div>
+      <div class="stop-qty" data-testid="stop-qty" data-picked={stop.picked} data-required={stop.required}>
+        {t('pick.qty', { picked: stop.picked, required: stop.required })}
+      </div>
+      {multi && (
+        <ul class="stop-split" aria-label={t('pick.split')}>
+          {stop.split.map((s) => (
+            <li key={s.shipmentId} class={`split-row ${s.marked ? 'is-marked' : ''}`} data-testid={`split-slot-${s.slot}`} data-marked={String(s.marked)} data-shipment={s.shipmentId}>
+              <span class="slot-no">{s.slot}</span>
+              <span class="slot-qty">× {s.qty}</span>
+              {s.topRank && <span class="slot-mark">★ {t('pick.mark.top')}</span>}
+              {!s.topRank && s.flags.length > 0 && <span class="slot-mark">♥ {t('pick.mark.flag')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+function NextStops({ stops }: { stops: StopView[] }) {
+  if (stops.length === 0) return null;
+  return (
+    <section class="next-stops">
+      <h2>{t('pick.next')}</h2>
+      <ol>
+        {stops.map((s) => (
+          <li key={s.productCode} data-testid={`next-${s.productCode}`}>
+            <strong>{s.location}</strong> {s.name ?? s.productCode} × {s.required}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function BatchList({ model }: { model: AppModel }) {
+  const picking = model.picking;
+  const state = picking.session.state;
+  const batches = picking.listBatches();
+  const me = model.credential?.deviceId ?? '';
+  return (
+    <div class="pack-body batch-list" data-testid="batch-list">
+      {state.step === 'idle' && state.last && (
+        <div class={`last-batch ${state.last.outcome === 'lost' ? 'is-lost' : ''}`} data-testid="last-batch" data-outcome={state.last.outcome}>
+          {state.last.outcome === 'completed' ? (
+            <>
+              <strong>✓ {t('pick.lastDone', { batchId: state.last.batchId })}</strong>
+              {state.last.shortShipmentIds.length > 0 && <div>{t('pick.lastShort', { ids: state.last.shortShipmentIds.join(', ') })}</div>}
+            </>
+          ) : (
+            <>
+              <strong>{t('pick.lastLost', { batchId: state.last.batchId })}</strong>
+              <div>{tm({ key: 'pick.batch.lost', params: { staff: state.last.holder?.staffName ?? '', device: state.last.holder?.deviceName ?? '' } })}</div>
+            </>
+          )}
+        </div>
+      )}
+      <h2>{t('pick.batches')}</h2>
+      {batches.length === 0 && <p class="hint">{t('pick.noBatches')}</p>}
+      {batches.map((b) => (
+        <BatchCard key={b.batchId} batch={b} takenByOther={!!b.claimedBy && b.claimedBy.deviceId !== me} onClaim={() => picking.session.dispatch({ type: 'claim', batchId: b.batchId })} />
+      ))}
+    </div>
+  );
+}
+
+function BatchCard({ batch, takenByOther, onClaim }: { batch: PickBatch; takenByOther: boolean; onClaim: () => void }) {
+  return (
+    <article class={`batch-card ${takenByOther ? 'is-taken' : ''}`} data-testid={`batch-${batch.batchId}`} data-shape={batch.shape} data-status={batch.status} data-size={batch.shipmentIds.length}>
+      <div class="batch-head">
+        <span class={`shape-badge shape-${batch.shape}`}>{t(batch.shape === 'single' ? 'pick.shape.single' : 'pick.shape.multi')}</span>
+        <strong class="batch-size">{t('pick.size', { parcels: batch.shipmentIds.length })}</strong>
+        <span class="batch-id">{batch.batchId}</span>
+      </div>
+      <div class="batch-kind">
+        {batch.insertCodes.length > 0 && <span>{t('pick.inserts', { codes: batch.insertCodes.join('+') })}</span>}
+        {batch.giftCode && <span>{t('pick.gift', { code: batch.giftCode })}</span>}
+      </div>
+      {takenByOther && batch.claimedBy ? (
+        <p class="batch-taken" data-testid="batch-taken">
+          {t('pick.takenBy', { staff: batch.claimedBy.staffName, device: batch.claimedBy.deviceName })}
+        </p>
+      ) : (
+        <button class="btn btn-primary btn-block" data-testid={`claim-${batch.batchId}`} onClick={onClaim}>
+          {t('pick.claim')}
+        </button>
+      )}
+    </article>
+  );
+}
+
+function QuantityDialog(props: { kind: 'keypad' | 'short'; max: number; initial: number; onCancel: () => void; onSubmit: (qty: number) => void }) {
+  return (
+    <div class="modal-backdrop">
+      <form
+        class="modal"
+        data-testid={`${props.kind}-dialog`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = e.currentTarget.elements.namedItem('qty') as HTMLInputElement;
+          const qty = Number(input.value);
+          if (input.value.trim() !== '' && Number.isInteger(qty)) props.onSubmit(qty);
+        }}
+      >
+        <h2>{t(props.kind === 'keypad' ? 'pick.keypadTitle' : 'pick.shortTitle')}</h2>
+        {props.kind === 'short' && <p class="hint">{t('pick.shortHint')}</p>}
+        <input
+          name="qty"
+          type="number"
+          min={props.kind === 'keypad' ? 1 : 0}
+          max={props.max}
+          inputMode="numeric"
+          class="text-input big-input"
+          data-testid={`${props.kind}-input`}
+          defaultValue={String(props.initial)}
+          ref={(el) => {
+            if (el && document.activeElement !== el) setTimeout(() => el.select(), 0);
+          }}
+        />
+        <div class="row">
+          <button type="button" class="btn" onClick={props.onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" class="btn btn-primary" data-testid={`${props.kind}-submit`}>
+            {t('common.confirm')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
