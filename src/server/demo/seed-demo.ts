@@ -44,7 +44,7 @@ export async function seedDemo(database: Database): Promise<boolean> {
 export async function clearAllData(database: Database): Promise<void> {
   await database.write(async (tx) => {
     await tx.execute(sql`truncate table events, devices, enrolment_codes, parcels, staff, product_barcodes, products,
-      ranks, gift_codes, inserts, human_touch_rules, warehouses, change_counter`);
+      ranks, gift_codes, inserts, human_touch_rules, human_touch_rule_versions, warehouses, change_counter`);
   });
 }
 
