@@ -10,6 +10,10 @@ import { enrolRoutes } from './routes/enrol.js';
 import { healthRoutes } from './routes/health.js';
 import { registerPwa } from './routes/pwa.js';
 import { syncRoutes } from './routes/sync.js';
+import type { HeaderMapping } from './import/header-map.js';
+import type { AfterShipmentsImported } from './import/run-import.js';
+import { adminConsoleRoutes } from './routes/admin-console.js';
+import { adminImportRoutes } from './routes/admin-import.js';
 
 /** Largest request body accepted: a full push of 500 events is well under this. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -24,6 +28,10 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The server clock; tests move it. */
   now?: () => Date;
+  /** Extra header names for the import (see import/header-map.ts); the default is the back-office export. */
+  importHeaderMapping?: HeaderMapping;
+  /** Called after an import committed shipments: the extension point for rebuilding pick batches. */
+  afterShipmentsImported?: AfterShipmentsImported;
 }
 
 /** Builds the app with every route registered and ready. */
@@ -78,6 +86,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await scope.register(deviceRoutes);
     await scope.register(syncRoutes, { database, now });
   });
+  // --- import and warehouse console (issue 7) ---
+  await app.register(adminImportRoutes, { database, adminToken, headerMapping: opts.importHeaderMapping, afterShipmentsImported: opts.afterShipmentsImported });
+  await app.register(adminConsoleRoutes, { database, adminToken, now });
   await registerPwa(app, opts.staticDir ?? null);
   await app.ready();
   return app;
