@@ -234,6 +234,11 @@ export const UI = {
   },
   'db.reload': { ja: '再読み込み', en: 'Reload' },
   'db.openFailed': { ja: 'データベースを開けません（{reason}）。再読み込みしてください', en: 'Cannot open the database ({reason}). Reload the page' },
+  // --- import / human-touch rules (issue 7): why a flag is on the parcel card ---
+  'flag.why.FIRST_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（はじめてのご購入）', en: 'Why: purchase #{purchaseCount}, their very first order' },
+  'flag.why.SECOND_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（2回目のご購入）', en: 'Why: purchase #{purchaseCount}, they came back' },
+  'flag.why.FIRST_RETURN': { ja: '理由: 返品 {returnCount} 回・返品後はじめての荷物', en: 'Why: {returnCount} return so far, and this is the first parcel since' },
+  'flag.why.rule': { ja: '（ルール v{version}）', en: ' (rule v{version})' },
 } satisfies Record<string, Entry>;
 
 /** Keys of the UI strings. */
