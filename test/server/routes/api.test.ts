@@ -32,6 +32,16 @@ describe('API surface', () => {
         'POST /api/sync/push',
         'POST /api/admin/enrolment-codes',
         'GET /api/admin/events',
+        // import and warehouse console (issue 7)
+        'POST /api/admin/import',
+        'GET /api/admin/warehouses',
+        'GET /api/admin/parcels',
+        'GET /api/admin/devices',
+        'POST /api/admin/devices/{id}/revoke',
+        'GET /api/admin/staff',
+        'POST /api/admin/staff',
+        'GET /api/admin/human-touch-rules',
+        'PUT /api/admin/human-touch-rules',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();
