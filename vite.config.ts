@@ -16,6 +16,9 @@ function webManifest(): Plugin {
   };
 }
 
+const INDEX_HTML = fileURLToPath(new URL('./index.html', import.meta.url));
+const CONSOLE_HTML = fileURLToPath(new URL('./console/index.html', import.meta.url));
+
 const API_TARGET = 'http://localhost:8080';
 
 export default defineConfig({
@@ -26,6 +29,16 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      // Two pages from one build: the handheld PWA (/) and the warehouse console (/console/). The
+      // console's own files are named console-*, so the service worker leaves them out of the handheld's
+      // precache (a handheld never downloads the console).
+      input: { main: INDEX_HTML, console: CONSOLE_HTML },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'console' ? 'assets/console-[hash].js' : 'assets/[name]-[hash].js'),
+        assetFileNames: (asset) => (asset.names.some((n) => n.startsWith('console')) ? 'assets/console-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+      },
+    },
   },
   server: {
     proxy: { '/api': API_TARGET, '/healthz': API_TARGET },
@@ -41,7 +54,7 @@ export default defineConfig({
       manifest: false, // the hand-written top-level manifest.webmanifest is linked from index.html
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,wasm}'],
-        globIgnores: ['sw.js'],
+        globIgnores: ['sw.js', 'console/**', 'assets/console-*'],
       },
       devOptions: { enabled: false },
     }),

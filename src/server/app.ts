@@ -12,6 +12,11 @@ import { registerPwa } from './routes/pwa.js';
 import { syncRoutes } from './routes/sync.js';
 import { pickAdminRoutes } from './routes/pick-admin.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
+import type { HeaderMapping } from './import/header-map.js';
+import type { AfterShipmentsImported } from './import/run-import.js';
+import { adminConsoleRoutes } from './routes/admin-console.js';
+import { adminImportRoutes } from './routes/admin-import.js';
+import { rebuildBatches } from './picking/rebuild-batches.js';
 
 /** Largest request body accepted: a full push of 500 events is well under this. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -28,6 +33,10 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** Picking settings (batch size, location format …); the defaults when absent. */
   pickSettings?: PickSettings;
+  /** Extra header names for the import (see import/header-map.ts); the default is the back-office export. */
+  importHeaderMapping?: HeaderMapping;
+  /** Called after an import committed shipments; by default the pick batches are rebuilt. */
+  afterShipmentsImported?: AfterShipmentsImported;
 }
 
 /** Builds the app with every route registered and ready. */
@@ -83,7 +92,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await scope.register(syncRoutes, { database, now, pickSettings: opts.pickSettings ?? DEFAULT_PICK_SETTINGS });
   });
   await app.register(pickAdminRoutes, { database, adminToken, now, pickSettings: opts.pickSettings ?? DEFAULT_PICK_SETTINGS });
+  // --- import and warehouse console (issue 7) ---
+  await app.register(adminImportRoutes, { database, adminToken, headerMapping: opts.importHeaderMapping, afterShipmentsImported: opts.afterShipmentsImported ?? rebuildBatchesAfterImport(database, opts.pickSettings ?? DEFAULT_PICK_SETTINGS, now) });
+  await app.register(adminConsoleRoutes, { database, adminToken, now });
   await registerPwa(app, opts.staticDir ?? null);
   await app.ready();
   return app;
+}
+
+/** New parcels join pick batches as soon as an import commits them (a rebuild never moves parcels being picked). */
+export function rebuildBatchesAfterImport(database: Database, pickSettings: PickSettings, now: () => Date = () => new Date()): AfterShipmentsImported {
+  return async ({ warehouseId }) => {
+    await rebuildBatches(database, warehouseId, pickSettings.batchSize, now());
+  };
 }

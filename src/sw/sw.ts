@@ -17,7 +17,8 @@ cleanupOutdatedCaches();
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api(\/|$)/, /^\/healthz/],
+    // /console is the desktop console, a page of its own: never answer it with the handheld's shell.
+    denylist: [/^\/api(\/|$)/, /^\/healthz/, /^\/console(\/|$)/],
   }),
 );
 

@@ -48,6 +48,8 @@ test('packs a gift parcel offline, refuses every wrong scan, survives a reload, 
   await expect(card.getByTestId('rank-badge')).toContainText('ゴールド');
   await expect(card.getByTestId('flag-banner')).toContainText('初回購入');
   await expect(card.getByTestId('flag-banner')).toContainText('サンクスカード');
+  // Why the flag is there, from the history the server computed it from.
+  await expect(card.getByTestId('flag-why')).toContainText('購入回数 1 回目');
   const gift = card.getByTestId('gift-block');
   for (const text of ['包装紙(白)', '御祝', '外のし', giftParcel.noshiName!, giftParcel.message!]) await expect(gift).toContainText(text);
   for (const code of ['L05', 'L02', 'L01']) await expect(card.getByTestId(`insert-${code}`)).toBeVisible();

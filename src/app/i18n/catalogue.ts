@@ -351,6 +351,11 @@ export const UI = {
   'settings.formats': { ja: '読むバーコードの種類', en: 'Barcode formats' },
   'settings.leaveMs': { ja: '同じコードを再び数えるまで枠外にある時間（ミリ秒）', en: 'Out of view before the same code counts again (ms)' },
   'settings.reset': { ja: '初期値に戻す', en: 'Reset to defaults' },
+  // --- import / human-touch rules (issue 7): why a flag is on the parcel card ---
+  'flag.why.FIRST_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（はじめてのご購入）', en: 'Why: purchase #{purchaseCount}, their very first order' },
+  'flag.why.SECOND_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（2回目のご購入）', en: 'Why: purchase #{purchaseCount}, they came back' },
+  'flag.why.FIRST_RETURN': { ja: '理由: 返品 {returnCount} 回・返品後はじめての荷物', en: 'Why: {returnCount} return so far, and this is the first parcel since' },
+  'flag.why.rule': { ja: '（ルール v{version}）', en: ' (rule v{version})' },
 } satisfies Record<string, Entry>;
 
 /** Keys of the UI strings. */

@@ -57,6 +57,12 @@ export function ParcelCard({ resolved, progress, dispatch }: ParcelCardProps) {
               {(lang === 'en' ? (f.instructionEn ?? f.instruction) : f.instruction) && (
                 <div class="flag-instruction">{lang === 'en' ? (f.instructionEn ?? f.instruction) : f.instruction}</div>
               )}
+              {parcel.flagBasis && (
+                <div class="flag-why" data-testid="flag-why">
+                  {t(`flag.why.${f.flag}` as UiKey, { purchaseCount: parcel.flagBasis.purchaseCount, returnCount: parcel.flagBasis.returnCount })}
+                  {parcel.flagBasis.ruleVersion !== null && t('flag.why.rule', { version: parcel.flagBasis.ruleVersion })}
+                </div>
+              )}
             </div>
           ))}
           {progress.humanTouchConfirmed ? (

@@ -3,7 +3,7 @@
  * from this file with `npm run db:generate`. Persisted: never rename a column without a migration.
  */
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { HumanTouchFlag } from '../../shared/domain/catalogue.js';
+import type { HumanTouchFlag, HumanTouchRule } from '../../shared/domain/catalogue.js';
 import type { ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
 import type { EventResult } from '../../shared/protocol/sync.js';
 
@@ -132,6 +132,8 @@ export const parcels = pgTable(
     parcelsSinceFirstReturn: integer('parcels_since_first_return').notNull(),
     /** Computed from the three counts above when the parcel is written (domain/human-touch.ts). */
     flags: jsonb('flags').$type<HumanTouchFlag[]>().notNull(),
+    /** The human-touch rule version in force when the flags were computed (null: demo seed, before any rule version). */
+    flagRuleVersion: integer('flag_rule_version'),
     giftCode: text('gift_code'),
     noshiName: text('noshi_name'),
     message: text('message'),
@@ -196,3 +198,16 @@ export const pickBatches = pgTable(
   },
   (t) => [index('pick_batches_warehouse_seq_idx').on(t.warehouseId, t.seq), index('pick_batches_warehouse_status_idx').on(t.warehouseId, t.status)],
 );
+// --- import, human-touch rules, console ---
+
+/**
+ * Every saved edition of the human-touch rules (instruction + inserts per flag), newest = highest
+ * version. human_touch_rules holds the current edition (pulled by devices); this keeps the history so a
+ * parcel's flag_rule_version can always be explained.
+ */
+export const humanTouchRuleVersions = pgTable('human_touch_rule_versions', {
+  version: integer('version').primaryKey(),
+  rules: jsonb('rules').$type<HumanTouchRule[]>().notNull(),
+  note: text('note'),
+  createdAt: ts('created_at').notNull(),
+});

@@ -68,6 +68,8 @@ export interface ShipmentInput {
   status: ParcelStatus;
   holdReason: string | null;
   lines: ParcelLine[];
+  /** The human-touch rule version in force when this write computes the flags (import sets it). */
+  flagRuleVersion?: number | null;
 }
 
 /** Inserts or updates a parcel; its human-touch flags are computed here, from history, never taken as given. */
@@ -86,6 +88,7 @@ export async function upsertParcel(tx: Tx, warehouseId: string, s: ShipmentInput
     returnCount: s.returnCount,
     parcelsSinceFirstReturn: s.parcelsSinceFirstReturn,
     flags: computeHumanTouchFlags(s),
+    flagRuleVersion: s.flagRuleVersion ?? null,
     giftCode: s.giftCode,
     noshiName: s.noshiName,
     message: s.message,

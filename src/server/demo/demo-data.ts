@@ -3,7 +3,7 @@
  * start (DEMO=1) and imported by tests, including browser tests: the constants are the contract.
  */
 import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, Staff } from '../../shared/domain/catalogue.js';
-import { computeHumanTouchFlags } from '../../shared/domain/human-touch.js';
+import { computeHumanTouchFlags, flagBasisOf } from '../../shared/domain/human-touch.js';
 import type { Parcel, ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
 import { withCheckDigit } from '../../shared/scan/gtin.js';
 
@@ -187,6 +187,7 @@ export const DEMO_SHIPMENTS: DemoShipment[] = [
 
 /** A demo shipment as a device sees it: flags computed from history, no e-mail. */
 export function toDemoParcel(s: DemoShipment): Parcel {
+  const flags = computeHumanTouchFlags(s);
   return {
     shipmentId: s.shipmentId,
     orderNumber: s.orderNumber,
@@ -194,7 +195,8 @@ export function toDemoParcel(s: DemoShipment): Parcel {
     customerId: s.customerId,
     customerName: s.customerName,
     rankCode: s.rankCode,
-    flags: computeHumanTouchFlags(s),
+    flags,
+    flagBasis: flagBasisOf(flags, s, null),
     giftCode: s.giftCode,
     noshiName: s.noshiName,
     message: s.message,

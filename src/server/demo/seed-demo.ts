@@ -49,7 +49,7 @@ export async function seedDemo(database: Database, batchSize = DEFAULT_PICK_SETT
 export async function clearAllData(database: Database): Promise<void> {
   await database.write(async (tx) => {
     await tx.execute(sql`truncate table pick_batches, events, devices, enrolment_codes, parcels, staff, product_barcodes, products,
-      ranks, gift_codes, inserts, human_touch_rules, warehouses, change_counter`);
+      ranks, gift_codes, inserts, human_touch_rules, human_touch_rule_versions, warehouses, change_counter`);
   });
 }
 

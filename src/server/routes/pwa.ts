@@ -13,7 +13,7 @@ const NO_CACHE = 'no-cache';
 export function cacheControlFor(filePath: string, root: string): string {
   const rel = path.relative(root, filePath).split(path.sep).join('/');
   if (rel.startsWith('assets/')) return IMMUTABLE;
-  if (rel === 'sw.js' || rel === 'index.html' || rel.endsWith('.webmanifest') || rel.startsWith('workbox-')) return NO_CACHE;
+  if (rel === 'sw.js' || rel === 'index.html' || rel === 'console/index.html' || rel.endsWith('.webmanifest') || rel.startsWith('workbox-')) return NO_CACHE;
   // Icons and other public/ files keep their names across builds: revalidate, but allow reuse.
   return 'public, max-age=0, must-revalidate';
 }
@@ -43,6 +43,11 @@ export async function registerPwa(app: FastifyInstance, staticDir: string | null
     }
     // A missing file that looks like a file (has an extension) is a real 404, not a page of the app.
     if (/\.[a-z0-9]+$/i.test(pathname)) return notFound(reply, `No file ${pathname}`);
+    // The warehouse console is its own page (/console, /console/#parcels …), not the handheld's shell.
+    if (pathname === '/console' || pathname.startsWith('/console/')) {
+      if (!existsSync(path.join(root!, 'console', 'index.html'))) return notFound(reply, 'The console is not built: run npm run build');
+      return reply.header('cache-control', NO_CACHE).sendFile('console/index.html');
+    }
     // SPA fallback: client-side routes like /pack/S0000001 load the app shell.
     return reply.header('cache-control', NO_CACHE).sendFile('index.html');
   });

@@ -1,6 +1,7 @@
 /** Reads parcels as a device sees them: packed-by in words, and never the customer's e-mail. */
 import { and, asc, eq, gt, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { flagBasisOf } from '../../shared/domain/human-touch.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
@@ -17,6 +18,10 @@ const parcelColumns = {
   customerName: t.parcels.customerName,
   rankCode: t.parcels.rankCode,
   flags: t.parcels.flags,
+  purchaseCount: t.parcels.purchaseCount,
+  returnCount: t.parcels.returnCount,
+  parcelsSinceFirstReturn: t.parcels.parcelsSinceFirstReturn,
+  flagRuleVersion: t.parcels.flagRuleVersion,
   giftCode: t.parcels.giftCode,
   noshiName: t.parcels.noshiName,
   message: t.parcels.message,
@@ -62,6 +67,11 @@ export function toParcel(row: ParcelRow): Parcel {
     customerName: row.customerName!,
     rankCode: row.rankCode!,
     flags: row.flags ?? [],
+    flagBasis: flagBasisOf(
+      row.flags ?? [],
+      { purchaseCount: row.purchaseCount ?? 0, returnCount: row.returnCount ?? 0, parcelsSinceFirstReturn: row.parcelsSinceFirstReturn ?? 0 },
+      row.flagRuleVersion,
+    ),
     giftCode: row.giftCode,
     noshiName: row.noshiName,
     message: row.message,

@@ -21,6 +21,16 @@ export const packedBySchema = z.object({
 });
 export type PackedBy = z.infer<typeof packedBySchema>;
 
+/** The history a parcel's human-touch flags were computed from, and which rule version was in force. */
+export const flagBasisSchema = z.object({
+  purchaseCount: z.number().int(),
+  returnCount: z.number().int(),
+  parcelsSinceFirstReturn: z.number().int(),
+  /** Null when the parcel was written before any rule version was saved (e.g. demo data). */
+  ruleVersion: z.number().int().nullable(),
+});
+export type FlagBasis = z.infer<typeof flagBasisSchema>;
+
 /** A parcel as it is pulled to the device. */
 export const parcelSchema = z.object({
   shipmentId: z.string().min(1),
@@ -31,6 +41,8 @@ export const parcelSchema = z.object({
   rankCode: z.string(),
   /** Computed on the server from the customer's history (domain/human-touch.ts). */
   flags: z.array(humanTouchFlagSchema),
+  /** Why the flags are there: the history they were computed from and the rule version (absent when no flag). */
+  flagBasis: flagBasisSchema.optional(),
   giftCode: z.string().nullable(),
   noshiName: z.string().nullable(),
   message: z.string().nullable(),

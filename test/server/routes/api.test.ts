@@ -34,6 +34,16 @@ describe('API surface', () => {
         'GET /api/admin/events',
         'GET /api/admin/batches',
         'POST /api/admin/batches/{batchId}/release',
+        // import and warehouse console (issue 7)
+        'POST /api/admin/import',
+        'GET /api/admin/warehouses',
+        'GET /api/admin/parcels',
+        'GET /api/admin/devices',
+        'POST /api/admin/devices/{id}/revoke',
+        'GET /api/admin/staff',
+        'POST /api/admin/staff',
+        'GET /api/admin/human-touch-rules',
+        'PUT /api/admin/human-touch-rules',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();

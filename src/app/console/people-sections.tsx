@@ -1,0 +1,137 @@
+/** Devices (list, enrol with a one-time code, revoke, last sync) and staff (list, add). */
+import { useEffect, useState } from 'preact/hooks';
+import type { AdminDevicesResponse, AdminStaff } from '../../shared/protocol/admin-console.js';
+import type { EnrolmentCodeResponse } from '../../shared/protocol/admin.js';
+import { api } from './api.js';
+import type { OnError } from './console.js';
+
+type Warehouse = { id: string; name: string };
+
+function useWarehouses(onError: OnError): Warehouse[] {
+  const [list, setList] = useState<Warehouse[]>([]);
+  useEffect(() => {
+    api<{ warehouses: Warehouse[] }>('GET', '/api/admin/warehouses').then((d) => setList(d.warehouses), onError);
+  }, []);
+  return list;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** Devices: enrol (a one-time code to type on the handheld), revoke, and when each last synced. */
+export function DevicesSection({ onError }: { onError: OnError }) {
+  const warehouses = useWarehouses(onError);
+  const [warehouseId, setWarehouseId] = useState('');
+  const [devices, setDevices] = useState<AdminDevicesResponse['devices'] | null>(null);
+  const [code, setCode] = useState<EnrolmentCodeResponse | null>(null);
+  const load = () => api<AdminDevicesResponse>('GET', '/api/admin/devices').then((d) => setDevices(d.devices), onError);
+  useEffect(() => void load(), []);
+  const wh = warehouseId || warehouses[0]?.id || '';
+  return (
+    <section data-testid="devices-section">
+      <h2>端末 / Devices</h2>
+      <div class="form-row">
+        <select value={wh} onChange={(e) => setWarehouseId(e.currentTarget.value)}>
+          {warehouses.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.id} {w.name}
+            </option>
+          ))}
+        </select>
+        <button disabled={!wh} onClick={() => api<EnrolmentCodeResponse>('POST', '/api/admin/enrolment-codes', { warehouseId: wh }).then(setCode, onError)} data-testid="enrol-create">
+          登録コードを発行 / New enrolment code
+        </button>
+        {code && (
+          <span class="code" data-testid="enrol-code-shown">
+            {code.code} <small>（{when(code.expiresAt)} まで・1回限り）</small>
+          </span>
+        )}
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>端末名</th>
+            <th>倉庫</th>
+            <th>登録</th>
+            <th>最終同期 / last sync</th>
+            <th class="num">受信イベント</th>
+            <th class="num">却下</th>
+            <th>状態</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(devices ?? []).map((d) => (
+            <tr key={d.id} data-testid="device-row">
+              <td>{d.name}</td>
+              <td>{d.warehouseId}</td>
+              <td>{when(d.createdAt)}</td>
+              <td>{when(d.lastSeenAt)}</td>
+              <td class="num">{d.eventsReceived}</td>
+              <td class="num">{d.eventsRejected}</td>
+              <td>{d.revokedAt ? `取消 ${when(d.revokedAt)}` : '有効'}</td>
+              <td>
+                {!d.revokedAt && (
+                  <button onClick={() => confirm(`${d.name} の登録を取り消しますか？ / Revoke ${d.name}?`) && api('POST', `/api/admin/devices/${encodeURIComponent(d.id)}/revoke`).then(load, onError)}>
+                    取消 / Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="hint">端末内の未送信件数はサーバーからは見えません。端末の「同期状況」で確認してください。 / Events still queued on a device are shown on the device's sync screen.</p>
+    </section>
+  );
+}
+
+/** Staff: who can sign in on a device by badge; new staff reach devices on their next sync. */
+export function StaffSection({ onError }: { onError: OnError }) {
+  const warehouses = useWarehouses(onError);
+  const [staff, setStaff] = useState<AdminStaff[]>([]);
+  const [form, setForm] = useState({ warehouseId: '', code: '', name: '' });
+  const load = () => api<{ staff: AdminStaff[] }>('GET', '/api/admin/staff').then((d) => setStaff(d.staff), onError);
+  useEffect(() => void load(), []);
+  const wh = form.warehouseId || warehouses[0]?.id || '';
+  return (
+    <section data-testid="staff-section">
+      <h2>スタッフ / Staff</h2>
+      <form
+        class="form-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          api('POST', '/api/admin/staff', { ...form, warehouseId: wh }).then(() => (setForm({ ...form, code: '', name: '' }), load()), onError);
+        }}
+      >
+        <select value={wh} onChange={(e) => setForm({ ...form, warehouseId: e.currentTarget.value })}>
+          {warehouses.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.id}
+            </option>
+          ))}
+        </select>
+        <input placeholder="スタッフコード (例 ST003)" value={form.code} onInput={(e) => setForm({ ...form, code: e.currentTarget.value })} required />
+        <input placeholder="氏名" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} required />
+        <button type="submit">追加 / Add</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>倉庫</th>
+            <th>コード</th>
+            <th>氏名</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr key={s.id}>
+              <td>{s.warehouseId}</td>
+              <td>{s.code}</td>
+              <td>{s.name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

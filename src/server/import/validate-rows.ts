@@ -1,0 +1,275 @@
+/**
+ * Row validation with zod: one schema per import type turns a row's cells into a typed record, or
+ * into errors naming the row, the column (as headed in the file) and what is wrong.
+ */
+import { z } from 'zod';
+import type { GiftCode, Insert, NoshiPlacement, Product, Rank } from '../../shared/domain/catalogue.js';
+import { isValidGtin, normaliseGtin } from '../../shared/scan/gtin.js';
+import type { ImportIssue, ImportType } from '../../shared/protocol/import.js';
+import { indexColumns, type ColumnIndex, type HeaderMapping } from './header-map.js';
+import { importMessage, type ImportLang, type ImportMessageKey } from './messages.js';
+import type { Table } from './parse-table.js';
+
+/** What the rows are checked against (codes known to the server, plus the file itself for masters). */
+export interface KnownCodes {
+  products: Map<string, { barcodes: string[] }>;
+  giftCodes: Set<string>;
+  inserts: Set<string>;
+  ranks: Set<string>;
+}
+
+/** One shipment line as read from a row (header fields repeat on every line of a shipment). */
+export interface ShipmentRow {
+  shipmentId: string;
+  orderNumber: string;
+  orderDate: string;
+  customerId: string;
+  customerName: string;
+  rankCode: string;
+  purchaseCount: number;
+  returnCount: number;
+  customerEmail: string | null;
+  giftCode: string | null;
+  noshiName: string | null;
+  message: string | null;
+  insertCodes: string[];
+  carrier: string;
+  productCode: string;
+  qty: number;
+}
+
+/** One hold or release instruction. */
+export interface HoldRow {
+  shipmentId: string;
+  action: 'hold' | 'release';
+  reason: string | null;
+}
+
+/** Records by type. */
+export interface RecordOf {
+  products: Product;
+  ranks: Omit<Rank, 'sortOrder'>;
+  'gift-codes': GiftCode;
+  inserts: Insert;
+  shipments: ShipmentRow;
+  holds: HoldRow;
+}
+
+/** A row that passed, or the errors of one that did not (with whatever key could still be read). */
+export type CheckedRow<T extends ImportType> =
+  | { row: number; ok: true; value: RecordOf[T]; warnings: ImportIssue[] }
+  | { row: number; ok: false; key: string | null; errors: ImportIssue[] };
+
+/** Header fields that must agree on every line of one shipment. */
+export const SHIPMENT_HEADER_FIELDS = [
+  'orderNumber',
+  'orderDate',
+  'customerId',
+  'customerName',
+  'rankCode',
+  'purchaseCount',
+  'returnCount',
+  'customerEmail',
+  'giftCode',
+  'noshiName',
+  'message',
+  'insertCodes',
+  'carrier',
+] as const satisfies readonly (keyof ShipmentRow)[];
+
+type Msg = (key: ImportMessageKey, params?: Record<string, string | number>) => string;
+
+/** Cell helpers: trimmed text; empty means absent. Codes and numbers are NFKC-normalised (full-width digits); names are kept as written. */
+function fields(msg: Msg) {
+  const code = z.string().transform((v) => v.normalize('NFKC').trim());
+  const required = (missing: ImportMessageKey = 'required') =>
+    z.string().transform((v, ctx) => {
+      const s = v.trim();
+      if (!s) ctx.addIssue({ code: 'custom', message: msg(missing) });
+      return s;
+    });
+  const requiredCode = (missing: ImportMessageKey = 'required') => code.pipe(required(missing));
+  const optional = z.string().transform((v) => v.trim() || null);
+  const integer = (min: number, tooLow: ImportMessageKey) =>
+    code.transform((s, ctx) => {
+      if (!/^-?\d+$/.test(s)) {
+        ctx.addIssue({ code: 'custom', message: s ? msg('notInteger', { value: s }) : msg('required') });
+        return z.NEVER;
+      }
+      const n = Number(s);
+      if (n < min) {
+        ctx.addIssue({ code: 'custom', message: msg(tooLow, { value: n }) });
+        return z.NEVER;
+      }
+      return n;
+    });
+  const date = code.transform((s, ctx) => {
+    const m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/);
+    const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
+    if (!m || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) {
+      ctx.addIssue({ code: 'custom', message: s ? msg('badDate', { value: s }) : msg('required') });
+      return z.NEVER;
+    }
+    return iso;
+  });
+  // Insert codes come as "L01;L06" (also ",", "、", "・" or spaces).
+  const codeList = code.transform((s) => s.split(/[;,、・\s]+/).filter(Boolean));
+  const gtins = code.transform((s, ctx) => {
+    const list = s.split(/[;,、\s]+/).filter(Boolean);
+    for (const g of list) if (!isValidGtin(g)) ctx.addIssue({ code: 'custom', message: msg('badGtin', { value: g }) });
+    return list.map(normaliseGtin);
+  });
+  return { code, required, requiredCode, optional, integer, date, codeList, gtins };
+}
+
+/** The zod schema of one row of `type`; `known` adds the cross-checks against the server's codes. */
+function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
+  const f = fields(msg);
+  switch (type) {
+    case 'products':
+      return z.object({ code: f.requiredCode(), barcodes: f.gtins.prefault(''), name: f.required(), location: f.code.prefault('') });
+    case 'ranks':
+      return z.object({
+        code: f.requiredCode(),
+        label: f.required(),
+        color: f.code.prefault('#4a4a4a').pipe(
+          z.string().transform((s, ctx) => {
+            if (!/^#[0-9a-fA-F]{6}$/.test(s)) ctx.addIssue({ code: 'custom', message: msg('badColor', { value: s }) });
+            return s;
+          }),
+        ),
+      });
+    case 'gift-codes':
+      return z.object({
+        code: f.requiredCode(),
+        // 「なし」 in the export means "no wrapping paper" / "no ribbon".
+        wrapping: f.optional.prefault('').transform((v) => (v === null || v === 'なし' ? '' : v)),
+        ribbon: f.optional.prefault('').transform((v) => (v === 'なし' ? null : v)),
+        noshiInscription: f.optional.prefault('').transform((v) => (v === 'なし' ? null : v)),
+        noshiPlacement: f.optional.prefault('').transform((v, ctx): NoshiPlacement | null => {
+          if (v === null || v === 'なし') return null;
+          if (v === '内のし' || v === 'inner') return 'inner';
+          if (v === '外のし' || v === 'outer') return 'outer';
+          ctx.addIssue({ code: 'custom', message: msg('badPlacement', { value: v }) });
+          return z.NEVER;
+        }),
+        description: f.optional.prefault('').transform((v) => v ?? ''),
+      });
+    case 'inserts':
+      return z.object({
+        code: f.requiredCode(),
+        name: f.required(),
+        // A barcode the handheld cannot read (bad check digit) would make the insert impossible to
+        // confirm: it is stored as "no barcode" (confirmed by tap) and the report warns.
+        barcode: f.code.prefault('').transform((s) => (s && isValidGtin(s) ? normaliseGtin(s) : null)),
+      });
+    case 'holds':
+      return z.object({
+        shipmentId: f.requiredCode('missingShipmentId'),
+        action: f.code.prefault('').transform((s, ctx): 'hold' | 'release' => {
+          if (['', '停止', '出荷停止', 'キャンセル', '保留', 'hold', 'cancel'].includes(s.toLowerCase())) return 'hold';
+          if (['解除', '停止解除', 'release'].includes(s.toLowerCase())) return 'release';
+          ctx.addIssue({ code: 'custom', message: msg('badHoldAction', { value: s }) });
+          return z.NEVER;
+        }),
+        reason: f.optional.prefault(''),
+      });
+    case 'shipments':
+      return z
+        .object({
+          shipmentId: f.requiredCode('missingShipmentId'),
+          orderNumber: f.requiredCode(),
+          orderDate: f.date,
+          customerId: f.requiredCode(),
+          customerName: f.required(),
+          rankCode: f.requiredCode(),
+          purchaseCount: f.integer(1, 'purchaseCountLow'),
+          returnCount: f.code.prefault('0').pipe(f.integer(0, 'negative')),
+          customerEmail: f.optional.prefault(''),
+          giftCode: f.code.prefault('').transform((s) => s || null),
+          noshiName: f.optional.prefault(''),
+          message: f.optional.prefault(''),
+          insertCodes: f.codeList.prefault(''),
+          carrier: f.optional.prefault('').transform((v) => v ?? ''),
+          productCode: f.requiredCode(),
+          qty: f.integer(1, 'qtyNotPositive'),
+        })
+        .superRefine((row, ctx) => {
+          // Cross-checks against the server's master data: never guess a product, a wrapping or an insert.
+          if (!known.products.has(row.productCode)) ctx.addIssue({ code: 'custom', path: ['productCode'], message: msg('unknownProduct', { code: row.productCode }) });
+          if (row.giftCode && !known.giftCodes.has(row.giftCode)) ctx.addIssue({ code: 'custom', path: ['giftCode'], message: msg('unknownGift', { code: row.giftCode }) });
+          for (const c of row.insertCodes) if (!known.inserts.has(c)) ctx.addIssue({ code: 'custom', path: ['insertCodes'], message: msg('unknownInsert', { code: c }) });
+        });
+  }
+}
+
+/** The field whose value keys a record (the shipment id, or the master code). */
+const KEY_FIELD: Record<ImportType, string> = {
+  products: 'code',
+  ranks: 'code',
+  'gift-codes': 'code',
+  inserts: 'code',
+  shipments: 'shipmentId',
+  holds: 'shipmentId',
+};
+
+/** Checks every record of `table` as `type`; short and long rows are errors before the schema runs. */
+export function checkRows<T extends ImportType>(
+  type: T,
+  table: Table,
+  mapping: HeaderMapping,
+  known: KnownCodes,
+  lang: ImportLang,
+): { columns: ColumnIndex; rows: CheckedRow<T>[] } {
+  const msg: Msg = (key, params) => importMessage(lang, key, params);
+  const columns = indexColumns(type, table.headers, mapping);
+  const schema = rowSchema(type, msg, known);
+  const width = table.headers.length;
+  const rows = table.records.map((record): CheckedRow<T> => {
+    const raw: Record<string, string> = {};
+    for (const [field, at] of columns.position) if (at < record.cells.length) raw[field] = record.cells[at];
+    const keyAt = columns.position.get(KEY_FIELD[type]);
+    const key = keyAt !== undefined ? (record.cells[keyAt]?.normalize('NFKC').trim() ?? '') || null : null;
+    const cellCount = table.format === 'json' ? width : record.cells.length;
+    if (cellCount < width) {
+      return { row: record.row, ok: false, key, errors: [{ row: record.row, column: table.headers[cellCount], message: msg('rowShort', { expected: width, got: cellCount }) }] };
+    }
+    // A trailing empty cell (a stray comma at the end of the line) is harmless; real extra values are not.
+    if (record.cells.slice(width).some((c) => c.trim() !== '')) {
+      return { row: record.row, ok: false, key, errors: [{ row: record.row, column: `(${width + 1})`, message: msg('rowLong', { expected: width, got: record.cells.length }) }] };
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((issue) => ({
+        row: record.row,
+        column: columns.header.get(String(issue.path[0] ?? '')) ?? String(issue.path[0] ?? ''),
+        message: issue.message,
+      }));
+      return { row: record.row, ok: false, key, errors };
+    }
+    const value = parsed.data as unknown as RecordOf[T];
+    return { row: record.row, ok: true, value, warnings: rowWarnings(type, value, record.cells, columns, known, record.row, msg) };
+  });
+  return { columns, rows };
+}
+
+/** Things worth saying that do not stop a row: an unknown rank, a JAN that belongs to another product. */
+function rowWarnings(type: ImportType, value: unknown, cells: string[], columns: ColumnIndex, known: KnownCodes, row: number, msg: Msg): ImportIssue[] {
+  if (type === 'inserts') {
+    const at = columns.position.get('barcode');
+    const given = at !== undefined ? (cells[at] ?? '').normalize('NFKC').trim() : '';
+    if (given && (value as Insert).barcode === null) return [{ row, column: columns.header.get('barcode')!, message: msg('insertBarcodeUnreadable', { value: given }) }];
+    return [];
+  }
+  if (type !== 'shipments') return [];
+  const s = value as ShipmentRow;
+  const warnings: ImportIssue[] = [];
+  if (!known.ranks.has(s.rankCode)) warnings.push({ row, column: columns.header.get('rankCode')!, message: msg('unknownRank', { code: s.rankCode }) });
+  const janAt = columns.position.get('jan');
+  const jan = janAt !== undefined ? cells[janAt]?.normalize('NFKC').trim() : '';
+  const barcodes = known.products.get(s.productCode)?.barcodes ?? [];
+  if (jan && isValidGtin(jan) && barcodes.length > 0 && !barcodes.includes(normaliseGtin(jan))) {
+    warnings.push({ row, column: columns.header.get('jan')!, message: msg('janMismatch', { jan, code: s.productCode }) });
+  }
+  return warnings;
+}
