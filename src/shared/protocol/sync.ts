@@ -56,6 +56,10 @@ export const rejectCodeSchema = z.enum([
   'items_mismatch',
   'id_conflict',
   'invalid',
+  // returns (issue 4)
+  'order_unknown',
+  'not_shipped',
+  'already_returned',
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 
