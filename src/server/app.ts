@@ -10,6 +10,9 @@ import { enrolRoutes } from './routes/enrol.js';
 import { healthRoutes } from './routes/health.js';
 import { registerPwa } from './routes/pwa.js';
 import { syncRoutes } from './routes/sync.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { Dispatcher } from './notify/dispatcher.js';
+import type { NotifyConfig } from './notify/config.js';
 
 /** Largest request body accepted: a full push of 500 events is well under this. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -24,6 +27,15 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The server clock; tests move it. */
   now?: () => Date;
+  /** Return notifications: a dispatcher is built when given, and polls when autoStart (main.ts). */
+  notify?: { config: NotifyConfig; autoStart: boolean };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The notification dispatcher of this app, or null when it was built without one. */
+    dispatcher: Dispatcher | null;
+  }
 }
 
 /** Builds the app with every route registered and ready. */
@@ -78,6 +90,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await scope.register(deviceRoutes);
     await scope.register(syncRoutes, { database, now });
   });
+  // Return notifications (issue 4): the dispatcher sends after commit; a push wakes it.
+  const dispatcher = opts.notify ? new Dispatcher({ database, config: opts.notify.config, now, log: app.log }) : null;
+  app.decorate('dispatcher', dispatcher);
+  await app.register(notificationRoutes, { database, adminToken, now, kick: () => dispatcher?.kick() });
+  if (dispatcher) {
+    app.addHook('onResponse', async (request) => {
+      if (request.url === '/api/sync/push') dispatcher.kick();
+    });
+    app.addHook('onClose', async () => dispatcher.stop());
+    if (opts.notify!.autoStart) app.addHook('onReady', async () => dispatcher.start());
+  }
   await registerPwa(app, opts.staticDir ?? null);
   await app.ready();
   return app;

@@ -5,7 +5,20 @@ import { EnvError, parseEnv } from '../../src/server/env.js';
 
 describe('parseEnv', () => {
   it('uses the documented defaults when nothing is set', () => {
-    expect(parseEnv({})).toEqual({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info' });
+    expect(parseEnv({})).toEqual({
+      PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info',
+      MAIL_FROM: 'floorpack <returns@floorpack.invalid>', NOTIFY_MAX_ATTEMPTS: 8, NOTIFY_LEASE_SEC: 300, NOTIFY_RETRY_BASE_SEC: 30,
+    });
+  });
+
+  it.each([
+    { env: { SMTP_URL: 'http://mail' }, name: 'SMTP_URL', says: 'smtp://' },
+    { env: { WEBHOOK_URL: 'https://crm.example/hook' }, name: 'WEBHOOK_SECRET', says: 'must be set when WEBHOOK_URL is set' },
+    { env: { WEBHOOK_SECRET: 'not-a-secret' }, name: 'WEBHOOK_SECRET', says: 'whsec_' },
+    { env: { NOTIFY_LEASE_SEC: '5' }, name: 'NOTIFY_LEASE_SEC', says: 'at least 60' },
+  ])('refuses a bad notification setting: $name', ({ env, name, says }) => {
+    expect(() => parseEnv(env)).toThrow(new RegExp(`${name}.*${says.replace(/[/.]/g, '\\$&')}`));
+    expect(() => parseEnv(env)).not.toThrow(/not-a-secret/);
   });
 
   it('reads every variable', () => {

@@ -2,7 +2,7 @@
  * Demo data for a Japanese D2C cosmetics brand, one warehouse (WH1 東京DC). Loaded on a server's first
  * start (DEMO=1) and imported by tests, including browser tests: the constants are the contract.
  */
-import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, Staff } from '../../shared/domain/catalogue.js';
+import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Staff } from '../../shared/domain/catalogue.js';
 import { computeHumanTouchFlags } from '../../shared/domain/human-touch.js';
 import type { Parcel, ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
 import { withCheckDigit } from '../../shared/scan/gtin.js';
@@ -18,6 +18,8 @@ export const DEMO_SCENARIOS = {
   unknownGift: 'S0000007', // gift code X99 is not in the catalogue
   innerNoshi: 'S0000008', // 内のし 内祝
   diamond: 'S0000009', // rank D, gift with ribbon
+  returnFirst: 'S0000020', // 2 lines, customer C100120 with no return yet: pack it, then log its return
+  returnFirstNext: 'S0000021', // the same customer's next parcel (released): carries FIRST_RETURN once the return is logged
 } as const;
 
 /** The demo warehouse. */
@@ -98,6 +100,15 @@ export const DEMO_HUMAN_TOUCH_RULES: HumanTouchRule[] = [
   },
 ];
 
+/** Return reasons (返品理由), in the order the device lists them. */
+export const DEMO_RETURN_REASONS: ReturnReason[] = [
+  { code: 'R01', label: 'サイズ違い', labelEn: 'Wrong size', sortOrder: 1 },
+  { code: 'R02', label: 'イメージ違い', labelEn: 'Not as expected', sortOrder: 2 },
+  { code: 'R03', label: '不良品', labelEn: 'Defective', sortOrder: 3 },
+  { code: 'R04', label: '誤配送', labelEn: 'Wrong item delivered', sortOrder: 4 },
+  { code: 'R99', label: 'その他', labelEn: 'Other', sortOrder: 99 },
+];
+
 /** A shipment instruction as the back office sends it, with the server-only fields (e-mail, history). */
 export interface DemoShipment {
   shipmentId: string;
@@ -171,6 +182,9 @@ export const DEMO_SHIPMENTS: DemoShipment[] = [
   shipment(17, { shipmentId: 'S0000017', customerId: 'C100117', customerName: '清水 沙織', rankCode: 'B', returnCount: 1, parcelsSinceFirstReturn: 2, lines: [{ productCode: 'SKU-1006', qty: 1 }] }),
   shipment(18, { shipmentId: 'S0000018', customerId: 'C100118', customerName: '森 一郎', rankCode: 'S', status: 'picking', carrier: '宅配便(クール)', lines: [{ productCode: 'SKU-1011', qty: 1 }, { productCode: 'SKU-1005', qty: 1 }] }),
   shipment(19, { shipmentId: 'S0000019', customerId: 'C100119', customerName: '池田 桃子', rankCode: 'G', purchaseCount: 5, giftCode: 'N10', noshiName: '池田', lines: [{ productCode: 'SKU-1001', qty: 2 }] }),
+  // Returns (issue 4): a customer with no return yet and two parcels; the second is not packed yet.
+  shipment(20, { shipmentId: 'S0000020', customerId: 'C100120', customerName: '岡田 美和', rankCode: 'G', purchaseCount: 3, lines: [{ productCode: 'SKU-1003', qty: 1 }, { productCode: 'SKU-1010', qty: 1 }] }),
+  shipment(21, { shipmentId: 'S0000021', customerId: 'C100120', customerName: '岡田 美和', rankCode: 'G', purchaseCount: 4, orderDate: '2026-11-24', lines: [{ productCode: 'SKU-1005', qty: 1 }] }),
 ];
 
 /** A demo shipment as a device sees it: flags computed from history, no e-mail. */
@@ -192,6 +206,7 @@ export function toDemoParcel(s: DemoShipment): Parcel {
     holdReason: s.holdReason,
     packedBy: null,
     lines: s.lines,
+    customerReturnCount: s.returnCount,
   };
 }
 
@@ -206,4 +221,5 @@ export const DEMO_CATALOGUE: Catalogue = {
   inserts: DEMO_INSERTS,
   humanTouchRules: DEMO_HUMAN_TOUCH_RULES,
   staff: DEMO_STAFF,
+  returnReasons: DEMO_RETURN_REASONS,
 };

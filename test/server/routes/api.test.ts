@@ -32,6 +32,8 @@ describe('API surface', () => {
         'POST /api/sync/push',
         'POST /api/admin/enrolment-codes',
         'GET /api/admin/events',
+        'GET /api/admin/notifications',
+        'POST /api/admin/notifications/{id}/retry',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();

@@ -1,9 +1,11 @@
 /** The named commands the server applies; a new event type adds its handler here. */
 import type { EventType } from '../../../shared/protocol/events.js';
 import { applyParcelPacked } from './parcel-packed.js';
+import { applyReturnReceived } from './return-received.js';
 import type { CommandHandler } from './types.js';
 
 /** One handler per event type (the compiler insists every type has one). */
 export const COMMAND_HANDLERS: { [T in EventType]: CommandHandler<T> } = {
   'parcel.packed': applyParcelPacked,
+  'return.received': applyReturnReceived,
 };
