@@ -9,6 +9,8 @@ import type { Parcel } from '../shared/domain/parcel.js';
 import type { PackContext } from '../shared/flows/pack.js';
 import { playFeedback } from './feedback/feedback.js';
 import { PackSession } from './pack/pack-session.js';
+import { createReturnSession, type ReturnSession } from './returns/return-session.js';
+import type { ReturnContext } from '../shared/flows/return.js';
 import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
 import type { Credential, StaffSession } from './store/schema.js';
 import { AuthError, createApiClient, HttpError, RetryableError, type ApiClient } from './sync/api.js';
@@ -22,7 +24,7 @@ import { requestBackgroundSync } from './sw-bridge.js';
 const SIGN_IN_CATALOGUE_WAIT_MS = 10_000;
 
 /** The screens. */
-export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'fatal';
+export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'returns' | 'sync' | 'fatal';
 
 /** localStorage mark that this browser was enrolled: if it survives and IndexedDB does not, data vanished. */
 const ENROLLED_MARK = 'floorpack.enrolled';
@@ -49,6 +51,9 @@ export class AppModel {
   /** Bumps on every change so memoised views can tell. */
   version = 0;
   pack!: PackSession;
+  /** The returns screen's session (issue 4) and the parcels this device has logged a return of. */
+  returns!: ReturnSession;
+  returnedShipments = new Set<string>();
   store!: LocalStore;
   readonly api: ApiClient;
   readonly scheduler: SyncScheduler;
@@ -106,14 +111,19 @@ export class AppModel {
       identity: () =>
         this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
       onFeedback: (feedback) => playFeedback(feedback.tone),
+      onCommitted: (parcels, entries) => this.afterCommit(parcels, entries),
+      onChange: () => this.changed(),
+    });
+    for (const id of await this.store.returnedShipments()) this.returnedShipments.add(id);
+    this.returns = createReturnSession(boot.returnState, {
+      store: this.store,
+      context: (now) => this.returnContext(now),
+      identity: () =>
+        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
+      onFeedback: (feedback) => playFeedback(feedback.tone),
       onCommitted: (parcels, entries) => {
-        for (const p of parcels) this.parcels.set(p.shipmentId, p);
-        if (entries.length > 0) {
-          this.counts = { ...this.counts, pending: this.counts.pending + entries.length };
-          this.scheduler.request('event');
-          // Offline: ask Chrome to wake us when the network is back (the outbox stays the record).
-          if (!navigator.onLine) void requestBackgroundSync();
-        }
+        for (const e of entries) if (e.event.type === 'return.received') this.returnedShipments.add(e.shipmentId);
+        this.afterCommit(parcels, entries);
       },
       onChange: () => this.changed(),
     });
@@ -203,6 +213,30 @@ export class AppModel {
     } catch {
       // A closed connection (versionchange): the banner already says to reload.
     }
+  }
+
+  /** After any flow commit: local parcels, the unsent count, and a sync request. */
+  private afterCommit(parcels: Parcel[], entries: { length: number }): void {
+    for (const p of parcels) this.parcels.set(p.shipmentId, p);
+    if (entries.length > 0) {
+      this.counts = { ...this.counts, pending: this.counts.pending + entries.length };
+      this.scheduler.request('event');
+      // Offline: ask Chrome to wake us when the network is back (the outbox stays the record).
+      if (!navigator.onLine) void requestBackgroundSync();
+    }
+  }
+
+  private returnContext(now: string): ReturnContext {
+    return {
+      index: this.index,
+      findParcel: (id) => this.parcels.get(id),
+      findParcelByOrder: (order) => {
+        for (const p of this.parcels.values()) if (p.orderNumber === order && (p.status === 'packed' || p.status === 'shipped')) return p;
+        return undefined;
+      },
+      alreadyReturned: (id) => this.returnedShipments.has(id),
+      now,
+    };
   }
 
   private packContext(now: string): PackContext {

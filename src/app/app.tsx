@@ -8,6 +8,7 @@ import { t } from './i18n/i18n.js';
 import { EnrolScreen } from './screens/enrol.js';
 import { HomeScreen } from './screens/home.js';
 import { PackScreen } from './screens/pack.js';
+import { ReturnsScreen } from './screens/returns.js';
 import { SignInScreen } from './screens/sign-in.js';
 import { SyncScreen } from './screens/sync-status.js';
 
@@ -45,6 +46,7 @@ export function App({ model }: { model: AppModel }) {
         {model.screen === 'signIn' && <SignInScreen model={model} onLang={relang} />}
         {model.screen === 'home' && <HomeScreen model={model} onLang={relang} />}
         {model.screen === 'pack' && <PackScreen model={model} />}
+        {model.screen === 'returns' && <ReturnsScreen model={model} />}
         {model.screen === 'sync' && <SyncScreen model={model} />}
       </main>
     </div>

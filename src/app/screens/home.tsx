@@ -18,6 +18,14 @@ export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => v
           {state.step === 'verifying' ? t('home.resume', { shipmentId: state.progress.shipmentId }) : t('home.packSub')}
         </span>
       </button>
+      <button class="btn btn-task" data-testid="menu-returns" onClick={() => model.navigate('returns')}>
+        <span class="task-title">{t('home.returns')}</span>
+        <span class="task-sub">
+          {model.returns.state.step === 'receiving'
+            ? t('home.returnsResume', { id: model.returns.state.progress.shipmentId ?? model.returns.state.progress.orderNumber })
+            : t('home.returnsSub')}
+        </span>
+      </button>
       <p class="hint">{t('home.comingSoon')}</p>
       <div class="row">
         <button class="btn" data-testid="menu-sync" onClick={() => model.navigate('sync')}>

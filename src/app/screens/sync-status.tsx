@@ -70,7 +70,11 @@ function Section(props: {
         {props.entries?.map((e) => (
           <li key={e.id} class="entry" data-testid={`event-${e.id}`} data-status={e.status}>
             <div class="entry-head">
-              <strong>{t('sync.event.packed', { shipmentId: e.shipmentId })}</strong>
+              <strong>
+                {e.event.type === 'return.received'
+                  ? t('sync.event.returned', { id: e.event.payload.shipmentId ?? e.event.payload.orderNumber })
+                  : t('sync.event.packed', { shipmentId: e.shipmentId })}
+              </strong>
               <span class="entry-time">
                 #{e.deviceSeq} · {formatTime(e.recordedAt, lang)}
               </span>

@@ -7,6 +7,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import { INITIAL_PACK_STATE, type PackState } from '../../shared/flows/pack.js';
+import { INITIAL_RETURN_STATE, type ReturnState } from '../../shared/flows/return.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult, PullResponse } from '../../shared/protocol/sync.js';
 import {
@@ -17,6 +18,7 @@ import {
   type Credential,
   type FloorpackDB,
   type MetaKey,
+  type MetaRecord,
   type MetaValues,
   type OutboxEntry,
   type OutboxStatus,
@@ -39,10 +41,34 @@ export interface BootSnapshot {
   credential: Credential | null;
   session: StaffSession | null;
   packState: PackState;
+  returnState: ReturnState;
   catalogue: Catalogue | null;
   parcels: Parcel[];
   cursor: string;
   lastSyncAt: string | null;
+}
+
+/** The flow screens whose state lives in the meta store, by key. */
+export type FlowStateKey = 'packState' | 'returnState';
+
+/** What a flow screen (pack, returns) commits after one action. */
+export interface FlowCommit<K extends FlowStateKey = FlowStateKey> {
+  stateKey: K;
+  next: MetaValues[K];
+  events: EventBody[];
+  staffId: string;
+  /** ISO time of the action; also the events' `at`. */
+  at: string;
+  /** Makes event ids (crypto.randomUUID in the app). */
+  newId: () => string;
+  /** Parcels changed locally by this action. */
+  parcels?: Parcel[];
+}
+
+/** The outbox's parcel key of an event: its shipment, or the order number of a return logged by order. */
+export function outboxShipmentKey(body: EventBody): string {
+  if (body.type === 'return.received') return body.payload.shipmentId ?? `order:${body.payload.orderNumber}`;
+  return body.payload.shipmentId;
 }
 
 /** What the pack screen commits after one action. */
@@ -133,7 +159,7 @@ export class LocalStore {
   loadBoot(): Promise<BootSnapshot> {
     return this.tx('readonly', [STORES.meta, STORES.parcels], async (tx) => {
       const meta = tx.objectStore(STORES.meta);
-      const [credential, session, packState, catalogue, cursor, lastSyncAt, parcels] = await Promise.all([
+      const [credential, session, packState, catalogue, cursor, lastSyncAt, parcels, returnState] = await Promise.all([
         meta.get('credential'),
         meta.get('session'),
         meta.get('packState'),
@@ -141,11 +167,13 @@ export class LocalStore {
         meta.get('cursor'),
         meta.get('lastSyncAt'),
         tx.objectStore(STORES.parcels).getAll(),
+        meta.get('returnState'),
       ]);
       return {
         credential: (credential?.value as Credential | undefined) ?? null,
         session: (session?.value as StaffSession | undefined) ?? null,
         packState: (packState?.value as PackState | undefined) ?? INITIAL_PACK_STATE,
+        returnState: (returnState?.value as ReturnState | undefined) ?? INITIAL_RETURN_STATE,
         catalogue: (catalogue?.value as Catalogue | undefined) ?? null,
         cursor: (cursor?.value as string | undefined) ?? '0',
         lastSyncAt: (lastSyncAt?.value as string | undefined) ?? null,
@@ -176,11 +204,17 @@ export class LocalStore {
     }, { durability: 'strict' });
   }
 
-  /**
-   * Commits one pack action: the new pack state, its events in the outbox (each with the next
-   * deviceSeq) and the parcels it changed, all or nothing. Resolves only once committed.
-   */
+  /** Commits one pack action (see commitFlow). */
   commitPack(commit: PackCommit): Promise<OutboxEntry[]> {
+    return this.commitFlow({ stateKey: 'packState', ...commit });
+  }
+
+  /**
+   * Commits one action of a flow screen: its new state, its events in the outbox (each with the next
+   * deviceSeq) and the parcels it changed, all or nothing, durability 'strict'. Resolves only once
+   * committed. The one commit path of every scan, whichever screen it was made on.
+   */
+  commitFlow<K extends FlowStateKey>(commit: FlowCommit<K>): Promise<OutboxEntry[]> {
     return this.tx(
       'readwrite',
       [STORES.meta, STORES.outbox, STORES.parcels],
@@ -195,7 +229,7 @@ export class LocalStore {
             const entry: OutboxEntry = {
               id: event.id,
               deviceSeq: seq,
-              shipmentId: body.payload.shipmentId,
+              shipmentId: outboxShipmentKey(body),
               event,
               status: 'pending',
               recordedAt: commit.at,
@@ -208,7 +242,7 @@ export class LocalStore {
           }
           await meta.put({ key: 'deviceSeq', value: seq });
         }
-        await meta.put({ key: 'packState', value: commit.next });
+        await meta.put({ key: commit.stateKey, value: commit.next } as MetaRecord);
         for (const parcel of commit.parcels ?? []) await tx.objectStore(STORES.parcels).put(parcel);
         return entries;
       },
@@ -300,6 +334,14 @@ export class LocalStore {
         cursor = await cursor.continue();
       }
       return entries;
+    });
+  }
+
+  /** Parcels this device has recorded a return of (pending or accepted; a refused one can be logged again). */
+  returnedShipments(): Promise<string[]> {
+    return this.tx('readonly', [STORES.outbox], async (tx) => {
+      const all = await tx.objectStore(STORES.outbox).getAll();
+      return all.filter((e) => e.event.type === 'return.received' && e.status !== 'rejected').map((e) => e.shipmentId);
     });
   }
 

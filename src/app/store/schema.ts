@@ -3,6 +3,7 @@ import type { DBSchema } from 'idb';
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { PackState } from '../../shared/flows/pack.js';
+import type { ReturnState } from '../../shared/flows/return.js';
 import type { EnrolResponse, RejectCode } from '../../shared/protocol/sync.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 
@@ -44,6 +45,8 @@ export interface MetaValues {
   credential: Credential;
   session: StaffSession;
   packState: PackState;
+  /** The returns screen's state (issue 4). */
+  returnState: ReturnState;
   /** The last per-device sequence number used (0 before the first event). */
   deviceSeq: number;
   cursor: string;
@@ -68,7 +71,7 @@ export interface Rejection {
 export interface OutboxEntry {
   id: string;
   deviceSeq: number;
-  /** Copied out of the payload so the outbox can be looked up by parcel. */
+  /** Copied out of the payload so the outbox can be looked up by parcel ("order:<number>" for a return logged by order number). */
   shipmentId: string;
   event: SyncEvent;
   status: OutboxStatus;
