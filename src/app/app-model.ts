@@ -187,8 +187,8 @@ export class AppModel {
 
   /** Goes to a screen (only those the current credential/session allows). */
   navigate(screen: Screen): void {
-    const base = this.homeScreen();
-    this.screen = base === 'home' ? screen : base;
+    // Signed in: any screen. (Comparing homeScreen() with 'home' kept every screen but home from navigating back.)
+    this.screen = this.credential && this.session ? screen : this.homeScreen();
     this.changed();
   }
 
