@@ -146,8 +146,8 @@ export const FLOW_MESSAGES: Record<MessageKey, Entry> = {
   },
   'return.save.reasonUnknown': { ja: '返品理由 {code} がマスタにありません。同期してから選び直してください', en: 'Return reason {code} is not in the catalogue. Sync and choose again' },
   'return.save.ok': {
-    ja: (p) => `返品受付を保存しました ${p.id}${Number(p.missing) > 0 ? `（欠品 ${p.missing} 点）` : ''}`,
-    en: (p) => `Return saved ${p.id}${Number(p.missing) > 0 ? ` (${p.missing} missing)` : ''}`,
+    ja: (p) => `返品受付を保存しました ${p.id ?? ''}${Number(p.missing) > 0 ? `（欠品 ${p.missing} 点）` : ''}`,
+    en: (p) => `Return saved ${p.id ?? ''}${Number(p.missing) > 0 ? ` (${p.missing} missing)` : ''}`,
   },
   'return.cancel.ok': { ja: '{id} の返品受付を中止しました', en: 'Return of {id} cancelled' },
 };
