@@ -10,6 +10,8 @@ import type { PackContext } from '../shared/flows/pack.js';
 import { playFeedback } from './feedback/feedback.js';
 import { PackSession } from './pack/pack-session.js';
 import { Picking } from './pick/picking.js';
+import { createReturnSession, type ReturnSession } from './returns/return-session.js';
+import type { ReturnContext } from '../shared/flows/return.js';
 import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
 import type { Credential, OutboxEntry, StaffSession } from './store/schema.js';
 import { AuthError, createApiClient, HttpError, RetryableError, type ApiClient } from './sync/api.js';
@@ -23,7 +25,7 @@ import { requestBackgroundSync } from './sw-bridge.js';
 const SIGN_IN_CATALOGUE_WAIT_MS = 10_000;
 
 /** The screens. */
-export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'pick' | 'sync' | 'settings' | 'fatal';
+export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'pick' | 'returns' | 'sync' | 'settings' | 'fatal';
 
 /** localStorage mark that this browser was enrolled: if it survives and IndexedDB does not, data vanished. */
 const ENROLLED_MARK = 'floorpack.enrolled';
@@ -51,6 +53,9 @@ export class AppModel {
   version = 0;
   pack!: PackSession;
   picking!: Picking;
+  /** The returns screen's session (issue 4) and the parcels this device has logged a return of. */
+  returns!: ReturnSession;
+  returnedShipments = new Set<string>();
   store!: LocalStore;
   readonly api: ApiClient;
   readonly scheduler: SyncScheduler;
@@ -120,6 +125,19 @@ export class AppModel {
         this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
       onFeedback: (feedback) => playFeedback(feedback.tone),
       onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
+      onChange: () => this.changed(),
+    });
+    for (const id of await this.store.returnedShipments()) this.returnedShipments.add(id);
+    this.returns = createReturnSession(boot.returnState, {
+      store: this.store,
+      context: (now) => this.returnContext(now),
+      identity: () =>
+        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
+      onFeedback: (feedback) => playFeedback(feedback.tone),
+      onCommitted: (parcels, entries) => {
+        for (const e of entries) if (e.event.type === 'return.received') this.returnedShipments.add(e.shipmentId);
+        this.onFlowCommitted(parcels, entries);
+      },
       onChange: () => this.changed(),
     });
     if (!this.credential && readMark()) this.notices.add('vanished');
@@ -213,7 +231,7 @@ export class AppModel {
     }
   }
 
-  /** After a pack or pick commit: local parcel changes, and a wake-up for sync when events were recorded. */
+  /** After any flow commit (pack, pick, returns): local parcels, the unsent count, and a sync request. */
   private onFlowCommitted(parcels: Parcel[], entries: OutboxEntry[]): void {
     for (const p of parcels) this.parcels.set(p.shipmentId, p);
     if (entries.length > 0) {
@@ -222,6 +240,19 @@ export class AppModel {
       // Offline: ask Chrome to wake us when the network is back (the outbox stays the record).
       if (!navigator.onLine) void requestBackgroundSync();
     }
+  }
+
+  private returnContext(now: string): ReturnContext {
+    return {
+      index: this.index,
+      findParcel: (id) => this.parcels.get(id),
+      findParcelByOrder: (order) => {
+        for (const p of this.parcels.values()) if (p.orderNumber === order && (p.status === 'packed' || p.status === 'shipped')) return p;
+        return undefined;
+      },
+      alreadyReturned: (id) => this.returnedShipments.has(id),
+      now,
+    };
   }
 
   private packContext(now: string): PackContext {

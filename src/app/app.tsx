@@ -10,6 +10,7 @@ import { HomeScreen } from './screens/home.js';
 import { PackScreen } from './screens/pack.js';
 import { PickScreen } from './screens/pick.js';
 import { SettingsScreenLazy } from './screens/settings-lazy.js';
+import { ReturnsScreen } from './screens/returns.js';
 import { SignInScreen } from './screens/sign-in.js';
 import { SyncScreen } from './screens/sync-status.js';
 
@@ -48,6 +49,7 @@ export function App({ model }: { model: AppModel }) {
         {model.screen === 'home' && <HomeScreen model={model} onLang={relang} />}
         {model.screen === 'pack' && <PackScreen model={model} />}
         {model.screen === 'pick' && <PickScreen model={model} />}
+        {model.screen === 'returns' && <ReturnsScreen model={model} />}
         {model.screen === 'sync' && <SyncScreen model={model} />}
         {model.screen === 'settings' && <SettingsScreenLazy model={model} />}
       </main>

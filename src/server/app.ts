@@ -17,6 +17,9 @@ import type { AfterShipmentsImported } from './import/run-import.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { adminImportRoutes } from './routes/admin-import.js';
 import { rebuildBatches } from './picking/rebuild-batches.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { Dispatcher } from './notify/dispatcher.js';
+import type { NotifyConfig } from './notify/config.js';
 
 /** Largest request body accepted: a full push of 500 events is well under this. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,6 +40,15 @@ export interface BuildAppOptions {
   importHeaderMapping?: HeaderMapping;
   /** Called after an import committed shipments; by default the pick batches are rebuilt. */
   afterShipmentsImported?: AfterShipmentsImported;
+  /** Return notifications: a dispatcher is built when given, and polls when autoStart (main.ts). */
+  notify?: { config: NotifyConfig; autoStart: boolean };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The notification dispatcher of this app, or null when it was built without one. */
+    dispatcher: Dispatcher | null;
+  }
 }
 
 /** Builds the app with every route registered and ready. */
@@ -95,6 +107,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // --- import and warehouse console (issue 7) ---
   await app.register(adminImportRoutes, { database, adminToken, headerMapping: opts.importHeaderMapping, afterShipmentsImported: opts.afterShipmentsImported ?? rebuildBatchesAfterImport(database, opts.pickSettings ?? DEFAULT_PICK_SETTINGS, now) });
   await app.register(adminConsoleRoutes, { database, adminToken, now });
+  // Return notifications (issue 4): the dispatcher sends after commit; a push wakes it.
+  const dispatcher = opts.notify ? new Dispatcher({ database, config: opts.notify.config, now, log: app.log }) : null;
+  app.decorate('dispatcher', dispatcher);
+  await app.register(notificationRoutes, { database, adminToken, now, kick: () => dispatcher?.kick() });
+  if (dispatcher) {
+    app.addHook('onResponse', async (request) => {
+      if (request.url === '/api/sync/push') dispatcher.kick();
+    });
+    app.addHook('onClose', async () => dispatcher.stop());
+    if (opts.notify!.autoStart) app.addHook('onReady', async () => dispatcher.start());
+  }
   await registerPwa(app, opts.staticDir ?? null);
   await app.ready();
   return app;

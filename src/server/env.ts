@@ -31,6 +31,16 @@ const envSchema = z.object({
   PICK_LOCATION_SCAN: z.enum(['required', 'optional', 'off'], { error: 'must be required, optional or off' }).default(DEFAULT_PICK_SETTINGS.locationScan),
   PICK_TOP_RANK_ORDER: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(DEFAULT_PICK_SETTINGS.topRankSortOrder),
   PICK_SHORTAGE_RULE: z.enum(['newestOrderFirst', 'lowestRankFirst'], { error: 'must be newestOrderFirst or lowestRankFirst' }).default(DEFAULT_PICK_SETTINGS.shortageRule),
+  // --- return notifications (issue 4) ---
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().regex(/@/, 'must be an e-mail address, optionally with a name: Shop <returns@example.jp>').default('floorpack <returns@floorpack.invalid>'),
+  WEBHOOK_URL: z.string().regex(/^https?:\/\//, 'must be an http:// or https:// URL').optional(),
+  WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be a Standard Webhooks secret: whsec_ followed by base64').optional(),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(8),
+  NOTIFY_LEASE_SEC: z.coerce.number({ error: 'must be a number' }).int('must be a whole number of seconds').min(60, 'must be at least 60 (longer than one send)').max(86_400, 'must be at most 86400').default(300),
+  NOTIFY_RETRY_BASE_SEC: z.coerce.number({ error: 'must be a number' }).int('must be a whole number of seconds').min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(30),
+}).superRefine((env, ctx) => {
+  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'must be set when WEBHOOK_URL is set' });
 });
 
 /** The picking settings in the environment. */
@@ -65,7 +75,7 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
   const name = String(issue.path[0] ?? 'environment');
   const value = raw[name];
   // Never echo secrets back into logs.
-  const shown = value === undefined || /TOKEN|URL/.test(name) ? '' : ` (got ${JSON.stringify(value)})`;
+  const shown = value === undefined || /TOKEN|URL|SECRET/.test(name) ? '' : ` (got ${JSON.stringify(value)})`;
   throw new EnvError(`Invalid environment variable ${name}: ${issue.message}${shown}`);
 }
 

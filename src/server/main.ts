@@ -11,6 +11,7 @@ import { warehouses } from './db/schema.js';
 import { DEMO_WAREHOUSE } from './demo/demo-data.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { loadEnvOrExit, pickSettingsOf } from './env.js';
+import { notifyConfigFromEnv } from './notify/config.js';
 
 /** Where `npm start` finds the built PWA. */
 export const DEFAULT_STATIC_DIR = path.resolve('dist');
@@ -41,6 +42,7 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
     enrolCodeTtlMin: env.ENROL_CODE_TTL_MIN,
     logger: { level: env.LOG_LEVEL },
     pickSettings,
+    notify: { config: notifyConfigFromEnv(env), autoStart: true },
   });
 
   let closing = false;

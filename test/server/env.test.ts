@@ -8,7 +8,18 @@ describe('parseEnv', () => {
     expect(parseEnv({})).toEqual({
       PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info',
       PICK_BATCH_SIZE: 30, PICK_LOCATION_FORMAT: '{zone}-{aisle}-{bay}-{level}', PICK_LOCATION_SCAN: 'optional', PICK_TOP_RANK_ORDER: 1, PICK_SHORTAGE_RULE: 'newestOrderFirst',
+      MAIL_FROM: 'floorpack <returns@floorpack.invalid>', NOTIFY_MAX_ATTEMPTS: 8, NOTIFY_LEASE_SEC: 300, NOTIFY_RETRY_BASE_SEC: 30,
     });
+  });
+
+  it.each([
+    { env: { SMTP_URL: 'http://mail' }, name: 'SMTP_URL', says: 'smtp://' },
+    { env: { WEBHOOK_URL: 'https://crm.example/hook' }, name: 'WEBHOOK_SECRET', says: 'must be set when WEBHOOK_URL is set' },
+    { env: { WEBHOOK_SECRET: 'not-a-secret' }, name: 'WEBHOOK_SECRET', says: 'whsec_' },
+    { env: { NOTIFY_LEASE_SEC: '5' }, name: 'NOTIFY_LEASE_SEC', says: 'at least 60' },
+  ])('refuses a bad notification setting: $name', ({ env, name, says }) => {
+    expect(() => parseEnv(env)).toThrow(new RegExp(`${name}.*${says.replace(/[/.]/g, '\\$&')}`));
+    expect(() => parseEnv(env)).not.toThrow(/not-a-secret/);
   });
 
   it('reads every variable', () => {

@@ -23,7 +23,14 @@ export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => v
         <span class="task-title">{t('home.pick')}</span>
         <span class="task-sub">{pickState.step === 'picking' ? t('home.pickResume', { batchId: pickState.progress.batchId }) : t('home.pickSub')}</span>
       </button>
-      <p class="hint">{t('home.comingSoon')}</p>
+      <button class="btn btn-task" data-testid="menu-returns" onClick={() => model.navigate('returns')}>
+        <span class="task-title">{t('home.returns')}</span>
+        <span class="task-sub">
+          {model.returns.state.step === 'receiving'
+            ? t('home.returnsResume', { id: model.returns.state.progress.shipmentId ?? model.returns.state.progress.orderNumber })
+            : t('home.returnsSub')}
+        </span>
+      </button>
       <div class="row">
         <button class="btn" data-testid="menu-sync" onClick={() => model.navigate('sync')}>
           {t('home.sync')}

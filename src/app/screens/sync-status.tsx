@@ -68,6 +68,8 @@ function eventLabel(e: OutboxEntry): string {
       return t('sync.event.short', { batchId: event.payload.batchId, productCode: event.payload.productCode });
     case 'batch.completed':
       return t('sync.event.batchDone', { batchId: event.payload.batchId });
+    case 'return.received':
+      return t('sync.event.returned', { id: event.payload.shipmentId ?? event.payload.orderNumber });
   }
 }
 

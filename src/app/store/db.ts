@@ -10,6 +10,7 @@ import { INITIAL_PACK_STATE, type PackState } from '../../shared/flows/pack.js';
 import { INITIAL_PICK_STATE, type PickState } from '../../shared/flows/pick.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
+import { INITIAL_RETURN_STATE, type ReturnState } from '../../shared/flows/return.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult, PullResponse } from '../../shared/protocol/sync.js';
 import {
@@ -20,6 +21,7 @@ import {
   type Credential,
   type FloorpackDB,
   type MetaKey,
+  type MetaRecord,
   type MetaValues,
   type OutboxEntry,
   type OutboxStatus,
@@ -42,6 +44,7 @@ export interface BootSnapshot {
   credential: Credential | null;
   session: StaffSession | null;
   packState: PackState;
+  returnState: ReturnState;
   catalogue: Catalogue | null;
   parcels: Parcel[];
   cursor: string;
@@ -68,9 +71,15 @@ export interface FlowCommit<S> {
 export type PackCommit = FlowCommit<PackState>;
 /** What the pick screen commits after one action. */
 export type PickCommit = FlowCommit<PickState>;
+/** What the returns screen commits after one action. */
+export type ReturnCommit = FlowCommit<ReturnState>;
 
-/** The outbox key of an event: its parcel, or "batch:<id>" for pick events (about a batch, not one parcel). */
+/**
+ * The outbox key of an event: its parcel; "batch:<id>" for pick events (about a batch, not one parcel);
+ * "order:<number>" for a return logged by order number before the device knew the parcel.
+ */
 export function outboxKeyOf(body: EventBody): string {
+  if (body.type === 'return.received') return body.payload.shipmentId ?? `order:${body.payload.orderNumber}`;
   return 'shipmentId' in body.payload ? body.payload.shipmentId : `batch:${body.payload.batchId}`;
 }
 
@@ -149,7 +158,7 @@ export class LocalStore {
   loadBoot(): Promise<BootSnapshot> {
     return this.tx('readonly', [STORES.meta, STORES.parcels], async (tx) => {
       const meta = tx.objectStore(STORES.meta);
-      const [credential, session, packState, catalogue, cursor, lastSyncAt, parcels, pickState, batches, pickSettings] = await Promise.all([
+      const [credential, session, packState, catalogue, cursor, lastSyncAt, parcels, pickState, batches, pickSettings, returnState] = await Promise.all([
         meta.get('credential'),
         meta.get('session'),
         meta.get('packState'),
@@ -160,11 +169,13 @@ export class LocalStore {
         meta.get('pickState'),
         meta.get('batches'),
         meta.get('pickSettings'),
+        meta.get('returnState'),
       ]);
       return {
         credential: (credential?.value as Credential | undefined) ?? null,
         session: (session?.value as StaffSession | undefined) ?? null,
         packState: (packState?.value as PackState | undefined) ?? INITIAL_PACK_STATE,
+        returnState: (returnState?.value as ReturnState | undefined) ?? INITIAL_RETURN_STATE,
         catalogue: (catalogue?.value as Catalogue | undefined) ?? null,
         cursor: (cursor?.value as string | undefined) ?? '0',
         lastSyncAt: (lastSyncAt?.value as string | undefined) ?? null,
@@ -198,10 +209,7 @@ export class LocalStore {
     }, { durability: 'strict' });
   }
 
-  /**
-   * Commits one pack action: the new pack state, its events in the outbox (each with the next
-   * deviceSeq) and the parcels it changed, all or nothing. Resolves only once committed.
-   */
+  /** Commits one pack action (see commitFlow). */
   commitPack(commit: PackCommit): Promise<OutboxEntry[]> {
     return this.commitFlow('packState', commit);
   }
@@ -211,8 +219,13 @@ export class LocalStore {
     return this.commitFlow('pickState', commit);
   }
 
+  /** Commits one returns action exactly like a pack action (state key returnState). */
+  commitReturn(commit: ReturnCommit): Promise<OutboxEntry[]> {
+    return this.commitFlow('returnState', commit);
+  }
+
   /** The one commit path of the flow screens: state under `stateKey`, events with the next deviceSeq, parcels; all or nothing. */
-  private commitFlow<K extends 'packState' | 'pickState'>(stateKey: K, commit: FlowCommit<MetaValues[K]>): Promise<OutboxEntry[]> {
+  private commitFlow<K extends 'packState' | 'pickState' | 'returnState'>(stateKey: K, commit: FlowCommit<MetaValues[K]>): Promise<OutboxEntry[]> {
     return this.tx(
       'readwrite',
       [STORES.meta, STORES.outbox, STORES.parcels],
@@ -353,6 +366,14 @@ export class LocalStore {
         cursor = await cursor.continue();
       }
       return entries;
+    });
+  }
+
+  /** Parcels this device has recorded a return of (pending or accepted; a refused one can be logged again). */
+  returnedShipments(): Promise<string[]> {
+    return this.tx('readonly', [STORES.outbox], async (tx) => {
+      const all = await tx.objectStore(STORES.outbox).getAll();
+      return all.filter((e) => e.event.type === 'return.received' && e.status !== 'rejected').map((e) => e.shipmentId);
     });
   }
 

@@ -6,6 +6,7 @@ import type { PackState } from '../../shared/flows/pack.js';
 import type { PickState } from '../../shared/flows/pick.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
+import type { ReturnState } from '../../shared/flows/return.js';
 import type { EnrolResponse, RejectCode } from '../../shared/protocol/sync.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 
@@ -47,6 +48,8 @@ export interface MetaValues {
   credential: Credential;
   session: StaffSession;
   packState: PackState;
+  /** The returns screen's state (issue 4). */
+  returnState: ReturnState;
   /** The last per-device sequence number used (0 before the first event). */
   deviceSeq: number;
   cursor: string;
@@ -76,7 +79,7 @@ export interface Rejection {
 export interface OutboxEntry {
   id: string;
   deviceSeq: number;
-  /** Copied out of the payload so the outbox can be looked up by parcel; "batch:<id>" for pick events (outboxKeyOf). */
+  /** Copied out of the payload so the outbox can be looked up by parcel (outboxKeyOf: "batch:<id>" for pick events, "order:<number>" for a return logged by order number). */
   shipmentId: string;
   event: SyncEvent;
   status: OutboxStatus;

@@ -1,6 +1,6 @@
 /** Writes master data (catalogue rows, parcels) and stamps each row with the change sequence. */
 import { sql } from 'drizzle-orm';
-import type { GiftCode, HumanTouchRule, Insert, Product, Rank, Staff } from '../../shared/domain/catalogue.js';
+import type { GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Staff } from '../../shared/domain/catalogue.js';
 import { computeHumanTouchFlags } from '../../shared/domain/human-touch.js';
 import type { ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
 import { nextChangeSeq } from './change-seq.js';
@@ -48,6 +48,12 @@ export async function upsertStaff(tx: Tx, warehouseId: string, member: Staff): P
   await tx.insert(t.staff).values(row).onConflictDoUpdate({ target: t.staff.id, set: row });
 }
 
+/** Inserts or updates one return reason (返品理由). */
+export async function upsertReturnReason(tx: Tx, reason: ReturnReason): Promise<void> {
+  const row = { ...reason, seq: await nextChangeSeq(tx) };
+  await tx.insert(t.returnReasons).values(row).onConflictDoUpdate({ target: t.returnReasons.code, set: row });
+}
+
 /** A shipment instruction as it arrives from the back office (server-only fields included). */
 export interface ShipmentInput {
   shipmentId: string;
@@ -56,6 +62,8 @@ export interface ShipmentInput {
   customerId: string;
   customerName: string;
   customerEmail: string | null;
+  /** BCP 47 language for the customer's messages; absent or null = Japanese. */
+  customerLocale?: string | null;
   rankCode: string;
   purchaseCount: number;
   returnCount: number;
@@ -75,6 +83,8 @@ export interface ShipmentInput {
 /** Inserts or updates a parcel; its human-touch flags are computed here, from history, never taken as given. */
 export async function upsertParcel(tx: Tx, warehouseId: string, s: ShipmentInput): Promise<void> {
   await lockParcelRow(tx, s.shipmentId);
+  // Before the change stamp (lock order: parcel, customer, counter — the same as a return receipt).
+  await upsertCustomer(tx, s);
   const row = {
     shipmentId: s.shipmentId,
     warehouseId,
@@ -107,6 +117,27 @@ export async function setParcelStatus(tx: Tx, shipmentId: string, status: Parcel
   await lockParcelRow(tx, shipmentId);
   const seq = await nextChangeSeq(tx);
   await tx.update(t.parcels).set({ status, holdReason, seq }).where(sql`${t.parcels.shipmentId} = ${shipmentId}`);
+}
+
+/**
+ * Keeps the customer's server-side record: name and contact from the latest import, and the higher of
+ * the back office's return count and the returns this server has received.
+ */
+async function upsertCustomer(tx: Tx, s: ShipmentInput): Promise<void> {
+  const row = { id: s.customerId, name: s.customerName, email: s.customerEmail, locale: s.customerLocale ?? null, returnCount: s.returnCount };
+  await tx
+    .insert(t.customers)
+    .values(row)
+    .onConflictDoUpdate({
+      target: t.customers.id,
+      set: {
+        name: row.name,
+        email: row.email,
+        // An import without a locale keeps the one we know.
+        locale: sql`coalesce(excluded.locale, ${t.customers.locale})`,
+        returnCount: sql`greatest(${t.customers.returnCount}, excluded.return_count)`,
+      },
+    });
 }
 
 /**

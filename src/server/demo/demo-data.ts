@@ -2,7 +2,7 @@
  * Demo data for a Japanese D2C cosmetics brand, one warehouse (WH1 東京DC). Loaded on a server's first
  * start (DEMO=1) and imported by tests, including browser tests: the constants are the contract.
  */
-import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, Staff } from '../../shared/domain/catalogue.js';
+import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Staff } from '../../shared/domain/catalogue.js';
 import { computeHumanTouchFlags, flagBasisOf } from '../../shared/domain/human-touch.js';
 import type { Parcel, ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
 import { withCheckDigit } from '../../shared/scan/gtin.js';
@@ -24,6 +24,8 @@ export const DEMO_SCENARIOS = {
   pickMultiNewest: 'S0000022', // newest order: loses first when SKU-1009 is short; SKU-1009 + SKU-1002
   pickSingleA: 'S0000023', // one unit SKU-1001
   pickSingleB: 'S0000024', // one unit SKU-1003
+  returnFirst: 'S0000030', // 2 lines, customer C100130 with no return yet: pack it, then log its return
+  returnFirstNext: 'S0000031', // the same customer's next parcel (released): carries FIRST_RETURN once the return is logged
 } as const;
 
 /** The demo warehouse. */
@@ -102,6 +104,15 @@ export const DEMO_HUMAN_TOUCH_RULES: HumanTouchRule[] = [
     instructionEn: 'Add a short apology-and-thanks note for the last return; pack with extra care and cushioning.',
     insertCodes: [],
   },
+];
+
+/** Return reasons (返品理由), in the order the device lists them. */
+export const DEMO_RETURN_REASONS: ReturnReason[] = [
+  { code: 'R01', label: 'サイズ違い', labelEn: 'Wrong size', sortOrder: 1 },
+  { code: 'R02', label: 'イメージ違い', labelEn: 'Not as expected', sortOrder: 2 },
+  { code: 'R03', label: '不良品', labelEn: 'Defective', sortOrder: 3 },
+  { code: 'R04', label: '誤配送', labelEn: 'Wrong item delivered', sortOrder: 4 },
+  { code: 'R99', label: 'その他', labelEn: 'Other', sortOrder: 99 },
 ];
 
 /** A shipment instruction as the back office sends it, with the server-only fields (e-mail, history). */
@@ -183,6 +194,9 @@ export const DEMO_SHIPMENTS: DemoShipment[] = [
   shipment(22, { shipmentId: 'S0000022', customerId: 'C100122', customerName: '前田 翔太', rankCode: 'S', orderDate: '2026-11-23', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1009', qty: 1 }, { productCode: 'SKU-1002', qty: 1 }] }),
   shipment(23, { shipmentId: 'S0000023', customerId: 'C100123', customerName: '藤田 優子', rankCode: 'B', orderDate: '2026-11-22', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1001', qty: 1 }] }),
   shipment(24, { shipmentId: 'S0000024', customerId: 'C100124', customerName: '岡田 誠', rankCode: 'N', orderDate: '2026-11-23', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1003', qty: 1 }] }),
+  // Returns (issue 4): a customer with no return yet and two parcels; the second is not packed yet.
+  shipment(30, { shipmentId: 'S0000030', customerId: 'C100130', customerName: '岡田 美和', rankCode: 'G', purchaseCount: 3, lines: [{ productCode: 'SKU-1003', qty: 1 }, { productCode: 'SKU-1010', qty: 1 }] }),
+  shipment(31, { shipmentId: 'S0000031', customerId: 'C100130', customerName: '岡田 美和', rankCode: 'G', purchaseCount: 4, orderDate: '2026-11-24', lines: [{ productCode: 'SKU-1005', qty: 1 }] }),
 ];
 
 /** A demo shipment as a device sees it: flags computed from history, no e-mail. */
@@ -206,6 +220,7 @@ export function toDemoParcel(s: DemoShipment): Parcel {
     holdReason: s.holdReason,
     packedBy: null,
     lines: s.lines,
+    customerReturnCount: s.returnCount,
   };
 }
 
@@ -220,4 +235,5 @@ export const DEMO_CATALOGUE: Catalogue = {
   inserts: DEMO_INSERTS,
   humanTouchRules: DEMO_HUMAN_TOUCH_RULES,
   staff: DEMO_STAFF,
+  returnReasons: DEMO_RETURN_REASONS,
 };

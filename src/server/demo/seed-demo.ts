@@ -11,6 +11,7 @@ import {
   upsertParcel,
   upsertProduct,
   upsertRank,
+  upsertReturnReason,
   upsertStaff,
 } from '../db/write-master-data.js';
 import {
@@ -19,6 +20,7 @@ import {
   DEMO_INSERTS,
   DEMO_PRODUCTS,
   DEMO_RANKS,
+  DEMO_RETURN_REASONS,
   DEMO_SHIPMENTS,
   DEMO_STAFF,
   DEMO_WAREHOUSE,
@@ -36,6 +38,7 @@ export async function seedDemo(database: Database, batchSize = DEFAULT_PICK_SETT
     for (const insert of DEMO_INSERTS) await upsertInsert(tx, insert);
     for (const rule of DEMO_HUMAN_TOUCH_RULES) await upsertHumanTouchRule(tx, rule);
     for (const product of DEMO_PRODUCTS) await upsertProduct(tx, product);
+    for (const reason of DEMO_RETURN_REASONS) await upsertReturnReason(tx, reason);
     for (const member of DEMO_STAFF) await upsertStaff(tx, DEMO_WAREHOUSE.id, member);
     for (const s of DEMO_SHIPMENTS) await upsertParcel(tx, DEMO_WAREHOUSE.id, s);
     return true;
@@ -48,8 +51,8 @@ export async function seedDemo(database: Database, batchSize = DEFAULT_PICK_SETT
 /** Empties every table (devices and events included); tests use it to start each case from the demo. */
 export async function clearAllData(database: Database): Promise<void> {
   await database.write(async (tx) => {
-    await tx.execute(sql`truncate table pick_batches, events, devices, enrolment_codes, parcels, staff, product_barcodes, products,
-      ranks, gift_codes, inserts, human_touch_rules, human_touch_rule_versions, warehouses, change_counter`);
+    await tx.execute(sql`truncate table pick_batches, notifications, return_receipts, customers, return_reasons, events, devices, enrolment_codes, parcels, staff,
+      product_barcodes, products, ranks, gift_codes, inserts, human_touch_rules, human_touch_rule_versions, warehouses, change_counter`);
   });
 }
 

@@ -7,7 +7,7 @@ import * as t from '../db/schema.js';
 
 /** The whole catalogue for `warehouseId`, in a stable order. */
 export async function loadCatalogue(tx: Tx, warehouseId: string): Promise<Catalogue> {
-  const [products, barcodes, ranks, giftCodes, inserts, rules, staff] = [
+  const [products, barcodes, ranks, giftCodes, inserts, rules, staff, reasons] = [
     await tx.select().from(t.products).orderBy(asc(t.products.code)),
     await tx.select().from(t.productBarcodes).orderBy(asc(t.productBarcodes.seq)),
     await tx.select().from(t.ranks).orderBy(asc(t.ranks.sortOrder), asc(t.ranks.code)),
@@ -15,6 +15,7 @@ export async function loadCatalogue(tx: Tx, warehouseId: string): Promise<Catalo
     await tx.select().from(t.inserts).orderBy(asc(t.inserts.code)),
     await tx.select().from(t.humanTouchRules).orderBy(asc(t.humanTouchRules.flag)),
     await tx.select().from(t.staff).where(eq(t.staff.warehouseId, warehouseId)).orderBy(asc(t.staff.code)),
+    await tx.select().from(t.returnReasons).orderBy(asc(t.returnReasons.sortOrder), asc(t.returnReasons.code)),
   ];
   const barcodesOf = new Map<string, string[]>();
   for (const b of barcodes) barcodesOf.set(b.productCode, [...(barcodesOf.get(b.productCode) ?? []), b.barcode]);
@@ -32,6 +33,7 @@ export async function loadCatalogue(tx: Tx, warehouseId: string): Promise<Catalo
     inserts: inserts.map((i) => ({ code: i.code, name: i.name, barcode: i.barcode })),
     humanTouchRules: rules.map((r) => ({ flag: r.flag, instruction: r.instruction, instructionEn: r.instructionEn, insertCodes: r.insertCodes })),
     staff: staff.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+    returnReasons: reasons.map((r) => ({ code: r.code, label: r.label, labelEn: r.labelEn, sortOrder: r.sortOrder })),
   };
 }
 
@@ -44,6 +46,7 @@ export async function catalogueChangedBetween(tx: Tx, warehouseId: string, after
     or exists (select 1 from gift_codes where seq > ${after} and seq <= ${upTo})
     or exists (select 1 from inserts where seq > ${after} and seq <= ${upTo})
     or exists (select 1 from human_touch_rules where seq > ${after} and seq <= ${upTo})
+    or exists (select 1 from return_reasons where seq > ${after} and seq <= ${upTo})
     or exists (select 1 from staff where warehouse_id = ${warehouseId} and seq > ${after} and seq <= ${upTo})
   ) as changed`);
   return Boolean(rowsOf<{ changed: boolean }>(rows)[0]?.changed);

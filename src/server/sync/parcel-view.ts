@@ -1,5 +1,5 @@
 /** Reads parcels as a device sees them: packed-by in words, and never the customer's e-mail. */
-import { and, asc, eq, gt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { flagBasisOf } from '../../shared/domain/human-touch.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
@@ -36,9 +36,12 @@ const parcelColumns = {
   staffName: packer.name,
   deviceName: packDevice.name,
   seq: t.parcels.seq,
+  // The customer's returns so far (server history), falling back to the count imported with the parcel.
+  customerReturnCount: sql<number>`coalesce(${t.customers.returnCount}, ${t.parcels.returnCount})`.mapWith(Number),
 };
 
-type ParcelRow = { [K in keyof typeof parcelColumns]: (typeof parcelColumns)[K]['_']['data'] | null };
+type ColumnKey = Exclude<keyof typeof parcelColumns, 'customerReturnCount'>;
+type ParcelRow = { [K in ColumnKey]: (typeof parcelColumns)[K]['_']['data'] | null } & { customerReturnCount: number | null };
 
 function selectParcels(tx: Tx, where: SQL | undefined) {
   return tx
@@ -46,6 +49,7 @@ function selectParcels(tx: Tx, where: SQL | undefined) {
     .from(t.parcels)
     .leftJoin(packer, eq(packer.id, t.parcels.packedByStaffId))
     .leftJoin(packDevice, eq(packDevice.id, t.parcels.packedByDeviceId))
+    .leftJoin(t.customers, eq(t.customers.id, t.parcels.customerId))
     .where(where);
 }
 
@@ -84,6 +88,7 @@ export function toParcel(row: ParcelRow): Parcel {
         ? { staffName: row.staffName ?? row.packedByStaffId ?? '', deviceName: row.deviceName ?? row.packedByDeviceId ?? '', at: row.packedAt ? formatInstant(row.packedAt) : '' }
         : null,
     lines: row.lines ?? [],
+    customerReturnCount: row.customerReturnCount ?? 0,
   };
 }
 

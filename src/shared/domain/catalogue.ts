@@ -67,6 +67,15 @@ export const staffSchema = z.object({
 });
 export type Staff = z.infer<typeof staffSchema>;
 
+/** A reason a customer gives for a return (サイズ違い, 不良品 …): the brand's own catalogue, data not code. */
+export const returnReasonSchema = z.object({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  labelEn: z.string().nullable(),
+  sortOrder: z.number().int(),
+});
+export type ReturnReason = z.infer<typeof returnReasonSchema>;
+
 /** Everything a device needs to resolve a parcel offline. */
 export const catalogueSchema = z.object({
   products: z.array(productSchema),
@@ -75,5 +84,7 @@ export const catalogueSchema = z.object({
   inserts: z.array(insertSchema),
   humanTouchRules: z.array(humanTouchRuleSchema),
   staff: z.array(staffSchema),
+  /** Optional so catalogues stored by older devices (and older servers) still parse. */
+  returnReasons: z.array(returnReasonSchema).optional(),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;

@@ -53,5 +53,7 @@ export const parcelSchema = z.object({
   holdReason: z.string().nullable(),
   packedBy: packedBySchema.nullable(),
   lines: z.array(parcelLineSchema).min(1),
+  /** Returns the customer has made so far (server history); optional for parcels stored before returns existed. */
+  customerReturnCount: z.number().int().min(0).optional(),
 });
 export type Parcel = z.infer<typeof parcelSchema>;

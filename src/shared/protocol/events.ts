@@ -52,6 +52,45 @@ export const batchCompletedPayloadSchema = z.object({
   batchId: z.string().min(1),
   shortShipmentIds: z.array(z.string().min(1)),
 });
+/** What state a returned item arrived in; 'missing' = expected back but not in the box (欠品). */
+export const returnConditionSchema = z.enum(['unopened', 'opened', 'damaged', 'missing']);
+export type ReturnCondition = z.infer<typeof returnConditionSchema>;
+
+/** return.received: returns staff confirmed what came back, per item, with condition and reason. */
+export const returnReceivedPayloadSchema = z
+  .object({
+    /** The parcel being returned; null when the device did not hold it and logged it by order number. */
+    shipmentId: z.string().min(1).nullable(),
+    /** The order number, always sent; the server resolves it to a parcel when shipmentId is null. */
+    orderNumber: z.string().trim().min(1).max(64),
+    startedAt: z.string().datetime(),
+    /** Items of the parcel, received (unopened/opened/damaged) or missing; a product may appear per condition. */
+    items: z
+      .array(
+        z.object({
+          productCode: z.string().min(1),
+          qty: z.number().int().positive(),
+          condition: returnConditionSchema,
+          /** A code of the catalogue's returnReasons; null only for missing items. */
+          reasonCode: z.string().min(1).nullable(),
+          note: z.string().max(500).optional(),
+        }),
+      )
+      .max(500),
+    /** Things in the box that the parcel never held (a product of another order, an unknown barcode). */
+    unexpectedItems: z
+      .array(z.object({ code: z.string().min(1), productCode: z.string().nullable(), qty: z.number().int().positive() }))
+      .max(500),
+    /** Free note of the returns staff (optional). */
+    note: z.string().max(1000).nullable(),
+  })
+  .refine((p) => p.items.some((i) => i.condition !== 'missing') || p.unexpectedItems.length > 0, {
+    message: 'a return receipt must list at least one item that arrived',
+  })
+  .refine((p) => p.items.every((i) => i.condition === 'missing' || i.reasonCode !== null), {
+    message: 'every item that arrived needs a reason code',
+  });
+export type ReturnReceivedPayload = z.infer<typeof returnReceivedPayloadSchema>;
 
 /** The body of each event type; new issues add members here. */
 export const eventBodySchema = z.discriminatedUnion('type', [
@@ -60,6 +99,7 @@ export const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pick.confirmed'), payload: pickConfirmedPayloadSchema }),
   z.object({ type: z.literal('pick.short'), payload: pickShortPayloadSchema }),
   z.object({ type: z.literal('batch.completed'), payload: batchCompletedPayloadSchema }),
+  z.object({ type: z.literal('return.received'), payload: returnReceivedPayloadSchema }),
 ]);
 export type EventBody = z.infer<typeof eventBodySchema>;
 export type EventType = EventBody['type'];

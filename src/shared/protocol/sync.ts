@@ -68,6 +68,10 @@ export const rejectCodeSchema = z.enum([
   'batch_changed',
   'batch_not_yours',
   'batch_closed',
+  // returns (issue 4)
+  'order_unknown',
+  'not_shipped',
+  'already_returned',
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 

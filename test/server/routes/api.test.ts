@@ -44,6 +44,8 @@ describe('API surface', () => {
         'POST /api/admin/staff',
         'GET /api/admin/human-touch-rules',
         'PUT /api/admin/human-touch-rules',
+        'GET /api/admin/notifications',
+        'POST /api/admin/notifications/{id}/retry',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();

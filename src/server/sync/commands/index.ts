@@ -5,6 +5,7 @@ import { applyBatchClaimed } from './batch-claimed.js';
 import { applyPickConfirmed } from './pick-confirmed.js';
 import { applyPickShort } from './pick-short.js';
 import { applyBatchCompleted } from './batch-completed.js';
+import { applyReturnReceived } from './return-received.js';
 import type { CommandHandler } from './types.js';
 
 /** One handler per event type (the compiler insists every type has one). */
@@ -14,4 +15,5 @@ export const COMMAND_HANDLERS: { [T in EventType]: CommandHandler<T> } = {
   'pick.confirmed': applyPickConfirmed,
   'pick.short': applyPickShort,
   'batch.completed': applyBatchCompleted,
+  'return.received': applyReturnReceived,
 };

@@ -1,0 +1,324 @@
+/** 返品受付: find the parcel (slip, return label, order number, customer name), confirm each item by scan, save. */
+import { useMemo, useState } from 'preact/hooks';
+import { expectedUnits } from '../../shared/domain/parcel-units.js';
+import { firstReturnOf, missingUnits, rankOf, reasonsOf, receivedCounts, type ReceivedCondition } from '../../shared/flows/return.js';
+import type { AppModel } from '../app-model.js';
+import { getLang, t, tm, type UiKey } from '../i18n/i18n.js';
+import { searchReturnParcels } from '../returns/return-session.js';
+import { ScanInput } from '../scan/scan-input.js';
+
+const CONDITIONS: ReceivedCondition[] = ['unopened', 'opened', 'damaged'];
+
+/** A focused select would swallow the next wedge scan (keys change its choice): hand the focus back. */
+function backToScan(el: HTMLElement): void {
+  el.blur();
+  document.querySelector<HTMLInputElement>('[data-testid="scan-input"]')?.focus({ preventScroll: true });
+}
+
+/** The returns screen. */
+export function ReturnsScreen({ model }: { model: AppModel }) {
+  const session = model.returns;
+  const state = session.state;
+  const [query, setQuery] = useState('');
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const feedback = session.feedback;
+  const tone = feedback?.tone ?? null;
+  const lang = getLang();
+  const parcel = state.step === 'receiving' && state.progress.shipmentId ? model.parcels.get(state.progress.shipmentId) : undefined;
+  const reasons = reasonsOf({ index: model.index });
+  const hits = useMemo(() => (state.step === 'find' ? searchReturnParcels(model.parcels.values(), query) : []), [query, state.step, model.version]);
+  const productName = (code: string) => model.index.productByCode.get(code)?.name ?? code;
+  const dispatch = session.dispatch.bind(session);
+  const overlayOpen = confirmCancel || session.failure !== null;
+
+  return (
+    <div class={`pack returns ${tone === 'error' ? 'is-error' : ''}`} data-testid="returns-screen" data-step={state.step}>
+      <div class="pack-top">
+        <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="returns-back">
+          ←
+        </button>
+        <ScanInput onScan={(text) => dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('returns.title')} placeholder={t('returns.waiting')} />
+      </div>
+
+      <div class={`feedback tone-${tone ?? 'none'}`} data-testid="feedback" data-tone={tone ?? ''} key={feedback?.seq ?? 0} role="status" aria-live="assertive">
+        <span class="feedback-text">
+          {feedback ? tm(feedback.message) : tm({ key: state.step === 'receiving' ? 'return.prompt.items' : 'return.prompt.slip' })}
+        </span>
+        <span class={`saved-indicator save-${session.saveState}`} data-testid="saved-indicator" data-state={session.saveState}>
+          {session.saveState === 'saved' ? t('pack.saved') : session.saveState === 'saving' ? t('pack.saving') : session.saveState === 'error' ? t('pack.notSaved') : ''}
+        </span>
+      </div>
+
+      {state.step === 'find' ? (
+        <div class="pack-body returns-find">
+          <input
+            class="text-input big-input"
+            data-testid="return-search"
+            type="search"
+            inputMode="text"
+            autocomplete="off"
+            placeholder={t('returns.search')}
+            value={query}
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+          {query.trim().length >= 2 && (
+            <ul class="return-hits">
+              {hits.map((p) => {
+                const left = p.status === 'packed' || p.status === 'shipped';
+                return (
+                  <li key={p.shipmentId}>
+                    <button
+                      class="btn btn-block return-hit"
+                      data-testid={`return-pick-${p.shipmentId}`}
+                      disabled={!left}
+                      onClick={() => {
+                        setQuery('');
+                        dispatch({ type: 'open', shipmentId: p.shipmentId });
+                      }}
+                    >
+                      <span class="customer-name">{p.customerName}</span>
+                      <span class="line-meta">
+                        {t('returns.order', { order: p.orderNumber })} · {p.shipmentId}
+                        {left ? '' : ` · ${t('returns.notShipped')}`}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+              {hits.length === 0 && <li class="hint">{t('returns.noMatch')}</li>}
+              {!hits.some((h) => h.orderNumber === query.trim()) && /^[0-9A-Za-z-]{4,64}$/.test(query.trim()) && (
+                <li>
+                  <button
+                    class="btn btn-block"
+                    data-testid="return-by-order"
+                    onClick={() => {
+                      const order = query.trim();
+                      setQuery('');
+                      dispatch({ type: 'openByOrder', orderNumber: order });
+                    }}
+                  >
+                    {t('returns.byOrder', { order: query.trim() })}
+                  </button>
+                </li>
+              )}
+            </ul>
+          )}
+          {state.lastSaved && <p class="hint" data-testid="return-last-saved">{t('returns.saved', { id: state.lastSaved })}</p>}
+        </div>
+      ) : (
+        <>
+          <div class="pack-body">
+            <article class="parcel-card" data-testid="return-card" data-shipment={state.progress.shipmentId ?? ''} data-order={state.progress.orderNumber}>
+              <header class="card-head">
+                <div class="customer">
+                  <span class="customer-name" data-testid="customer-name">
+                    {parcel?.customerName ?? '—'}
+                  </span>
+                  {parcel &&
+                    (() => {
+                      const rank = rankOf(parcel, model.index);
+                      return (
+                        <span class="rank-badge" data-testid="rank-badge" data-rank={parcel.rankCode} style={rank ? { background: rank.color, color: '#fff' } : undefined}>
+                          {rank?.label ?? t('pack.noRank', { code: parcel.rankCode })}
+                        </span>
+                      );
+                    })()}
+                </div>
+                <div class="card-ids">
+                  <span>{state.progress.shipmentId ?? ''}</span>
+                  <span>{t('returns.order', { order: state.progress.orderNumber })}</span>
+                </div>
+                {!parcel && <p class="hint">{t('returns.unresolved')}</p>}
+              </header>
+
+              {(() => {
+                const first = firstReturnOf(parcel, model.index);
+                if (!first) return null;
+                const instruction = lang === 'en' ? (first.rule?.instructionEn ?? first.rule?.instruction) : first.rule?.instruction;
+                return (
+                  <section class="flags">
+                    <div class="flag-banner flag-FIRST_RETURN" data-testid="flag-banner" data-flag="FIRST_RETURN">
+                      <div class="flag-title">{t('returns.firstReturn')}</div>
+                      {instruction && <div class="flag-instruction">{instruction}</div>}
+                    </div>
+                  </section>
+                );
+              })()}
+
+              {parcel && (
+                <section class="lines">
+                  <h3>{t('returns.lines')}</h3>
+                  <ul>
+                    {[...expectedUnits(parcel)].map(([code, qty]) => {
+                      const got = receivedCounts(state.progress).get(code) ?? 0;
+                      return (
+                        <li class={`line ${got >= qty ? 'is-done' : got > 0 ? 'is-partial' : ''}`} data-testid={`return-line-${code}`} data-received={got} data-expected={qty} key={code}>
+                          <div class="line-text">
+                            <div class="line-name">{productName(code)}</div>
+                            <div class="line-meta">{code}</div>
+                          </div>
+                          <div class="line-count">
+                            <span class="count-done">{got}</span>
+                            <span class="count-sep">/</span>
+                            <span class="count-expected">{qty}</span>
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </section>
+              )}
+
+              <section class="return-units">
+                <h3>{t('returns.received')}</h3>
+                {reasons.length === 0 && <p class="form-error">{t('returns.noReasons')}</p>}
+                <ul>
+                  {state.progress.units.map((u, i) => (
+                    <li class="return-unit" data-testid={`return-unit-${i}`} data-product={u.productCode} data-condition={u.condition} key={i}>
+                      <div class="line-name">{productName(u.productCode)}</div>
+                      <div class="row">
+                        <label class="field">
+                          <span>{t('returns.condition')}</span>
+                          <select
+                            data-testid={`unit-condition-${i}`}
+                            value={u.condition}
+                            onChange={(e) => {
+                              dispatch({ type: 'setCondition', unit: i, condition: (e.currentTarget as HTMLSelectElement).value as ReceivedCondition });
+                              backToScan(e.currentTarget as HTMLElement);
+                            }}
+                          >
+                            {CONDITIONS.map((c) => (
+                              <option value={c} key={c}>
+                                {t(`returns.condition.${c}` as UiKey)}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <label class="field">
+                          <span>{t('returns.reason')}</span>
+                          <select
+                            data-testid={`unit-reason-${i}`}
+                            value={u.reasonCode ?? ''}
+                            onChange={(e) => {
+                              dispatch({ type: 'setReason', unit: i, reasonCode: (e.currentTarget as HTMLSelectElement).value });
+                              backToScan(e.currentTarget as HTMLElement);
+                            }}
+                          >
+                            <option value="" disabled>
+                              {t('returns.reasonChoose')}
+                            </option>
+                            {reasons.map((r) => (
+                              <option value={r.code} key={r.code}>
+                                {lang === 'en' ? (r.labelEn ?? r.label) : r.label}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <button class="btn btn-small" data-testid={`unit-remove-${i}`} onClick={() => dispatch({ type: 'removeUnit', unit: i })}>
+                          {t('returns.remove')}
+                        </button>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+
+              {parcel && (
+                <section class="return-missing" data-testid="return-missing">
+                  <h3>{t('returns.missing')}</h3>
+                  <ul>
+                    {[...missingUnits(state.progress, parcel)].map(([code, qty]) => (
+                      <li class="line is-missing" data-testid={`return-missing-${code}`} data-qty={qty} key={code}>
+                        {productName(code)} × {qty}
+                      </li>
+                    ))}
+                  </ul>
+                  {missingUnits(state.progress, parcel).size === 0 && <p class="hint">{t('returns.none')}</p>}
+                </section>
+              )}
+
+              {state.progress.unexpected.length > 0 && (
+                <section class="return-unexpected" data-testid="return-unexpected">
+                  <h3>⚠ {t('returns.unexpected')}</h3>
+                  <ul>
+                    {state.progress.unexpected.map((u, i) => (
+                      <li class="line is-unexpected" data-testid={`return-unexpected-${i}`} key={u.code}>
+                        <span>
+                          {u.productCode ? productName(u.productCode) : u.code} × {u.qty}
+                        </span>
+                        <button class="btn btn-small" onClick={() => dispatch({ type: 'removeUnexpected', item: i })}>
+                          {t('returns.remove')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+
+              <label class="field">
+                <span>{t('returns.note')}</span>
+                <textarea
+                  class="text-input"
+                  data-testid="return-note"
+                  rows={2}
+                  maxLength={1000}
+                  value={state.progress.note}
+                  onChange={(e) => dispatch({ type: 'setNote', note: (e.currentTarget as HTMLTextAreaElement).value })}
+                />
+              </label>
+            </article>
+          </div>
+          <div class="pack-actions">
+            <button class="btn btn-cancel" data-testid="return-cancel" onClick={() => setConfirmCancel(true)}>
+              {t('returns.cancel')}
+            </button>
+            <button class="btn btn-complete" data-testid="return-save" onClick={() => dispatch({ type: 'save' })}>
+              {t('returns.save')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {tone === 'error' && feedback && (
+        <div class="error-overlay" data-testid="error-overlay" onClick={() => session.clearFeedback()}>
+          <p class="error-text">{tm(feedback.message)}</p>
+          <p class="error-hint">{t('pack.tapToDismiss')}</p>
+        </div>
+      )}
+
+      {session.failure && (
+        <div class="modal-backdrop">
+          <div class="modal modal-danger" role="alertdialog" data-testid="storage-error">
+            <p class="error-text">{t('pack.storageError', { reason: session.failure.reason })}</p>
+            <button class="btn btn-light btn-block" onClick={() => session.dismissFailure()}>
+              {t('common.ok')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {confirmCancel && state.step === 'receiving' && (
+        <div class="modal-backdrop">
+          <div class="modal" role="alertdialog" data-testid="return-cancel-dialog">
+            <p>{t('returns.cancelConfirm', { id: state.progress.shipmentId ?? state.progress.orderNumber })}</p>
+            <div class="row">
+              <button class="btn" onClick={() => setConfirmCancel(false)}>
+                {t('pack.cancelNo')}
+              </button>
+              <button
+                class="btn btn-danger"
+                data-testid="return-cancel-confirm"
+                onClick={() => {
+                  setConfirmCancel(false);
+                  dispatch({ type: 'cancel' });
+                }}
+              >
+                {t('pack.cancelYes')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The ways a notification leaves: e-mail (SMTP, or an .eml file when nothing is configured) and a
+ * Standard Webhooks POST. Each send is keyed by the receipt, so a receiver can drop a repeat.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { Webhook } from 'standardwebhooks';
+import { mailMode, type NotifyConfig } from './config.js';
+import { messageIdOf, renderReturnMail } from './return-mail.js';
+import type { ReturnNotice } from './return-notice.js';
+
+/** A failure that no retry can fix (no e-mail address): the row goes dead at once. */
+export class PermanentNotifyError extends Error {}
+
+/** One way out. `send` resolves once the receiver has accepted the message. */
+export interface Channel {
+  name: 'mail' | 'webhook';
+  send(notice: ReturnNotice, signal?: AbortSignal): Promise<void>;
+}
+
+/** SMTP timeouts (ms): well inside the claim lease, so a hung server cannot outlive our claim. */
+const SMTP_TIMEOUT_MS = 30_000;
+/** The webhook receiver must answer within this. */
+const WEBHOOK_TIMEOUT_MS = 15_000;
+
+/** The channels the configuration enables, in sending order (mail first). */
+export function channelsOf(config: NotifyConfig): Channel[] {
+  const channels: Channel[] = [];
+  const mode = mailMode(config);
+  if (mode !== 'none') channels.push(mode === 'smtp' ? smtpChannel(config) : fileChannel(config));
+  if (config.webhookUrl) channels.push(webhookChannel(config));
+  return channels;
+}
+
+function mailOptions(notice: ReturnNotice, config: NotifyConfig) {
+  const mail = renderReturnMail(notice);
+  return {
+    from: config.mailFrom,
+    to: notice.email ?? undefined,
+    subject: mail.subject,
+    text: mail.text,
+    messageId: messageIdOf(notice.receiptId, config.mailFrom),
+    date: new Date(notice.receivedAt),
+    headers: { 'Content-Language': mail.lang },
+  };
+}
+
+function smtpChannel(config: NotifyConfig): Channel {
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl!,
+    connectionTimeout: SMTP_TIMEOUT_MS,
+    greetingTimeout: SMTP_TIMEOUT_MS,
+    socketTimeout: SMTP_TIMEOUT_MS,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return {
+    name: 'mail',
+    async send(notice) {
+      if (!notice.email) throw new PermanentNotifyError(`customer ${notice.customerId} has no e-mail address`);
+      await transport.sendMail(mailOptions(notice, config));
+    },
+  };
+}
+
+function fileChannel(config: NotifyConfig): Channel {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    name: 'mail',
+    async send(notice) {
+      const info = await transport.sendMail({ ...mailOptions(notice, config), to: notice.email ?? `${notice.customerId}@customer.invalid` });
+      mkdirSync(config.mailDir!, { recursive: true });
+      // Named by the receipt and written by rename: a resend replaces the same file, never adds one.
+      const file = path.join(config.mailDir!, `return-${notice.receiptId}.eml`);
+      writeFileSync(`${file}.tmp`, info.message as Buffer);
+      renameSync(`${file}.tmp`, file);
+    },
+  };
+}
+
+/** The webhook-id of a receipt: the same on every retry, so the receiver can drop repeats. */
+export function webhookIdOf(receiptId: string): string {
+  return `msg_return_${receiptId}`;
+}
+
+/** The JSON body sent to the webhook (no e-mail address: the platform knows its customers). */
+export function webhookBodyOf(notice: ReturnNotice, at: Date): string {
+  const { email: _email, locale: _locale, ...data } = notice;
+  return JSON.stringify({ type: 'return.received', timestamp: at.toISOString(), data });
+}
+
+function webhookChannel(config: NotifyConfig): Channel {
+  const signer = new Webhook(config.webhookSecret!);
+  return {
+    name: 'webhook',
+    async send(notice, signal) {
+      const at = new Date();
+      const body = webhookBodyOf(notice, at);
+      const id = webhookIdOf(notice.receiptId);
+      const res = await fetch(config.webhookUrl!, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'webhook-signature': signer.sign(id, at, body),
+        },
+        body,
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
+      await res.body?.cancel();
+      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+    },
+  };
+}

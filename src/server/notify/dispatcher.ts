@@ -1,0 +1,126 @@
+/**
+ * The notification dispatcher: after the receipt's transaction has committed, it claims due rows,
+ * sends each channel not sent yet, records it at once, and retries failures with backoff and jitter
+ * until the row is sent or dead. Several dispatchers (processes) may share one PostgreSQL database.
+ */
+import { randomUUID } from 'node:crypto';
+import { nextAfterFailure } from '../../shared/notify/backoff.js';
+import type { Database } from '../db/client.js';
+import { channelsOf, PermanentNotifyError, type Channel } from './channels.js';
+import type { NotifyConfig } from './config.js';
+import { claimDue, markChannelSent, markFailed, markSent, type NotificationRow } from './outbox.js';
+import type { ReturnNotice } from './return-notice.js';
+
+/** Rows one pass claims at most. */
+const CLAIM_BATCH = 20;
+
+/** What the dispatcher needs besides its configuration. */
+export interface DispatcherDeps {
+  database: Database;
+  config: NotifyConfig;
+  now?: () => Date;
+  random?: () => number;
+  /** Overrides the configured channels (tests). */
+  channels?: Channel[];
+  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Identifies this dispatcher's claims (defaults to a random id per process). */
+  owner?: string;
+}
+
+/** Sends the notification outbox; `runOnce` for one pass, `start`/`stop` for the background loop. */
+export class Dispatcher {
+  readonly owner: string;
+  private readonly channels: Channel[];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.owner = deps.owner ?? `dispatcher-${randomUUID()}`;
+    this.channels = deps.channels ?? channelsOf(deps.config);
+  }
+
+  /** One pass: claim what is due, send it, record the outcome. Returns the number of rows handled. */
+  async runOnce(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const rows = await claimDue(this.deps.database, this.owner, this.now(), this.deps.config.leaseMs, CLAIM_BATCH);
+      for (const row of rows) await this.deliver(row);
+      handled += rows.length;
+      if (rows.length < CLAIM_BATCH || this.abort.signal.aborted) return handled;
+    }
+  }
+
+  /** Wakes the loop now (after a push recorded a receipt). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.runOnce()
+      .catch((error: unknown) => {
+        this.deps.log?.error({ err: error }, 'notification dispatcher pass failed');
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        } else {
+          this.timer = setTimeout(() => this.kick(), this.deps.config.pollMs);
+        }
+      });
+  }
+
+  /** Starts polling every `pollMs` (and at once). */
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  /** Stops the loop and waits for the pass in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.abort.abort();
+    await this.running;
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private async deliver(row: NotificationRow): Promise<void> {
+    const notice = row.payload as ReturnNotice;
+    try {
+      for (const channel of this.channels) {
+        const already = channel.name === 'mail' ? row.mailSentAt : row.webhookSentAt;
+        if (already) continue; // sent on an earlier attempt: a retry never repeats a channel
+        await channel.send(notice, this.abort.signal);
+        // Recorded at once, in its own transaction: the window in which a crash resends is one send wide.
+        if (!(await markChannelSent(this.deps.database, row.id, this.owner, channel.name, this.now()))) {
+          this.deps.log?.warn({ id: row.id }, 'notification claim lost during send (lease expired)');
+          return;
+        }
+      }
+      await markSent(this.deps.database, row.id, this.owner, this.now());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const next =
+        error instanceof PermanentNotifyError
+          ? ({ status: 'dead' } as const)
+          : nextAfterFailure(row.attempts, this.deps.config.maxAttempts, this.deps.random?.() ?? Math.random(), this.deps.config.backoff);
+      const retryAt = next.status === 'retry' ? new Date(this.now().getTime() + next.delayMs) : null;
+      this.deps.log?.warn({ id: row.id, attempts: row.attempts, error: message, retryAt }, 'notification send failed');
+      await markFailed(this.deps.database, row.id, this.owner, message, retryAt);
+    }
+  }
+}

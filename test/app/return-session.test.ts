@@ -1,0 +1,123 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
+import type { Parcel } from '../../src/shared/domain/parcel.js';
+import { INITIAL_RETURN_STATE, type ReturnContext } from '../../src/shared/flows/return.js';
+import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
+import { createReturnSession, searchReturnParcels } from '../../src/app/returns/return-session.js';
+import { openLocalStore, type LocalStore } from '../../src/app/store/db.js';
+import { catalogue, CUP_JAN, dbName, ids, parcel, TEA_JAN } from './fixtures.js';
+
+const NOW = '2026-11-30T09:00:00.000Z';
+const index = indexCatalogue({ ...catalogue, returnReasons: [{ code: 'R01', label: 'サイズ違い', labelEn: 'Wrong size', sortOrder: 1 }] });
+const shipped = parcel('S0700001', { status: 'shipped', orderNumber: '202611300001', customerReturnCount: 0 });
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function session(store: Pick<LocalStore, 'commitReturn'>, parcels: Parcel[] = [shipped]) {
+  const byId = new Map(parcels.map((p) => [p.shipmentId, p]));
+  const ctx = (now: string): ReturnContext => ({
+    index,
+    findParcel: (id) => byId.get(id),
+    findParcelByOrder: (o) => parcels.find((p) => p.orderNumber === o),
+    alreadyReturned: () => false,
+    now,
+  });
+  return createReturnSession(INITIAL_RETURN_STATE, {
+    store,
+    context: ctx,
+    identity: () => ({ staffId: 'staff-1', staffName: '佐藤', deviceName: 'ret-01' }),
+    onFeedback: () => undefined,
+    onCommitted: () => undefined,
+    onChange: () => undefined,
+    now: () => NOW,
+    newId: ids(),
+  });
+}
+
+async function settle(s: { busy: boolean }) {
+  for (let i = 0; i < 50 && s.busy; i++) await tick();
+  await tick();
+}
+
+describe('returns session on the device store', () => {
+  it('saves the receipt state and its return.received event in the same strict commit path as packing, and both survive a reopen', async () => {
+    const name = dbName();
+    const store = await openLocalStore(name);
+    const s = session(store);
+    for (const action of [
+      { type: 'scan', text: 'S0700001' },
+      { type: 'scan', text: TEA_JAN },
+      { type: 'setCondition', unit: 0, condition: 'opened' },
+      { type: 'setReason', unit: 0, reasonCode: 'R01' },
+    ] as const) {
+      s.dispatch(action);
+      await settle(s);
+    }
+    expect(s.saveState).toBe('saved');
+    store.close();
+
+    // A reload mid-receipt brings the receipt back exactly as it was, and leaves packing alone.
+    const reopened = await openLocalStore(name);
+    const boot = await reopened.loadBoot();
+    expect(boot.packState).toEqual(INITIAL_PACK_STATE);
+    expect(boot.returnState).toMatchObject({ step: 'receiving', progress: { shipmentId: 'S0700001', units: [{ productCode: 'P-TEA', condition: 'opened', reasonCode: 'R01' }] } });
+
+    const again = session(reopened);
+    again.reset(boot.returnState);
+    again.dispatch({ type: 'save' });
+    await settle(again);
+    const [entry] = await reopened.pendingBatch(10);
+    expect(entry).toMatchObject({ shipmentId: 'S0700001', status: 'pending', deviceSeq: 1, event: { type: 'return.received', staffId: 'staff-1', at: NOW } });
+    expect(entry.event.type === 'return.received' && entry.event.payload.items).toEqual([
+      { productCode: 'P-TEA', qty: 1, condition: 'opened', reasonCode: 'R01' },
+      { productCode: 'P-TEA', qty: 1, condition: 'missing', reasonCode: null },
+      { productCode: 'P-CUP', qty: 1, condition: 'missing', reasonCode: null },
+    ]);
+    expect((await reopened.loadBoot()).returnState).toEqual({ step: 'find', lastSaved: 'S0700001' });
+    expect(await reopened.returnedShipments()).toEqual(['S0700001']);
+    reopened.close();
+  });
+
+  it('keys a receipt logged by order number under that order in the outbox', async () => {
+    const store = await openLocalStore(dbName());
+    const s = session(store, []);
+    for (const action of [
+      { type: 'openByOrder', orderNumber: '202611309999' },
+      { type: 'scan', text: CUP_JAN },
+      { type: 'setReason', unit: 0, reasonCode: 'R01' },
+      { type: 'save' },
+    ] as const) {
+      s.dispatch(action);
+      await settle(s);
+    }
+    expect((await store.pendingBatch(10)).map((e) => e.shipmentId)).toEqual(['order:202611309999']);
+    store.close();
+  });
+
+  it('shows nothing "saved" and goes back to the last committed state when the commit aborts', async () => {
+    const s = session({ commitReturn: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) });
+    s.dispatch({ type: 'scan', text: 'S0700001' });
+    await settle(s);
+    expect(s.saveState).toBe('error');
+    expect(s.failure?.reason).toBe('QuotaExceededError');
+    expect(s.state).toEqual(INITIAL_RETURN_STATE);
+  });
+});
+
+describe('searching parcels to return', () => {
+  const parcels = [
+    parcel('S0700001', { status: 'shipped', orderNumber: '202611300001', customerName: '岡田 美和' }),
+    parcel('S0700002', { status: 'released', orderNumber: '202611300002', customerName: '岡田 美和' }),
+    parcel('S0700003', { status: 'packed', orderNumber: '202611300003', customerName: '山田 花子' }),
+  ];
+  it.each([
+    { query: '岡田美和', ids: ['S0700001', 'S0700002'] },
+    { query: '202611300003', ids: ['S0700003'] },
+    { query: '2026113000', ids: ['S0700001', 'S0700003', 'S0700002'] },
+    { query: '鈴木', ids: [] },
+    { query: '2', ids: [] },
+  ])('"$query" finds $ids, shipped parcels first', ({ query, ids: expected }) => {
+    expect(searchReturnParcels(parcels, query).map((p) => p.shipmentId)).toEqual(expected);
+  });
+});
