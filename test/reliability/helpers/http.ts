@@ -1,4 +1,5 @@
 /** Plain HTTP calls a device makes, over fetch on 127.0.0.1. */
+import { request, type Agent } from 'node:http';
 import type { SyncEvent } from '../../../src/shared/protocol/events.js';
 import { pushResponseSchema, type EventResult } from '../../../src/shared/protocol/sync.js';
 import { RELIABILITY_ADMIN_TOKEN } from './server-process.js';
@@ -28,4 +29,20 @@ export async function pushOver(url: string, token: string, events: SyncEvent[], 
   });
   if (res.status !== 200) throw new Error(`push: HTTP ${res.status} ${await res.text()}`);
   return pushResponseSchema.parse(await res.json()).results;
+}
+
+/** POSTs JSON through a given node:http Agent (one Agent = one session's connection pool). */
+export function postThrough(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const req = request(url, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
 }
