@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { requireDevice } from './auth/device-auth.js';
 import type { Database } from './db/client.js';
+import { registerStrictJsonParser } from './http/strict-json.js';
 import { adminRoutes } from './routes/admin.js';
 import { deviceRoutes } from './routes/device.js';
 import { enrolRoutes } from './routes/enrol.js';
@@ -34,6 +35,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('device', null);
+  registerStrictJsonParser(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
