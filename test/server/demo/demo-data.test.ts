@@ -1,6 +1,7 @@
 /** The demo data is what the scenarios promise (other test suites rely on it). */
 import { describe, expect, it } from 'vitest';
-import { catalogueSchema, indexCatalogue } from '../../../src/shared/domain/catalogue.js';
+import { catalogueSchema } from '../../../src/shared/domain/catalogue.js';
+import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
 import { parcelSchema } from '../../../src/shared/domain/parcel.js';
 import { resolveParcel } from '../../../src/shared/domain/resolve-parcel.js';
 import { isValidGtin } from '../../../src/shared/scan/gtin.js';
