@@ -5,7 +5,7 @@ import { EnvError, parseEnv } from '../../src/server/env.js';
 
 describe('parseEnv', () => {
   it('uses the documented defaults when nothing is set', () => {
-    expect(parseEnv({})).toEqual({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info' });
+    expect(parseEnv({})).toEqual({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, ENROL_RATE_LIMIT_PER_MIN: 10, LOG_LEVEL: 'info' });
   });
 
   it('reads every variable', () => {
