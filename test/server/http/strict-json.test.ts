@@ -29,3 +29,33 @@ describe('strict JSON bodies', () => {
     expect(res.json().error).toBe('invalid_code');
   });
 });
+
+describe('event envelope limits', () => {
+  let demo: DemoApp;
+  beforeAll(async () => {
+    demo = await buildDemoApp();
+  });
+  afterAll(() => demo?.close());
+
+  it('refuses a device sequence number beyond what the server stores with 400, not 500', async () => {
+    const { token } = await demo.enrol();
+    const res = await demo.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [packedEvent('S0000001', { deviceSeq: 2 ** 31 })] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/deviceSeq/);
+  });
+});
+
+describe('device clock out of range', () => {
+  let demo: DemoApp;
+  beforeAll(async () => {
+    demo = await buildDemoApp();
+  });
+  afterAll(() => demo?.close());
+
+  it('applies a packed event whose device clock says year 0000, stamping the server time', async () => {
+    const { token } = await demo.enrol();
+    const res = await demo.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [packedEvent('S0000001', { at: '0000-01-01T00:00:00Z' })] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().results[0].status).toBe('applied');
+  });
+});
