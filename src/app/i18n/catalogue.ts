@@ -113,6 +113,8 @@ export const REJECT_MESSAGES: Record<RejectCode, Entry> = {
   items_mismatch: { ja: '数量がサーバーの指示と合いません。荷物を開けて確認してください', en: 'Quantities do not match the server. Open the parcel and check' },
   id_conflict: { ja: 'イベントIDの衝突です。責任者に連絡してください', en: 'Event id conflict. Tell your supervisor' },
   invalid: { ja: 'サーバーが受け付けない記録です。責任者に連絡してください', en: 'The server refused this record as invalid. Tell your supervisor' },
+  // --- sync trust (issue 5) ---
+  forbidden: { ja: '別の倉庫の伝票です。この端末では梱包できません。荷物を責任者に渡してください', en: 'This slip belongs to another warehouse and cannot be packed on this device. Hand the parcel to your supervisor' },
 };
 
 /** Everything else on screen. */

@@ -43,7 +43,7 @@ export async function seedDemo(database: Database): Promise<boolean> {
 /** Empties every table (devices and events included); tests use it to start each case from the demo. */
 export async function clearAllData(database: Database): Promise<void> {
   await database.write(async (tx) => {
-    await tx.execute(sql`truncate table events, devices, enrolment_codes, parcels, staff, product_barcodes, products,
+    await tx.execute(sql`truncate table supervisor_flags, events, devices, enrolment_codes, parcels, staff, product_barcodes, products,
       ranks, gift_codes, inserts, human_touch_rules, warehouses, change_counter`);
   });
 }

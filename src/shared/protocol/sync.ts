@@ -56,6 +56,8 @@ export const rejectCodeSchema = z.enum([
   'items_mismatch',
   'id_conflict',
   'invalid',
+  // issue 5: the event touches another warehouse's data (the HTTP 403 of one event; see push.ts).
+  'forbidden',
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 

@@ -32,6 +32,10 @@ describe('API surface', () => {
         'POST /api/sync/push',
         'POST /api/admin/enrolment-codes',
         'GET /api/admin/events',
+        'GET /api/admin/devices',
+        'POST /api/admin/devices/{id}/revoke',
+        'GET /api/admin/supervisor-flags',
+        'POST /api/admin/supervisor-flags/{id}/resolve',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();
