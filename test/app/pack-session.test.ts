@@ -1,7 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { indexCatalogue } from '../../src/shared/domain/catalogue.js';
+import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
 import type { Parcel } from '../../src/shared/domain/parcel.js';
 import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
 import type { Tone } from '../../src/shared/flows/feedback.js';

@@ -1,5 +1,6 @@
 /** A small catalogue and parcel builder for the shared flow tests. */
-import { indexCatalogue, type Catalogue } from '../../src/shared/domain/catalogue.js';
+import type { Catalogue } from '../../src/shared/domain/catalogue.js';
+import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
 import type { Parcel } from '../../src/shared/domain/parcel.js';
 import { withCheckDigit } from '../../src/shared/scan/gtin.js';
 
