@@ -6,7 +6,7 @@
 import type { Catalogue } from '../shared/domain/catalogue.js';
 import { EMPTY_CATALOGUE, indexCatalogue, type CatalogueIndex } from '../shared/domain/catalogue-index.js';
 import type { Parcel } from '../shared/domain/parcel.js';
-import type { PackContext } from '../shared/flows/pack.js';
+import { INITIAL_PACK_STATE, type PackContext, type PackState } from '../shared/flows/pack.js';
 import { playFeedback } from './feedback/feedback.js';
 import { PackSession } from './pack/pack-session.js';
 import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
@@ -26,6 +26,17 @@ export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'sync' | 'f
 
 /** localStorage mark that this browser was enrolled: if it survives and IndexedDB does not, data vanished. */
 const ENROLLED_MARK = 'floorpack.enrolled';
+/**
+ * Packed and synced parcels (customer name, rank, flags) are kept on the device this long, then
+ * purged. Build-time setting: VITE_PARCEL_RETENTION_HOURS (default 24).
+ */
+export const PARCEL_RETENTION_MS = retentionHours() * 3600 * 1000;
+
+function retentionHours(): number {
+  const raw = Number((import.meta as unknown as { env?: Record<string, string | undefined> }).env?.VITE_PARCEL_RETENTION_HOURS);
+  return Number.isFinite(raw) && raw > 0 ? raw : 24;
+}
+
 /** Synced events are kept this long for the "synced" list, then purged. */
 const SYNCED_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
@@ -100,7 +111,18 @@ export class AppModel {
     this.lastSyncAt = boot.lastSyncAt;
     this.setCatalogue(boot.catalogue);
     for (const p of boot.parcels) this.parcels.set(p.shipmentId, p);
-    this.pack = new PackSession(boot.packState, {
+    this.pack = this.makePackSession(boot.packState);
+    if (!this.credential && readMark()) this.notices.add('vanished');
+    await this.refreshCounts();
+    this.screen = this.homeScreen();
+    if (this.screen === 'home' && boot.packState.step === 'verifying') this.screen = 'pack';
+    this.changed();
+    this.listen();
+    if (this.credential) this.scheduler.request('start');
+  }
+
+  private makePackSession(state: PackState): PackSession {
+    return new PackSession(state, {
       store: this.store,
       context: (now) => this.packContext(now),
       identity: () =>
@@ -117,13 +139,6 @@ export class AppModel {
       },
       onChange: () => this.changed(),
     });
-    if (!this.credential && readMark()) this.notices.add('vanished');
-    await this.refreshCounts();
-    this.screen = this.homeScreen();
-    if (this.screen === 'home' && boot.packState.step === 'verifying') this.screen = 'pack';
-    this.changed();
-    this.listen();
-    if (this.credential) this.scheduler.request('start');
   }
 
   /** Trades an enrolment code for a credential, stores it, asks for persistent storage, then pulls. */
@@ -272,25 +287,55 @@ export class AppModel {
       await this.store.setMeta('lastSyncAt', at);
       this.lastSyncAt = at;
       void this.store.purgeSynced(new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
+      // Customer data leaves the device once its parcel is packed and synced, after the retention window.
+      void this.store
+        .purgePackedParcels(new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
+        .then(async (removed) => {
+          if (removed === 0) return;
+          const kept = new Set((await this.store.loadBoot()).parcels.map((p) => p.shipmentId));
+          for (const id of [...this.parcels.keys()]) if (!kept.has(id)) this.parcels.delete(id);
+          this.changed();
+        })
+        .catch(() => 0);
     } finally {
       await this.refreshCounts();
     }
   }
 
-  /** 401: the credential is gone. Keep the outbox and pack state; go back to enrolment. */
+  /**
+   * 401: the device was revoked (lost, stolen, retired). Wipe the customer data and the credential at
+   * once, and go back to enrolment. Unsent and refused events are kept (no customer data in them; they
+   * belong to the warehouse): the enrol screen shows how many, and they are sent once the device is
+   * enrolled again (the server answers "duplicate" for any it already has).
+   */
   private async onAuthLost(): Promise<void> {
+    this.notices.add('revoked');
+    await this.wipeLocal();
+  }
+
+  /** "Wipe this device": the same wipe as a revocation, on a supervisor's tap. */
+  async wipeDevice(): Promise<void> {
+    this.scheduler.stop();
+    await this.wipeLocal();
+  }
+
+  private async wipeLocal(): Promise<void> {
     this.credential = null;
     this.session = null;
+    this.setCatalogue(null);
+    this.parcels.clear();
+    this.lastSyncAt = null;
     clearMark();
-    this.notices.add('revoked');
-    this.screen = 'enrol';
-    this.changed();
     try {
-      await this.store.deleteMeta('credential');
-      await this.store.deleteMeta('session');
+      await this.store.wipeCustomerData();
     } catch {
-      // Nothing more to do: the screen already asks to enrol again.
+      // A closed connection (versionchange): the banner asks for a reload, which boots into enrolment
+      // because the credential is gone from memory; the wipe is retried by the next 401.
     }
+    this.pack = this.makePackSession(INITIAL_PACK_STATE);
+    this.screen = 'enrol';
+    await this.refreshCounts();
+    this.changed();
   }
 }
 

@@ -236,6 +236,18 @@ export const UI = {
   },
   'db.reload': { ja: '再読み込み', en: 'Reload' },
   'db.openFailed': { ja: 'データベースを開けません（{reason}）。再読み込みしてください', en: 'Cannot open the database ({reason}). Reload the page' },
+  // --- device data lifecycle (issue 5) ---
+  'wipe.button': { ja: 'この端末のデータを消去', en: 'Wipe this device' },
+  'wipe.confirm': {
+    ja: 'お客様の情報・ログイン・登録をこの端末から消去します。登録し直すまで使えません。よろしいですか？',
+    en: 'This removes customer data, the sign-in and the enrolment from this device. It cannot be used until enrolled again. Continue?',
+  },
+  'wipe.keepsPending': {
+    ja: '未送信の記録 {n} 件は消さずに残し、登録し直した後に送信します',
+    en: '{n} unsent records are kept and sent after the device is enrolled again',
+  },
+  'wipe.yes': { ja: '消去する', en: 'Wipe' },
+  'wipe.no': { ja: 'やめる', en: 'Cancel' },
 } satisfies Record<string, Entry>;
 
 /** Keys of the UI strings. */

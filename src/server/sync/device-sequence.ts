@@ -18,7 +18,9 @@ export async function recordDeviceSequence(tx: Tx, ctx: PushContext, event: Sync
   const [device] = await tx.select({ last: t.devices.lastDeviceSeq }).from(t.devices).where(eq(t.devices.id, ctx.deviceId)).for('update');
   const last = device?.last ?? 0;
   const seq = event.deviceSeq;
-  if (seq > last + 1) {
+  // A device's first event sets the baseline: a device enrolled again keeps numbering where its kept
+  // outbox left off (the app wipes customer data on revocation but keeps unsent events).
+  if (last > 0 && seq > last + 1) {
     await raiseSupervisorFlag(tx, {
       warehouseId: ctx.warehouseId,
       kind: 'seq_gap',

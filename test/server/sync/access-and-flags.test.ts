@@ -107,6 +107,16 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
     expect(await flags()).toHaveLength(2);
   });
 
+  it('never sends a customer e-mail, address or phone in a pull', async () => {
+    const res = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(token) });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toMatch(/@|mail|address|phone|tel/i);
+    const parcelKeys = new Set(res.json().parcels.flatMap((p: object) => Object.keys(p)));
+    expect([...parcelKeys].sort()).toEqual(
+      ['carrier', 'customerId', 'customerName', 'flags', 'giftCode', 'holdReason', 'insertCodes', 'lines', 'message', 'noshiName', 'orderDate', 'orderNumber', 'packedBy', 'rankCode', 'shipmentId', 'status'].sort(),
+    );
+  });
+
   it('revokes a device through the admin API: its next request is a 401', async () => {
     const res = await admin('POST', `/api/admin/devices/${deviceId}/revoke`);
     expect(res.statusCode).toBe(200);
