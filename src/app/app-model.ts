@@ -167,13 +167,21 @@ export class AppModel {
     return null;
   }
 
-  /** Signs a staff member in by badge code, offline, against the pulled catalogue. */
-  async signIn(rawCode: string): Promise<UiKey | null> {
+  /**
+   * Signs a staff member in by badge code, offline, against the pulled catalogue. A member with a PIN
+   * gets 'signin.pinRequired' first, then signs in with the code and the PIN (checked offline).
+   */
+  async signIn(rawCode: string, pin?: string): Promise<UiKey | null> {
     const code = rawCode.trim().toUpperCase();
     await this.waitForCatalogue(SIGN_IN_CATALOGUE_WAIT_MS);
     if (!this.catalogue) return 'signin.noCatalogue';
     const staff = this.index.staffByCode.get(code);
     if (!staff) return 'signin.unknown';
+    if (staff.pinHash) {
+      if (pin === undefined) return 'signin.pinRequired';
+      const { verifyStaffPin } = await import('./auth/verify-pin.js');
+      if (!(await verifyStaffPin(pin, staff.pinHash))) return 'signin.pinWrong';
+    }
     const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
     await this.store.setMeta('session', session);
     this.session = session;

@@ -7,7 +7,7 @@ import type { Database } from './db/client.js';
 import { registerSecurity } from './http/security.js';
 import { registerStrictJsonParser } from './http/strict-json.js';
 import { adminRoutes } from './routes/admin.js';
-import { adminDeviceRoutes } from './routes/admin-devices.js';
+import { adminDeviceRoutes, adminStaffPinRoutes } from './routes/admin-devices.js';
 import { deviceRoutes } from './routes/device.js';
 import { enrolRoutes } from './routes/enrol.js';
 import { healthRoutes } from './routes/health.js';
@@ -83,6 +83,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(enrolRoutes, { database, now, perMinute: opts.enrolRateLimitPerMin ?? 10 });
   await app.register(adminRoutes, { database, adminToken, enrolCodeTtlMin: opts.enrolCodeTtlMin ?? 60, now });
   await app.register(adminDeviceRoutes, { database, adminToken, now });
+  await app.register(adminStaffPinRoutes, { database, adminToken, now });
   // Device routes share one scope whose hook demands a device credential; unknown URLs are outside it
   // and still get their 404.
   await app.register(async (scope) => {

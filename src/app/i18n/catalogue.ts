@@ -248,6 +248,9 @@ export const UI = {
   },
   'wipe.yes': { ja: '消去する', en: 'Wipe' },
   'wipe.no': { ja: 'やめる', en: 'Cancel' },
+  'signin.pinRequired': { ja: '{code} の暗証番号を入力してください', en: 'Enter the PIN for {code}' },
+  'signin.pin': { ja: '暗証番号', en: 'PIN' },
+  'signin.pinWrong': { ja: '暗証番号が違います。もう一度入力してください', en: 'Wrong PIN. Try again' },
 } satisfies Record<string, Entry>;
 
 /** Keys of the UI strings. */

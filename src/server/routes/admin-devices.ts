@@ -10,12 +10,15 @@ import {
   adminDevicesResponseSchema,
   idParamsSchema,
   revokeDeviceResponseSchema,
+  setStaffPinRequestSchema,
+  setStaffPinResponseSchema,
   supervisorFlagSchema,
   supervisorFlagsQuerySchema,
   supervisorFlagsResponseSchema,
 } from '../../shared/protocol/admin-devices.js';
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
 import { requireAdmin } from '../auth/device-auth.js';
+import { setStaffPin } from '../auth/staff-pin.js';
 import type { Database } from '../db/client.js';
 import * as t from '../db/schema.js';
 import { listDevices, revokeDeviceById } from '../supervision/devices.js';
@@ -111,6 +114,29 @@ export const adminDeviceRoutes: FastifyPluginAsyncZod<AdminDeviceRoutesOptions> 
       });
       if (rows.length === 0) return reply.code(404).send({ error: 'not_found', message: `No flag ${id}.` });
       return toWire(rows[0].flag, rows[0].deviceName);
+    },
+  );
+};
+
+/** Registers PUT /api/admin/staff/:id/pin behind the admin token (in this file: one admin plugin of issue 5). */
+export const adminStaffPinRoutes: FastifyPluginAsyncZod<AdminDeviceRoutesOptions> = async (app, { database, adminToken }) => {
+  app.addHook('onRequest', requireAdmin(adminToken));
+  app.put(
+    '/api/admin/staff/:id/pin',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Set or remove a staff member’s sign-in PIN (checked offline on devices)',
+        security: [{ admin: [] }],
+        params: idParamsSchema,
+        body: setStaffPinRequestSchema,
+        response: { 200: setStaffPinResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const found = await setStaffPin(database, request.params.id, request.body.pin);
+      if (!found) return reply.code(404).send({ error: 'not_found', message: `No staff ${request.params.id}.` });
+      return { staffId: request.params.id, pinRequired: request.body.pin !== null };
     },
   );
 };

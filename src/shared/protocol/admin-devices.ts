@@ -56,3 +56,7 @@ export const idParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
 /** POST /api/admin/devices/:id/revoke */
 export const revokeDeviceResponseSchema = z.object({ id: z.string(), revokedAt: z.string() });
+
+/** PUT /api/admin/staff/:id/pin: set a staff member's sign-in PIN (4–8 digits), or null to remove it. */
+export const setStaffPinRequestSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').nullable() });
+export const setStaffPinResponseSchema = z.object({ staffId: z.string(), pinRequired: z.boolean() });

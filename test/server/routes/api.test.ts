@@ -36,6 +36,7 @@ describe('API surface', () => {
         'POST /api/admin/devices/{id}/revoke',
         'GET /api/admin/supervisor-flags',
         'POST /api/admin/supervisor-flags/{id}/resolve',
+        'PUT /api/admin/staff/{id}/pin',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();

@@ -117,6 +117,21 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
     );
   });
 
+  it('sets a staff PIN through the admin API and sends devices only its salted hash', async () => {
+    const put = (id: string, pin: unknown) => demo.app.inject({ method: 'PUT', url: `/api/admin/staff/${id}/pin`, headers: bearer(demo.adminToken), payload: { pin } });
+    expect((await put('staff-002', '12ab')).statusCode).toBe(400);
+    expect((await put('staff-nope', '1234')).statusCode).toBe(404);
+    const first = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(token) });
+    const cursor = first.json().cursor;
+    expect((await put('staff-002', '482913')).json()).toEqual({ staffId: 'staff-002', pinRequired: true });
+    // The catalogue comes again on the next pull, with the hash and never the PIN.
+    const next = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { cursor }, headers: bearer(token) });
+    const member = next.json().catalogue.staff.find((s: { id: string }) => s.id === 'staff-002');
+    expect(member.pinHash).toMatch(/^pbkdf2-sha256\$100000\$/);
+    expect(next.body).not.toContain('482913');
+    expect((await put('staff-002', null)).json()).toEqual({ staffId: 'staff-002', pinRequired: false });
+  });
+
   it('revokes a device through the admin API: its next request is a 401', async () => {
     const res = await admin('POST', `/api/admin/devices/${deviceId}/revoke`);
     expect(res.statusCode).toBe(200);
