@@ -3,6 +3,7 @@
  * the pack session, sync and its status. Screens read it and call its methods; it notifies
  * subscribers after every change. Part of the main bundle.
  */
+import { lockRemainingMs, recordAttempt, type AttemptState } from '../shared/domain/attempt-throttle.js';
 import type { Catalogue } from '../shared/domain/catalogue.js';
 import { EMPTY_CATALOGUE, indexCatalogue, type CatalogueIndex } from '../shared/domain/catalogue-index.js';
 import type { Parcel } from '../shared/domain/parcel.js';
@@ -64,6 +65,7 @@ export class AppModel {
   readonly api: ApiClient;
   readonly scheduler: SyncScheduler;
   private listeners = new Set<() => void>();
+  private pinAttempts = new Map<string, AttemptState>();
   private catalogueWaiters: (() => void)[] = [];
 
   constructor() {
@@ -179,8 +181,12 @@ export class AppModel {
     if (!staff) return 'signin.unknown';
     if (staff.pinHash) {
       if (pin === undefined) return 'signin.pinRequired';
+      // Guessing is throttled per badge (in memory: a reload costs a guesser more than the pause).
+      if (lockRemainingMs(this.pinAttempts.get(staff.id), Date.now()) > 0) return 'signin.pinLocked';
       const { verifyStaffPin } = await import('./auth/verify-pin.js');
-      if (!(await verifyStaffPin(pin, staff.pinHash))) return 'signin.pinWrong';
+      const ok = await verifyStaffPin(pin, staff.pinHash);
+      this.pinAttempts.set(staff.id, recordAttempt(this.pinAttempts.get(staff.id), ok, Date.now()));
+      if (!ok) return lockRemainingMs(this.pinAttempts.get(staff.id), Date.now()) > 0 ? 'signin.pinLocked' : 'signin.pinWrong';
     }
     const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
     await this.store.setMeta('session', session);

@@ -251,6 +251,7 @@ export const UI = {
   'signin.pinRequired': { ja: '{code} の暗証番号を入力してください', en: 'Enter the PIN for {code}' },
   'signin.pin': { ja: '暗証番号', en: 'PIN' },
   'signin.pinWrong': { ja: '暗証番号が違います。もう一度入力してください', en: 'Wrong PIN. Try again' },
+  'signin.pinLocked': { ja: '暗証番号を続けて間違えました。1分待ってから入力するか、責任者に連絡してください', en: 'Too many wrong PINs. Wait a minute and try again, or call your supervisor' },
 } satisfies Record<string, Entry>;
 
 /** Keys of the UI strings. */

@@ -12,7 +12,7 @@ export function SignInScreen({ model, onLang }: { model: AppModel; onLang: () =>
   const [pinFor, setPinFor] = useState<string | null>(null);
   const submit = async (text: string, pin?: string) => {
     const key = await model.signIn(text, pin);
-    if (key === 'signin.pinRequired' || key === 'signin.pinWrong') setPinFor(text.trim());
+    if (key === 'signin.pinRequired' || key === 'signin.pinWrong' || key === 'signin.pinLocked') setPinFor(text.trim());
     else setPinFor(null);
     setError(key && key !== 'signin.pinRequired' ? { key, code: text.trim() } : null);
   };
