@@ -136,6 +136,7 @@ test('every scan shown as saved survives the browser being killed mid-burst', as
   await enrolDevice(current.page, server);
   await signIn(current.page);
   let savedMoments = 0;
+  let kills = 0;
   let position = 0;
   for (let kill = 0; kill < KILLS; kill++) {
     // The app comes back on the pack screen when a parcel is open, else on home.
@@ -152,6 +153,7 @@ test('every scan shown as saved survives the browser being killed mid-burst', as
     await new Promise((r) => setTimeout(r, Math.floor(random() * 60)));
     const shown = [...saved];
     await killGroup(current.child);
+    kills += 1;
     await current.browser.close().catch(() => undefined);
     savedMoments += shown.length;
 
@@ -178,6 +180,8 @@ test('every scan shown as saved survives the browser being killed mid-burst', as
   }
   await killGroup(current.child);
   await current.browser.close().catch(() => undefined);
-  report('browser-kill', { seed, kills: KILLS, savedMomentsChecked: savedMoments, lost: 0 });
+  // The burst runs out of demo parcels after a few kills; the figure is the kills that happened.
+  report('browser-kill', { seed, kills, savedMomentsChecked: savedMoments, lost: 0 });
+  expect(kills).toBeGreaterThanOrEqual(Math.min(KILLS, 2));
   expect(savedMoments).toBeGreaterThan(0);
 });
