@@ -4,8 +4,9 @@ import { defineConfig } from '@playwright/test';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  testDir: 'test/e2e',
-  testMatch: /.*\.spec\.ts$/,
+  // Browser journeys (test/e2e) and the browser part of the reliability suite (test/reliability).
+  testDir: 'test',
+  testMatch: /(e2e|reliability)\/.*\.spec\.ts$/,
   globalSetup: './test/e2e/global-setup.ts',
   // Each spec file starts its own server on its own data directory; files run one at a time on 2 cores.
   workers: 1,

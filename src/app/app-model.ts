@@ -3,16 +3,19 @@
  * the pack session, sync and its status. Screens read it and call its methods; it notifies
  * subscribers after every change. Part of the main bundle.
  */
+import { lockRemainingMs, recordAttempt, type AttemptState } from '../shared/domain/attempt-throttle.js';
 import type { Catalogue } from '../shared/domain/catalogue.js';
 import { EMPTY_CATALOGUE, indexCatalogue, type CatalogueIndex } from '../shared/domain/catalogue-index.js';
 import type { Parcel } from '../shared/domain/parcel.js';
-import type { PackContext } from '../shared/flows/pack.js';
+import { INITIAL_PACK_STATE, type PackContext, type PackState } from '../shared/flows/pack.js';
 import { playFeedback } from './feedback/feedback.js';
 import { PackSession } from './pack/pack-session.js';
 import { Picking } from './pick/picking.js';
 import { createReturnSession, type ReturnSession } from './returns/return-session.js';
-import type { ReturnContext } from '../shared/flows/return.js';
-import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
+import { INITIAL_RETURN_STATE, type ReturnContext } from '../shared/flows/return.js';
+import { INITIAL_PICK_STATE } from '../shared/flows/pick.js';
+import { DEFAULT_PICK_SETTINGS } from '../shared/picking/pick-settings.js';
+import { openLocalStore, type BootSnapshot, type LocalStore, type OutboxCounts } from './store/db.js';
 import type { Credential, OutboxEntry, StaffSession } from './store/schema.js';
 import { AuthError, createApiClient, HttpError, RetryableError, type ApiClient } from './sync/api.js';
 import { pullAll } from './sync/pull.js';
@@ -29,6 +32,17 @@ export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'pick' | 'r
 
 /** localStorage mark that this browser was enrolled: if it survives and IndexedDB does not, data vanished. */
 const ENROLLED_MARK = 'floorpack.enrolled';
+/**
+ * Packed and synced parcels (customer name, rank, flags) are kept on the device this long, then
+ * purged. Build-time setting: VITE_PARCEL_RETENTION_HOURS (default 24).
+ */
+export const PARCEL_RETENTION_MS = retentionHours() * 3600 * 1000;
+
+function retentionHours(): number {
+  const raw = Number((import.meta as unknown as { env?: Record<string, string | undefined> }).env?.VITE_PARCEL_RETENTION_HOURS);
+  return Number.isFinite(raw) && raw > 0 ? raw : 24;
+}
+
 /** Synced events are kept this long for the "synced" list, then purged. */
 const SYNCED_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
@@ -60,6 +74,7 @@ export class AppModel {
   readonly api: ApiClient;
   readonly scheduler: SyncScheduler;
   private listeners = new Set<() => void>();
+  private pinAttempts = new Map<string, AttemptState>();
   private catalogueWaiters: (() => void)[] = [];
 
   constructor() {
@@ -107,15 +122,20 @@ export class AppModel {
     this.lastSyncAt = boot.lastSyncAt;
     this.setCatalogue(boot.catalogue);
     for (const p of boot.parcels) this.parcels.set(p.shipmentId, p);
-    this.pack = new PackSession(boot.packState, {
-      store: this.store,
-      context: (now) => this.packContext(now),
-      identity: () =>
-        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
-      onFeedback: (feedback) => playFeedback(feedback.tone),
-      onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
-      onChange: () => this.changed(),
-    });
+    await this.makeSessions(boot);
+    if (!this.credential && readMark()) this.notices.add('vanished');
+    await this.refreshCounts();
+    this.screen = this.homeScreen();
+    if (this.screen === 'home' && boot.packState.step === 'verifying') this.screen = 'pack';
+    else if (this.screen === 'home' && boot.pickState.step === 'picking') this.screen = 'pick';
+    this.changed();
+    this.listen();
+    if (this.credential) this.scheduler.request('start');
+  }
+
+  /** Builds the pack, pick and returns sessions over the store (at boot, and fresh after a wipe). */
+  private async makeSessions(boot: Pick<BootSnapshot, 'packState' | 'pickState' | 'batches' | 'pickSettings' | 'returnState'>): Promise<void> {
+    this.pack = this.makePackSession(boot.packState);
     this.picking = new Picking(boot.pickState, boot.batches, boot.pickSettings, {
       store: this.store,
       index: () => this.index,
@@ -127,6 +147,7 @@ export class AppModel {
       onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
       onChange: () => this.changed(),
     });
+    this.returnedShipments.clear();
     for (const id of await this.store.returnedShipments()) this.returnedShipments.add(id);
     this.returns = createReturnSession(boot.returnState, {
       store: this.store,
@@ -140,14 +161,18 @@ export class AppModel {
       },
       onChange: () => this.changed(),
     });
-    if (!this.credential && readMark()) this.notices.add('vanished');
-    await this.refreshCounts();
-    this.screen = this.homeScreen();
-    if (this.screen === 'home' && boot.packState.step === 'verifying') this.screen = 'pack';
-    else if (this.screen === 'home' && boot.pickState.step === 'picking') this.screen = 'pick';
-    this.changed();
-    this.listen();
-    if (this.credential) this.scheduler.request('start');
+  }
+
+  private makePackSession(state: PackState): PackSession {
+    return new PackSession(state, {
+      store: this.store,
+      context: (now) => this.packContext(now),
+      identity: () =>
+        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
+      onFeedback: (feedback) => playFeedback(feedback.tone),
+      onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
+      onChange: () => this.changed(),
+    });
   }
 
   /** Trades an enrolment code for a credential, stores it, asks for persistent storage, then pulls. */
@@ -176,13 +201,25 @@ export class AppModel {
     return null;
   }
 
-  /** Signs a staff member in by badge code, offline, against the pulled catalogue. */
-  async signIn(rawCode: string): Promise<UiKey | null> {
+  /**
+   * Signs a staff member in by badge code, offline, against the pulled catalogue. A member with a PIN
+   * gets 'signin.pinRequired' first, then signs in with the code and the PIN (checked offline).
+   */
+  async signIn(rawCode: string, pin?: string): Promise<UiKey | null> {
     const code = rawCode.trim().toUpperCase();
     await this.waitForCatalogue(SIGN_IN_CATALOGUE_WAIT_MS);
     if (!this.catalogue) return 'signin.noCatalogue';
     const staff = this.index.staffByCode.get(code);
     if (!staff) return 'signin.unknown';
+    if (staff.pinHash) {
+      if (pin === undefined) return 'signin.pinRequired';
+      // Guessing is throttled per badge (in memory: a reload costs a guesser more than the pause).
+      if (lockRemainingMs(this.pinAttempts.get(staff.id), Date.now()) > 0) return 'signin.pinLocked';
+      const { verifyStaffPin } = await import('./auth/verify-pin.js');
+      const ok = await verifyStaffPin(pin, staff.pinHash);
+      this.pinAttempts.set(staff.id, recordAttempt(this.pinAttempts.get(staff.id), ok, Date.now()));
+      if (!ok) return lockRemainingMs(this.pinAttempts.get(staff.id), Date.now()) > 0 ? 'signin.pinLocked' : 'signin.pinWrong';
+    }
     const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
     await this.store.setMeta('session', session);
     this.session = session;
@@ -324,25 +361,55 @@ export class AppModel {
       await this.store.setMeta('lastSyncAt', at);
       this.lastSyncAt = at;
       void this.store.purgeSynced(new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
+      // Customer data leaves the device once its parcel is packed and synced, after the retention window.
+      void this.store
+        .purgePackedParcels(new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
+        .then(async (removed) => {
+          if (removed === 0) return;
+          const kept = new Set((await this.store.loadBoot()).parcels.map((p) => p.shipmentId));
+          for (const id of [...this.parcels.keys()]) if (!kept.has(id)) this.parcels.delete(id);
+          this.changed();
+        })
+        .catch(() => 0);
     } finally {
       await this.refreshCounts();
     }
   }
 
-  /** 401: the credential is gone. Keep the outbox and pack state; go back to enrolment. */
+  /**
+   * 401: the device was revoked (lost, stolen, retired). Wipe the customer data and the credential at
+   * once, and go back to enrolment. Unsent and refused events are kept (no customer data in them; they
+   * belong to the warehouse): the enrol screen shows how many, and they are sent once the device is
+   * enrolled again (the server answers "duplicate" for any it already has).
+   */
   private async onAuthLost(): Promise<void> {
+    this.notices.add('revoked');
+    await this.wipeLocal();
+  }
+
+  /** "Wipe this device": the same wipe as a revocation, on a supervisor's tap. */
+  async wipeDevice(): Promise<void> {
+    this.scheduler.stop();
+    await this.wipeLocal();
+  }
+
+  private async wipeLocal(): Promise<void> {
     this.credential = null;
     this.session = null;
+    this.setCatalogue(null);
+    this.parcels.clear();
+    this.lastSyncAt = null;
     clearMark();
-    this.notices.add('revoked');
-    this.screen = 'enrol';
-    this.changed();
     try {
-      await this.store.deleteMeta('credential');
-      await this.store.deleteMeta('session');
+      await this.store.wipeCustomerData();
     } catch {
-      // Nothing more to do: the screen already asks to enrol again.
+      // A closed connection (versionchange): the banner asks for a reload, which boots into enrolment
+      // because the credential is gone from memory; the wipe is retried by the next 401.
     }
+    await this.makeSessions({ packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, batches: [], pickSettings: DEFAULT_PICK_SETTINGS, returnState: INITIAL_RETURN_STATE });
+    this.screen = 'enrol';
+    await this.refreshCounts();
+    this.changed();
   }
 }
 

@@ -4,7 +4,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { requireDevice } from './auth/device-auth.js';
 import type { Database } from './db/client.js';
+import { registerSecurity } from './http/security.js';
+import { registerStrictJsonParser } from './http/strict-json.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminDeviceRoutes, adminStaffPinRoutes } from './routes/admin-devices.js';
 import { deviceRoutes } from './routes/device.js';
 import { enrolRoutes } from './routes/enrol.js';
 import { healthRoutes } from './routes/health.js';
@@ -31,6 +34,8 @@ export interface BuildAppOptions {
   /** The built PWA (vite's dist/); null or a folder without index.html serves a "run npm run build" page. */
   staticDir?: string | null;
   enrolCodeTtlMin?: number;
+  /** Enrolment attempts allowed per client address per minute (default 10). */
+  enrolRateLimitPerMin?: number;
   logger?: FastifyServerOptions['logger'];
   /** The server clock; tests move it. */
   now?: () => Date;
@@ -59,6 +64,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('device', null);
+  registerStrictJsonParser(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -70,6 +76,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const err = error as { statusCode?: number; code?: string; message?: string };
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send({ error: 'payload_too_large', message: `Request body is larger than ${BODY_LIMIT_BYTES} bytes.` });
+    }
+    if (err.statusCode === 429) {
+      // The rate limiter (http/security.ts): say when to come back; Retry-After is already set.
+      return reply.code(429).send({ error: 'rate_limited', message: err.message ?? 'Too many requests' });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type): say what, keep the shape.
@@ -92,10 +102,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
 
+  await registerSecurity(app);
   await app.register(healthRoutes, { database });
   app.get('/api/openapi.json', { schema: { tags: ['ops'], summary: 'This OpenAPI document' } }, async () => app.swagger());
-  await app.register(enrolRoutes, { database, now });
+  await app.register(enrolRoutes, { database, now, perMinute: opts.enrolRateLimitPerMin ?? 10 });
   await app.register(adminRoutes, { database, adminToken, enrolCodeTtlMin: opts.enrolCodeTtlMin ?? 60, now });
+  await app.register(adminDeviceRoutes, { database, adminToken, now });
+  await app.register(adminStaffPinRoutes, { database, adminToken, now });
   // Device routes share one scope whose hook demands a device credential; unknown URLs are outside it
   // and still get their 404.
   await app.register(async (scope) => {

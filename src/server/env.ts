@@ -14,6 +14,7 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DEMO: z.enum(['0', '1'], { error: 'must be "0" or "1"' }).default('1'),
   ENROL_CODE_TTL_MIN: z.coerce.number({ error: 'must be a number' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(60 * 24 * 30, 'must be at most 43200 (30 days)').default(60),
+  ENROL_RATE_LIMIT_PER_MIN: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // --- picking ---
   PICK_BATCH_SIZE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(DEFAULT_PICK_SETTINGS.batchSize),

@@ -40,6 +40,7 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
     adminToken,
     staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
     enrolCodeTtlMin: env.ENROL_CODE_TTL_MIN,
+    enrolRateLimitPerMin: env.ENROL_RATE_LIMIT_PER_MIN,
     logger: { level: env.LOG_LEVEL },
     pickSettings,
     notify: { config: notifyConfigFromEnv(env), autoStart: true },

@@ -6,7 +6,7 @@ import { EnvError, parseEnv } from '../../src/server/env.js';
 describe('parseEnv', () => {
   it('uses the documented defaults when nothing is set', () => {
     expect(parseEnv({})).toEqual({
-      PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, LOG_LEVEL: 'info',
+      PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DEMO: '1', ENROL_CODE_TTL_MIN: 60, ENROL_RATE_LIMIT_PER_MIN: 10, LOG_LEVEL: 'info',
       PICK_BATCH_SIZE: 30, PICK_LOCATION_FORMAT: '{zone}-{aisle}-{bay}-{level}', PICK_LOCATION_SCAN: 'optional', PICK_TOP_RANK_ORDER: 1, PICK_SHORTAGE_RULE: 'newestOrderFirst',
       MAIL_FROM: 'floorpack <returns@floorpack.invalid>', NOTIFY_MAX_ATTEMPTS: 8, NOTIFY_LEASE_SEC: 300, NOTIFY_RETRY_BASE_SEC: 30,
     });

@@ -1,6 +1,7 @@
 /** Devices (list, enrol with a one-time code, revoke, last sync) and staff (list, add). */
 import { useEffect, useState } from 'preact/hooks';
-import type { AdminDevicesResponse, AdminStaff } from '../../shared/protocol/admin-console.js';
+import type { AdminStaff } from '../../shared/protocol/admin-console.js';
+import type { AdminDevicesResponse } from '../../shared/protocol/admin-devices.js';
 import type { EnrolmentCodeResponse } from '../../shared/protocol/admin.js';
 import { api } from './api.js';
 import type { OnError } from './console.js';

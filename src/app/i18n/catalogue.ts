@@ -221,6 +221,8 @@ export const REJECT_MESSAGES: Record<RejectCode, Entry> = {
     ja: (p) => `この返品は既に ${p.staff || '別の担当者'} が ${p.device || '別の端末'} で${p.at ? ` ${formatTime(p.at, 'ja')} に` : ''}受付済みです。お客様への連絡は1回だけ送られます`,
     en: (p) => `This return was already logged by ${p.staff || 'someone else'} on ${p.device || 'another device'}${p.at ? ` at ${formatTime(p.at, 'en')}` : ''}. The customer is notified once`,
   },
+  // --- sync trust (issue 5) ---
+  forbidden: { ja: '別の倉庫の伝票です。この端末では梱包できません。荷物を責任者に渡してください', en: 'This slip belongs to another warehouse and cannot be packed on this device. Hand the parcel to your supervisor' },
 };
 
 /** Everything else on screen. */
@@ -450,6 +452,22 @@ export const UI = {
   'flag.why.SECOND_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（2回目のご購入）', en: 'Why: purchase #{purchaseCount}, they came back' },
   'flag.why.FIRST_RETURN': { ja: '理由: 返品 {returnCount} 回・返品後はじめての荷物', en: 'Why: {returnCount} return so far, and this is the first parcel since' },
   'flag.why.rule': { ja: '（ルール v{version}）', en: ' (rule v{version})' },
+  // --- device data lifecycle (issue 5) ---
+  'wipe.button': { ja: 'この端末のデータを消去', en: 'Wipe this device' },
+  'wipe.confirm': {
+    ja: 'お客様の情報・ログイン・登録をこの端末から消去します。登録し直すまで使えません。よろしいですか？',
+    en: 'This removes customer data, the sign-in and the enrolment from this device. It cannot be used until enrolled again. Continue?',
+  },
+  'wipe.keepsPending': {
+    ja: '未送信の記録 {n} 件は消さずに残し、登録し直した後に送信します',
+    en: '{n} unsent records are kept and sent after the device is enrolled again',
+  },
+  'wipe.yes': { ja: '消去する', en: 'Wipe' },
+  'wipe.no': { ja: 'やめる', en: 'Cancel' },
+  'signin.pinRequired': { ja: '{code} の暗証番号を入力してください', en: 'Enter the PIN for {code}' },
+  'signin.pin': { ja: '暗証番号', en: 'PIN' },
+  'signin.pinWrong': { ja: '暗証番号が違います。もう一度入力してください', en: 'Wrong PIN. Try again' },
+  'signin.pinLocked': { ja: '暗証番号を続けて間違えました。1分待ってから入力するか、責任者に連絡してください', en: 'Too many wrong PINs. Wait a minute and try again, or call your supervisor' },
 } satisfies Record<string, Entry>;
 
 /** Keys of the UI strings. */

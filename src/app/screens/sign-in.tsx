@@ -8,10 +8,47 @@ import { ScanInput } from '../scan/scan-input.js';
 /** The sign-in screen. */
 export function SignInScreen({ model, onLang }: { model: AppModel; onLang: () => void }) {
   const [error, setError] = useState<{ key: UiKey; code: string } | null>(null);
-  const submit = async (text: string) => {
-    const key = await model.signIn(text);
-    setError(key ? { key, code: text.trim() } : null);
+  // The badge whose owner must also type a PIN (issue 5), else null.
+  const [pinFor, setPinFor] = useState<string | null>(null);
+  const submit = async (text: string, pin?: string) => {
+    const key = await model.signIn(text, pin);
+    if (key === 'signin.pinRequired' || key === 'signin.pinWrong' || key === 'signin.pinLocked') setPinFor(text.trim());
+    else setPinFor(null);
+    setError(key && key !== 'signin.pinRequired' ? { key, code: text.trim() } : null);
   };
+  if (pinFor) {
+    return (
+      <section class="panel sign-in" data-testid="signin-screen">
+        <header class="panel-head">
+          <h1>{t('signin.title')}</h1>
+        </header>
+        <p class="lead">{t('signin.pinRequired', { code: pinFor })}</p>
+        <form
+          class="signin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const input = (e.currentTarget as HTMLFormElement).elements.namedItem('pin') as HTMLInputElement;
+            const pin = input.value;
+            input.value = '';
+            void submit(pinFor, pin);
+          }}
+        >
+          <input class="text-input big-input" name="pin" type="password" inputMode="numeric" autoComplete="off" aria-label={t('signin.pin')} data-testid="signin-pin" autoFocus />
+          <button type="submit" class="btn btn-primary btn-block" data-testid="signin-pin-submit">
+            {t('signin.submit')}
+          </button>
+          <button type="button" class="btn btn-block" onClick={() => setPinFor(null)}>
+            {t('wipe.no')}
+          </button>
+        </form>
+        {error && (
+          <p class="form-error" role="alert" data-testid="signin-error">
+            {t(error.key, { code: error.code })}
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
     <section class="panel sign-in" data-testid="signin-screen">
       <header class="panel-head">

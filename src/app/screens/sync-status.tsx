@@ -5,6 +5,7 @@ import { formatTime } from '../i18n/catalogue.js';
 import { describeRejection, getLang, t } from '../i18n/i18n.js';
 import type { OutboxEntry, OutboxStatus } from '../store/schema.js';
 import { AuthError, HttpError, ProtocolError } from '../sync/api.js';
+import { WipeDevice } from '../components/wipe-device.js';
 
 /** The sync status screen. */
 export function SyncScreen({ model }: { model: AppModel }) {
@@ -50,6 +51,7 @@ export function SyncScreen({ model }: { model: AppModel }) {
       </Section>
       <Section title={`${t('sync.pending')} (${model.counts.pending})`} entries={lists?.pending} testId="sync-pending" tone="pending" />
       <Section title={`${t('sync.synced')} (${model.counts.synced})`} entries={lists?.synced} testId="sync-synced" tone="synced" />
+      <WipeDevice model={model} />
     </section>
   );
 }

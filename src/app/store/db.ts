@@ -117,6 +117,13 @@ export async function openLocalStore(name: string = DB_NAME, hooks: OpenHooks = 
   return store;
 }
 
+/** What a wipe removed and what it kept. */
+export interface WipeSummary {
+  parcels: number;
+  /** Unsent (pending) and refused events kept: they belong to the warehouse and hold no customer data. */
+  keptEvents: number;
+}
+
 /** Typed access to the device database. */
 export class LocalStore {
   private closed = false;
@@ -384,6 +391,59 @@ export class LocalStore {
       let cursor = await tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus).openCursor(statusRange('synced'));
       while (cursor) {
         if (cursor.value.syncedAt !== null && cursor.value.syncedAt < before) {
+          await cursor.delete();
+          removed += 1;
+        }
+        cursor = await cursor.continue();
+      }
+      return removed;
+    });
+  }
+
+  // --- device data lifecycle (issue 5): revocation wipe, "wipe this device", retention ---
+
+  /**
+   * Wipes everything about customers and this enrolment in one transaction: parcels, catalogue,
+   * cursor, pack state, staff session, credential, synced events. Pending and refused events stay
+   * (shipment ids and item counts only, no customer data), so work done offline is sent once the
+   * device is enrolled again; the device sequence stays too, so the server sees no restart.
+   */
+  wipeCustomerData(): Promise<WipeSummary> {
+    return this.tx(
+      'readwrite',
+      [STORES.meta, STORES.parcels, STORES.outbox],
+      async (tx) => {
+        const parcels = await tx.objectStore(STORES.parcels).count();
+        await tx.objectStore(STORES.parcels).clear();
+        const meta = tx.objectStore(STORES.meta);
+        // Every screen's state goes too: it names parcels and customers of the warehouse.
+        for (const key of ['credential', 'session', 'packState', 'pickState', 'returnState', 'batches', 'pickSettings', 'cursor', 'catalogue', 'lastSyncAt'] as const) {
+          await meta.delete(key);
+        }
+        let keptEvents = 0;
+        let cursor = await tx.objectStore(STORES.outbox).openCursor();
+        while (cursor) {
+          if (cursor.value.status === 'synced') await cursor.delete();
+          else keptEvents += 1;
+          cursor = await cursor.continue();
+        }
+        return { parcels, keptEvents };
+      },
+      { durability: 'strict' },
+    );
+  }
+
+  /** Deletes parcels packed or shipped before `before` (ISO) that no unsent or refused event names. */
+  purgePackedParcels(before: string): Promise<number> {
+    return this.tx('readwrite', [STORES.parcels, STORES.outbox], async (tx) => {
+      const outbox = await tx.objectStore(STORES.outbox).getAll();
+      const stillNeeded = new Set(outbox.filter((e) => e.status !== 'synced').map((e) => e.shipmentId));
+      let removed = 0;
+      let cursor = await tx.objectStore(STORES.parcels).openCursor();
+      while (cursor) {
+        const p = cursor.value;
+        const done = p.status === 'packed' || p.status === 'shipped';
+        if (done && !stillNeeded.has(p.shipmentId) && p.packedBy !== null && p.packedBy.at < before) {
           await cursor.delete();
           removed += 1;
         }

@@ -56,6 +56,8 @@ export const staff = pgTable('staff', {
   name: text('name').notNull(),
   warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
   seq: changeSeq(),
+  /** Optional sign-in PIN, as "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" (auth/staff-pin.ts); pulled with the catalogue. */
+  pinHash: text('pin_hash'),
 });
 
 /** Products (商品). Barcodes live in product_barcodes. */
@@ -297,4 +299,26 @@ export const notifications = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [uniqueIndex('notifications_dedupe_idx').on(t.dedupeKey), index('notifications_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+// --- sync trust (issue 5) ---
+
+/** What a supervisor must look at (kinds in shared/protocol/admin-devices.ts). */
+export const supervisorFlags = pgTable(
+  'supervisor_flags',
+  {
+    id: uuid('id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
+    kind: text('kind').$type<'seq_gap' | 'seq_restart' | 'packed_while_held'>().notNull(),
+    deviceId: text('device_id').references(() => devices.id),
+    staffId: text('staff_id'),
+    shipmentId: text('shipment_id'),
+    eventId: uuid('event_id'),
+    /** In words for the console, plus the figures (expected/received seq, hold reason …). */
+    message: text('message').notNull(),
+    detail: jsonb('detail').$type<Record<string, string>>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    resolvedAt: ts('resolved_at'),
+  },
+  (t) => [index('supervisor_flags_warehouse_idx').on(t.warehouseId, t.createdAt), index('supervisor_flags_device_idx').on(t.deviceId)],
 );

@@ -25,7 +25,8 @@ export async function buildDemoApp(options: Partial<BuildAppOptions> = {}): Prom
   await database.migrate();
   await seedDemo(database);
   const adminToken = options.adminToken ?? newToken();
-  const app = await buildApp({ ...options, database, adminToken });
+  // Test suites enrol a device per case from one address; the production default (10/min) would refuse them.
+  const app = await buildApp({ enrolRateLimitPerMin: 10_000, ...options, database, adminToken });
   let enrolled = 0;
   return {
     app,

@@ -4,13 +4,11 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   addStaffRequestSchema,
-  adminDevicesResponseSchema,
   adminParcelsQuerySchema,
   adminParcelsResponseSchema,
   adminStaffResponseSchema,
   adminStaffSchema,
   adminWarehousesResponseSchema,
-  deviceIdParamsSchema,
   humanTouchRulesResponseSchema,
   saveHumanTouchRulesRequestSchema,
 } from '../../shared/protocol/admin-console.js';
@@ -95,44 +93,7 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleRoutesOptions
     },
   );
 
-  app.get('/api/admin/devices', { schema: { tags: ['admin'], summary: 'Enrolled devices, last sync, events received', security, response: { 200: adminDevicesResponseSchema, 401: apiErrorSchema } } }, async () =>
-    database.read(async (tx) => {
-      const devices = await tx.select().from(t.devices).orderBy(asc(t.devices.name));
-      const stats = await tx
-        .select({ deviceId: t.events.deviceId, n: sql<number>`count(*)::int`, rejected: sql<number>`count(*) filter (where ${t.events.status} = 'rejected')::int` })
-        .from(t.events)
-        .groupBy(t.events.deviceId);
-      const byDevice = new Map(stats.map((s) => [s.deviceId, s]));
-      return {
-        devices: devices.map((d) => ({
-          id: d.id,
-          name: d.name,
-          warehouseId: d.warehouseId,
-          createdAt: d.createdAt.toISOString(),
-          revokedAt: iso(d.revokedAt),
-          lastSeenAt: iso(d.lastSeenAt),
-          lastDeviceSeq: d.lastDeviceSeq,
-          eventsReceived: Number(byDevice.get(d.id)?.n ?? 0),
-          eventsRejected: Number(byDevice.get(d.id)?.rejected ?? 0),
-        })),
-      };
-    }),
-  );
 
-  app.post(
-    '/api/admin/devices/:id/revoke',
-    { schema: { tags: ['admin'], summary: 'Revoke a device: its token stops working at once', security, params: deviceIdParamsSchema, response: { 200: adminDevicesResponseSchema.shape.devices.element, ...errors } } },
-    async (request, reply) => {
-      const at = now();
-      const rows = await database.write(async (tx) => {
-        await tx.update(t.devices).set({ revokedAt: at }).where(and(eq(t.devices.id, request.params.id), sql`${t.devices.revokedAt} is null`));
-        return tx.select().from(t.devices).where(eq(t.devices.id, request.params.id));
-      });
-      const d = rows[0];
-      if (!d) return reply.code(404).send({ error: 'not_found', message: `No device ${request.params.id}` });
-      return { id: d.id, name: d.name, warehouseId: d.warehouseId, createdAt: d.createdAt.toISOString(), revokedAt: iso(d.revokedAt), lastSeenAt: iso(d.lastSeenAt), lastDeviceSeq: d.lastDeviceSeq, eventsReceived: 0, eventsRejected: 0 };
-    },
-  );
 
   app.get('/api/admin/staff', { schema: { tags: ['admin'], summary: 'Staff of every warehouse', security, response: { 200: adminStaffResponseSchema, 401: apiErrorSchema } } }, async () => ({
     staff: await database.read((tx) => tx.select({ id: t.staff.id, code: t.staff.code, name: t.staff.name, warehouseId: t.staff.warehouseId }).from(t.staff).orderBy(asc(t.staff.warehouseId), asc(t.staff.code))),

@@ -5,15 +5,17 @@ import { EnrolError, enrolDevice } from '../auth/enrolment.js';
 import type { Database } from '../db/client.js';
 
 /** Registers the enrolment route (public: the code is the credential). */
-export const enrolRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => Date }> = async (app, { database, now }) => {
+export const enrolRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => Date; perMinute: number }> = async (app, { database, now, perMinute }) => {
   app.post(
     '/api/enrol',
     {
+      // Each attempt guesses a one-time code: a handful per minute per address is plenty for people.
+      config: { rateLimit: { max: perMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['devices'],
         summary: 'Trade a one-time enrolment code for a device token',
         body: enrolRequestSchema,
-        response: { 200: enrolResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
+        response: { 200: enrolResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 429: apiErrorSchema },
       },
     },
     async (request, reply) => {

@@ -32,7 +32,7 @@ export async function loadCatalogue(tx: Tx, warehouseId: string): Promise<Catalo
     })),
     inserts: inserts.map((i) => ({ code: i.code, name: i.name, barcode: i.barcode })),
     humanTouchRules: rules.map((r) => ({ flag: r.flag, instruction: r.instruction, instructionEn: r.instructionEn, insertCodes: r.insertCodes })),
-    staff: staff.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+    staff: staff.map((s) => ({ id: s.id, code: s.code, name: s.name, ...(s.pinHash ? { pinHash: s.pinHash } : {}) })),
     returnReasons: reasons.map((r) => ({ code: r.code, label: r.label, labelEn: r.labelEn, sortOrder: r.sortOrder })),
   };
 }

@@ -112,3 +112,9 @@ export async function packedByOf(tx: Tx, shipmentId: string): Promise<Parcel['pa
 export function formatInstant(date: Date): string {
   return date.toISOString().replace(/\.000Z$/, 'Z');
 }
+
+/** True when `shipmentId` exists but belongs to a warehouse other than `warehouseId` (for the forbidden answer). */
+export async function parcelExistsElsewhere(tx: Tx, warehouseId: string, shipmentId: string): Promise<boolean> {
+  const rows = await tx.select({ warehouseId: t.parcels.warehouseId }).from(t.parcels).where(eq(t.parcels.shipmentId, shipmentId));
+  return rows.length > 0 && rows[0].warehouseId !== warehouseId;
+}

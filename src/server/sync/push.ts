@@ -1,11 +1,17 @@
-/** Push: applies a device's events in order, each exactly once, each in its own SQL transaction. */
-import { eq, sql } from 'drizzle-orm';
+/**
+ * Push: applies a device's events in order, each exactly once, each in its own SQL transaction.
+ * Access: an event about another warehouse's parcel is answered per event as rejected `forbidden`
+ * (the 403 of that one event) with nothing changed; the push itself stays 200 so one such event
+ * cannot block the rest of a device's queue behind it.
+ */
+import { eq } from 'drizzle-orm';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult } from '../../shared/protocol/sync.js';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
 import { COMMAND_HANDLERS } from './commands/index.js';
 import { shipmentIdOf, type CommandHandler, type PushContext } from './commands/types.js';
+import { recordDeviceSequence } from './device-sequence.js';
 import { hashEventBody } from './event-hash.js';
 
 /** Thrown inside a transaction when a concurrent push recorded the same event first: roll back, look again. */
@@ -68,11 +74,9 @@ async function applyEvent(tx: Tx, ctx: PushContext, event: SyncEvent): Promise<E
     .returning({ id: t.events.id });
   if (inserted.length === 0) throw new RecordedConcurrently();
 
-  // (5) Device bookkeeping: how far its outbox has reached the server, and when it was last heard from.
-  await tx
-    .update(t.devices)
-    .set({ lastDeviceSeq: sql`greatest(${t.devices.lastDeviceSeq}, ${event.deviceSeq})`, lastSeenAt: ctx.now })
-    .where(eq(t.devices.id, ctx.deviceId));
+  // (5) Device bookkeeping: how far its outbox has reached the server, when it was last heard from,
+  //     and a supervisor flag when its sequence jumped or restarted (device-sequence.ts).
+  await recordDeviceSequence(tx, ctx, event);
   return result;
 }
 

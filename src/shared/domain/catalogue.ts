@@ -64,6 +64,8 @@ export const staffSchema = z.object({
   id: z.string().min(1),
   code: z.string().min(1),
   name: z.string().min(1),
+  /** issue 5: present when this person signs in with a PIN too (domain/staff-pin.ts format). */
+  pinHash: z.string().optional(),
 });
 export type Staff = z.infer<typeof staffSchema>;
 

@@ -41,24 +41,6 @@ export const adminParcelsResponseSchema = z.object({
 });
 export type AdminParcelsResponse = z.infer<typeof adminParcelsResponseSchema>;
 
-/** GET /api/admin/devices */
-export const adminDeviceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  warehouseId: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastSeenAt: z.string().nullable(),
-  /** The highest device sequence the server has received (events the device sent so far). */
-  lastDeviceSeq: z.number().int(),
-  eventsReceived: z.number().int(),
-  eventsRejected: z.number().int(),
-});
-export type AdminDevice = z.infer<typeof adminDeviceSchema>;
-export const adminDevicesResponseSchema = z.object({ devices: z.array(adminDeviceSchema) });
-export type AdminDevicesResponse = z.infer<typeof adminDevicesResponseSchema>;
-export const deviceIdParamsSchema = z.object({ id: z.string().min(1) });
-
 /** GET /api/admin/staff, POST /api/admin/staff */
 export const adminStaffSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), warehouseId: z.string() });
 export type AdminStaff = z.infer<typeof adminStaffSchema>;

@@ -108,8 +108,8 @@ export type EventType = EventBody['type'];
 export const eventEnvelopeSchema = z.object({
   /** Client-made UUID: the idempotency key. */
   id: z.string().uuid(),
-  /** 1, 2, 3 … per device, in the order the device recorded them. */
-  deviceSeq: z.number().int().positive(),
+  /** 1, 2, 3 … per device, in the order the device recorded them (at most 2^31-1: the server stores an int4). */
+  deviceSeq: z.number().int().positive().max(2_147_483_647),
   staffId: z.string().min(1),
   /** Device clock when recorded (ISO 8601). */
   at: z.string().datetime(),

@@ -72,6 +72,8 @@ export const rejectCodeSchema = z.enum([
   'order_unknown',
   'not_shipped',
   'already_returned',
+  // issue 5: the event touches another warehouse's data (the HTTP 403 of one event; see push.ts).
+  'forbidden',
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 

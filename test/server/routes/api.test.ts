@@ -46,6 +46,9 @@ describe('API surface', () => {
         'PUT /api/admin/human-touch-rules',
         'GET /api/admin/notifications',
         'POST /api/admin/notifications/{id}/retry',
+        'GET /api/admin/supervisor-flags',
+        'POST /api/admin/supervisor-flags/{id}/resolve',
+        'PUT /api/admin/staff/{id}/pin',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();

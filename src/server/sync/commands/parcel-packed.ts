@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { expectedUnits } from '../../../shared/domain/parcel-units.js';
 import { nextChangeSeq } from '../../db/change-seq.js';
 import * as t from '../../db/schema.js';
-import { lockParcel, packedByOf } from '../parcel-view.js';
+import { raiseSupervisorFlag } from '../../supervision/supervisor-flags.js';
+import { lockParcel, packedByOf, parcelExistsElsewhere } from '../parcel-view.js';
 import type { CommandHandler, CommandOutcome } from './types.js';
 
 /** Marks the parcel packed when it exists here, is not held or packed, and the items match its lines exactly. */
@@ -11,10 +12,28 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
   const { shipmentId, items } = event.payload;
   // FOR UPDATE: a second device packing the same parcel waits here, then sees "packed" (first wins).
   const parcel = await lockParcel(tx, ctx.warehouseId, shipmentId);
-  // A parcel of another warehouse is reported as unknown: devices must not learn what other sites ship.
-  if (!parcel) return { status: 'rejected', code: 'parcel_unknown', message: `Parcel ${shipmentId} is not known in this warehouse.` };
+  if (!parcel) {
+    // Scoping comes from the credential: a parcel of another warehouse is refused as forbidden and
+    // left untouched (the device learns only that the slip is not its warehouse's, nothing about it).
+    if (await parcelExistsElsewhere(tx, ctx.warehouseId, shipmentId)) {
+      return { status: 'rejected', code: 'forbidden', message: `Parcel ${shipmentId} belongs to another warehouse: this device may not pack it.` };
+    }
+    return { status: 'rejected', code: 'parcel_unknown', message: `Parcel ${shipmentId} is not known in this warehouse.` };
+  }
   if (parcel.status === 'held') {
     const reason = parcel.holdReason ?? 'no reason given';
+    // The device packed it (offline, before the hold reached it): a box that must not ship exists now.
+    await raiseSupervisorFlag(tx, {
+      warehouseId: ctx.warehouseId,
+      kind: 'packed_while_held',
+      deviceId: ctx.deviceId,
+      staffId: event.staffId,
+      shipmentId,
+      eventId: event.id,
+      message: `Parcel ${shipmentId} was packed on ${ctx.deviceName} but is held (${reason}): take the box off the line before it ships.`,
+      detail: { holdReason: reason, packedAt: event.at },
+      at: ctx.now,
+    });
     return { status: 'rejected', code: 'parcel_held', message: `Parcel ${shipmentId} is held (${reason}): do not ship it.`, detail: { holdReason: reason } };
   }
   if (parcel.status === 'packed' || parcel.status === 'shipped') {
@@ -31,7 +50,7 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
 
   await tx
     .update(t.parcels)
-    .set({ status: 'packed', packedByStaffId: event.staffId, packedByDeviceId: ctx.deviceId, packedAt: new Date(event.at), seq: await nextChangeSeq(tx) })
+    .set({ status: 'packed', packedByStaffId: event.staffId, packedByDeviceId: ctx.deviceId, packedAt: storableTime(event.at, ctx.now), seq: await nextChangeSeq(tx) })
     .where(eq(t.parcels.shipmentId, shipmentId));
   return { status: 'applied' };
 };
@@ -45,4 +64,15 @@ export function compareItems(expected: Map<string, number>, items: { productCode
     .filter((code) => (expected.get(code) ?? 0) !== (packed.get(code) ?? 0))
     .map((code) => `${code}: expected ${expected.get(code) ?? 0}, packed ${packed.get(code) ?? 0}`);
   return diffs.length ? diffs.join('; ') : null;
+}
+
+/**
+ * The device's clock as a time PostgreSQL can store, else the server's: a handheld whose clock reset
+ * can send year 0000, which timestamptz refuses (a 500 and a stuck queue). The event body keeps the
+ * device's own value for the audit.
+ */
+export function storableTime(deviceTime: string, serverNow: Date): Date {
+  const at = new Date(deviceTime);
+  const year = at.getUTCFullYear();
+  return Number.isFinite(at.getTime()) && year >= 1 && year <= 9999 ? at : serverNow;
 }

@@ -1,0 +1,58 @@
+/**
+ * Security headers (helmet) with a strict Content-Security-Policy for the PWA and the API, and the
+ * rate limiter the public routes opt into. Registered before any route so every answer carries them.
+ */
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The policy: everything from our own origin, nothing inline, nothing from a CDN (the app works
+ * offline, so it never needs one). Preact sets styles through the CSSOM (element.style), which CSP
+ * does not restrict; the build has no inline script or style. No upgrade-insecure-requests: a
+ * try-out on http://localhost or 127.0.0.1 must keep working (the floor runs behind HTTPS anyway).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Rate limits of the public routes, per client address. */
+export interface RateLimitOptions {
+  /** Enrolment attempts per minute (each one guesses a code). */
+  enrolPerMinute: number;
+}
+
+/** Registers helmet (global) and the rate limiter (routes opt in with `config.rateLimit`). */
+export async function registerSecurity(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // The camera is the only powerful feature the app uses, and only from its own pages.
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
+    return payload;
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // A refused attempt is a 429 in the API's error shape, saying when to try again.
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'rate_limited',
+      message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+}

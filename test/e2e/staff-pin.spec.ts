@@ -1,0 +1,30 @@
+/** A staff member with a PIN: the badge alone is not enough; a wrong PIN is refused; the right one signs in. */
+import { expect, test } from '@playwright/test';
+import { enrolDevice, wedgeScan } from './journey.js';
+import { startServer, type TestServer } from './server.js';
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('asks for the PIN after the badge, refuses a wrong one, signs in with the right one', async ({ page }) => {
+  const res = await fetch(`${server.url}/api/admin/staff/staff-002/pin`, {
+    method: 'PUT',
+    headers: { authorization: 'Bearer e2e-admin-token-0123456789abcdef', 'content-type': 'application/json' },
+    body: JSON.stringify({ pin: '482913' }),
+  });
+  expect(res.status).toBe(200);
+  await enrolDevice(page, server);
+  await wedgeScan(page, 'ST002', 'signin-code');
+  await expect(page.getByTestId('signin-pin')).toBeVisible();
+  await page.getByTestId('signin-pin').fill('111111');
+  await page.getByTestId('signin-pin-submit').click();
+  await expect(page.getByTestId('signin-error')).toContainText('暗証番号が違います');
+  await page.getByTestId('signin-pin').fill('482913');
+  await page.getByTestId('signin-pin-submit').click();
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+});
