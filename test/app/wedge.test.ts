@@ -144,6 +144,31 @@ describe('wedge: suffix modes', () => {
   });
 });
 
+describe('wedge: a scanner that sends a suffix', () => {
+  it('once a scanner burst ended with a suffix, a stall inside a later burst never splits the scan', () => {
+    const f = new Field();
+    scan(f, SLIP, 0, { suffix: 'Enter' });
+    // The first half of the JAN, a 200 ms stall (busy main thread), then the rest and Enter.
+    let t = 100;
+    for (const ch of JAN.slice(0, 6)) f.key({ key: ch }, t++);
+    f.advance(t + 200);
+    t += 200;
+    for (const ch of JAN.slice(6)) f.key({ key: ch }, t++);
+    f.key({ key: 'Enter' }, t);
+    expect(f.texts()).toEqual([SLIP, JAN]);
+    expect(f.reader.suffixSeen).toBe(true);
+  });
+
+  it('a person typing slowly and pressing Enter does not turn pause-ending off', () => {
+    const f = new Field();
+    scan(f, 'ST001', 0, { suffix: 'Enter', msPerKey: 150 });
+    expect(f.reader.suffixSeen).toBe(false);
+    const end = scan(f, JAN, 2000, { suffix: 'none' });
+    f.advance(end + 100);
+    expect(f.texts()).toEqual(['ST001', JAN]);
+  });
+});
+
 describe('wedge: double trigger', () => {
   it('the same code twice within the window counts once; a deliberate second scan counts', () => {
     const f = new Field();
@@ -184,19 +209,25 @@ describe('wedge: device quirks', () => {
   });
 
   it('keys that arrive only as keydown (no input event) still make the scan', () => {
-    const f = new Field({}, 'keydownOnly');
-    scan(f, JAN, 0, { suffix: 'Enter' });
-    const end = scan(f, SLIP, 100, { suffix: 'none' });
-    f.advance(end + 100);
-    expect(f.texts()).toEqual([JAN, SLIP]);
+    const withSuffix = new Field({}, 'keydownOnly');
+    scan(withSuffix, JAN, 0, { suffix: 'Enter' });
+    scan(withSuffix, SLIP, 100, { suffix: 'Tab' });
+    expect(withSuffix.texts()).toEqual([JAN, SLIP]);
+    const noSuffix = new Field({}, 'keydownOnly');
+    const end = scan(noSuffix, SLIP, 0, { suffix: 'none' });
+    noSuffix.advance(end + 100);
+    expect(noSuffix.texts()).toEqual([SLIP]);
   });
 
   it('"Unidentified" keys from a soft keyboard are read from the input value', () => {
-    const f = new Field({}, 'softKeyboard');
-    const end = scan(f, JAN, 0, { suffix: 'Enter' });
-    const end2 = scan(f, SLIP, end + 100, { suffix: 'none' });
-    f.advance(end2 + 100);
-    expect(f.texts()).toEqual([JAN, SLIP]);
+    const withSuffix = new Field({}, 'softKeyboard');
+    const end = scan(withSuffix, JAN, 0, { suffix: 'Enter' });
+    scan(withSuffix, SLIP, end + 100, { suffix: 'Tab' });
+    expect(withSuffix.texts()).toEqual([JAN, SLIP]);
+    const noSuffix = new Field({}, 'softKeyboard');
+    const end2 = scan(noSuffix, SLIP, 0, { suffix: 'none' });
+    noSuffix.advance(end2 + 100);
+    expect(noSuffix.texts()).toEqual([SLIP]);
   });
 
   it('an IME commit with a line break ends the scan', () => {

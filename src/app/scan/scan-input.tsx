@@ -25,6 +25,28 @@ interface ScanInputProps {
   camera?: boolean;
 }
 
+/** Where the device remembers that its scanner ends scans with a suffix key (see WedgeReader.suffixSeen). */
+const SUFFIX_SEEN_KEY = 'floorpack.wedge.suffixSeen';
+let suffixSeen = readSuffixSeen();
+
+function readSuffixSeen(): boolean {
+  try {
+    return localStorage.getItem(SUFFIX_SEEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Shared by every scan input on the device: one scanner, one rule. */
+function learnSuffix(): void {
+  suffixSeen = true;
+  try {
+    localStorage.setItem(SUFFIX_SEEN_KEY, '1');
+  } catch {
+    // Without localStorage the rule is learned again after a reload.
+  }
+}
+
 let cameraView: Promise<ComponentType<CameraViewProps>> | null = null;
 /** Loads the camera view chunk once (its decoder loads later, when the camera starts). */
 function loadCameraView(): Promise<ComponentType<CameraViewProps>> {
@@ -36,7 +58,7 @@ function loadCameraView(): Promise<ComponentType<CameraViewProps>> {
 /** A text input that turns wedge keystrokes into scans, plus a camera button. */
 export function ScanInput({ onScan, keepFocus, inputMode = 'none', placeholder, label, testId = 'scan-input', className, camera = true }: ScanInputProps) {
   const ref = useRef<HTMLInputElement>(null);
-  const reader = useRef(new WedgeReader(getScanSettings().wedge));
+  const reader = useRef(new WedgeReader(getScanSettings().wedge, { suffixSeen, onSuffixSeen: learnSuffix }));
   const pauseTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;

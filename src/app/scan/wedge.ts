@@ -78,7 +78,22 @@ export class WedgeReader {
   private lastKeyAt: number | null = null;
   private lastAccepted: { text: string; at: number } | null = null;
 
-  constructor(public settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {}
+  /**
+   * True once a scanner-speed burst on this device ended with a suffix key. Such a scanner always sends
+   * its suffix, so a pause inside a burst (a busy main thread, a slow handheld) must never end a scan:
+   * pause-ending stays for scanners that send no suffix at all.
+   */
+  suffixSeen: boolean;
+
+  constructor(
+    public settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS,
+    options: { suffixSeen?: boolean; onSuffixSeen?: () => void } = {},
+  ) {
+    this.suffixSeen = options.suffixSeen ?? false;
+    this.onSuffixSeen = options.onSuffixSeen;
+  }
+
+  private readonly onSuffixSeen: (() => void) | undefined;
 
   /** Call on keydown with the input's value before the key. */
   keyDown(k: WedgeKey, value: string, now: number): WedgeStep {
@@ -93,6 +108,10 @@ export class WedgeReader {
       changed = true;
     }
     if (end === 'end') {
+      if (!this.suffixSeen && this.isBurst()) {
+        this.suffixSeen = true;
+        this.onSuffixSeen?.();
+      }
       this.finishInto(scans, now, false);
       return { preventDefault: true, value: '', scans };
     }
@@ -145,7 +164,7 @@ export class WedgeReader {
 
   /** Milliseconds until pause() may end the current burst, or null when nothing waits. */
   pauseDueIn(now: number): number | null {
-    if (this.settings.pauseMs <= 0 || this.buffer === '' || this.lastKeyAt === null) return null;
+    if (this.suffixSeen || this.settings.pauseMs <= 0 || this.buffer === '' || this.lastKeyAt === null) return null;
     return Math.max(0, this.lastKeyAt + this.settings.pauseMs - now);
   }
 
@@ -188,11 +207,18 @@ export class WedgeReader {
 
   /** True when the text so far came as a scanner burst and its keys have paused long enough. */
   private pausedBurstEnded(now: number): boolean {
-    const { pauseMs, minLength, burstMsPerChar } = this.settings;
-    if (pauseMs <= 0 || this.lastKeyAt === null || this.burstStartedAt === null) return false;
+    const { pauseMs, minLength } = this.settings;
+    if (this.suffixSeen || pauseMs <= 0 || this.lastKeyAt === null || this.burstStartedAt === null) return false;
     const text = this.buffer.trim();
     if (text.length < minLength || now - this.lastKeyAt < pauseMs) return false;
-    return this.lastKeyAt - this.burstStartedAt <= text.length * burstMsPerChar;
+    return this.isBurst();
+  }
+
+  /** The text so far arrived at scanner speed (a person types slower). */
+  private isBurst(): boolean {
+    if (this.lastKeyAt === null || this.burstStartedAt === null) return false;
+    const text = this.buffer.trim();
+    return text.length >= this.settings.minLength && this.lastKeyAt - this.burstStartedAt <= text.length * this.settings.burstMsPerChar;
   }
 
   private finishInto(scans: string[], at: number, byPause: boolean): void {
