@@ -78,7 +78,11 @@ export class AppModel {
   private catalogueWaiters: (() => void)[] = [];
 
   constructor() {
-    this.api = createApiClient({ fetch: (...args) => fetch(...args), getToken: () => this.credential?.token ?? null });
+    this.api = createApiClient({
+      fetch: (...args) => fetch(...args),
+      getToken: () => this.credential?.token ?? null,
+      outboxCounts: () => this.counts,
+    });
     this.scheduler = new SyncScheduler({
       run: (signal) => this.runSync(signal),
       isOnline: () => navigator.onLine,

@@ -56,6 +56,7 @@ export function DevicesSection({ onError }: { onError: OnError }) {
             <th>最終同期 / last sync</th>
             <th class="num">受信イベント</th>
             <th class="num">却下</th>
+            <th>端末の未送信 / queued on device</th>
             <th>状態</th>
             <th />
           </tr>
@@ -69,6 +70,9 @@ export function DevicesSection({ onError }: { onError: OnError }) {
               <td>{when(d.lastSeenAt)}</td>
               <td class="num">{d.eventsReceived}</td>
               <td class="num">{d.eventsRejected}</td>
+              <td data-testid={`device-queued-${d.id}`}>
+                {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${when(d.queued.reportedAt)}` : '—'}
+              </td>
               <td>{d.revokedAt ? `取消 ${when(d.revokedAt)}` : '有効'}</td>
               <td>
                 {!d.revokedAt && (

@@ -46,6 +46,8 @@ export interface ApiDeps {
   fetch: typeof fetch;
   /** The current device token, or null before enrolment. */
   getToken: () => string | null;
+  /** The outbox counts to report with each pull (the console shows them per device). */
+  outboxCounts?: () => { pending: number; rejected: number };
   baseUrl?: string;
 }
 
@@ -122,8 +124,11 @@ export function createApiClient(deps: ApiDeps): ApiClient {
   return {
     enrol: (body, signal) => request('POST', '/api/enrol', 'enrol', { body, auth: false, signal }),
     device: (signal) => request('GET', '/api/device', 'device', { auth: true, signal }),
-    pull: (cursor, signal) =>
-      request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}`, 'pull', { auth: true, signal }),
+    pull: (cursor, signal) => {
+      const counts = deps.outboxCounts?.();
+      const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}` : '';
+      return request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}${report}`, 'pull', { auth: true, signal });
+    },
     push: (events, signal) => request('POST', '/api/sync/push', 'push', { body: { events }, auth: true, signal }),
   };
 }

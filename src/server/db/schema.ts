@@ -35,6 +35,10 @@ export const devices = pgTable(
     revokedAt: ts('revoked_at'),
     lastSeenAt: ts('last_seen_at'),
     lastDeviceSeq: integer('last_device_seq').notNull().default(0),
+    /** The device's own count of unsent / refused outbox events at its last pull (null: never reported). */
+    reportedPending: integer('reported_pending'),
+    reportedRejected: integer('reported_rejected'),
+    reportedAt: ts('reported_at'),
   },
   (t) => [uniqueIndex('devices_token_hash_idx').on(t.tokenHash)],
 );

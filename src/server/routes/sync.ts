@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { Database } from '../db/client.js';
+import { recordOutboxReport } from '../supervision/outbox-report.js';
 import { pullChanges } from '../sync/pull.js';
 import { pushEvents } from '../sync/push.js';
 
@@ -19,7 +20,11 @@ export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => 
         response: { 200: pullResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
       },
     },
-    async (request) => pullChanges(database, request.device!.warehouseId, request.query.cursor, request.query.limit, pickSettings),
+    async (request) => {
+      const { cursor, limit, pending, rejected } = request.query;
+      await recordOutboxReport(database, request.device!.id, { pending, rejected }, now());
+      return pullChanges(database, request.device!.warehouseId, cursor, limit, pickSettings);
+    },
   );
 
   app.post(

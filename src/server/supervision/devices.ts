@@ -36,6 +36,10 @@ export async function listDevices(database: Database, warehouseId?: string): Pro
         openFlags: mine.reduce((s, f) => s + Number(f.n), 0),
         eventsReceived: Number(byDevice.get(d.id)?.n ?? 0),
         eventsRejected: Number(byDevice.get(d.id)?.rejected ?? 0),
+        queued:
+          d.reportedAt && d.reportedPending !== null
+            ? { pending: d.reportedPending, rejected: d.reportedRejected ?? 0, reportedAt: d.reportedAt.toISOString() }
+            : null,
       };
     });
   });

@@ -47,6 +47,8 @@ export const adminDeviceSchema = z.object({
   /** Events the server has received from this device, and how many of them it refused. */
   eventsReceived: z.number().int(),
   eventsRejected: z.number().int(),
+  /** What the device said waits in its outbox at its last pull; null until it has reported. */
+  queued: z.object({ pending: z.number().int(), rejected: z.number().int(), reportedAt: z.string() }).nullable(),
 });
 export type AdminDevice = z.infer<typeof adminDeviceSchema>;
 

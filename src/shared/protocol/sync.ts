@@ -26,6 +26,9 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 export const pullQuerySchema = z.object({
   cursor: z.string().regex(/^\d+$/).default('0'),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  /** The device's unsent and refused outbox events, reported so the console can show what waits where. */
+  pending: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  rejected: z.coerce.number().int().min(0).max(10_000_000).optional(),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 

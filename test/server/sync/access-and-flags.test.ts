@@ -107,6 +107,17 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
     expect(await flags()).toHaveLength(2);
   });
 
+  it('shows the console what waits in each device’s outbox, as the device reported it on its last pull', async () => {
+    expect((await devices()).find((d) => d.id === deviceId)?.queued).toBeNull();
+    const res = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { pending: '3', rejected: '1' }, headers: bearer(token) });
+    expect(res.statusCode).toBe(200);
+    const device = (await devices()).find((d) => d.id === deviceId);
+    expect(device?.queued).toMatchObject({ pending: 3, rejected: 1 });
+    expect(device?.lastSeenAt).not.toBeNull();
+    const bad = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { pending: '-1' }, headers: bearer(token) });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('never sends a customer e-mail, address or phone in a pull', async () => {
     const res = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(token) });
     expect(res.statusCode).toBe(200);
