@@ -36,6 +36,13 @@ function recordScripts(page: Page): string[] {
 }
 const loadedZxing = (urls: string[]) => urls.some((u) => /zxing/i.test(u));
 
+/** Every request the page makes, to tell where the decoder's WebAssembly came from. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
 test('a burst of 20 scans per second ticks every unit exactly once', async ({ page }) => {
   await enrolDevice(page, server);
   await signIn(page);
@@ -119,6 +126,7 @@ test('the camera reads a JAN and ticks the item once per presentation', async ()
     const context = await browser.newContext({ viewport: use.viewport!, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const scripts = recordScripts(page);
+    const requests = recordRequests(page);
     await enrolDevice(page, server, 'phone-01');
     await signIn(page, 'ST002');
     await page.getByTestId('menu-pack').click();
@@ -129,8 +137,13 @@ test('the camera reads a JAN and ticks the item once per presentation', async ()
     await page.getByTestId('scan-input-camera').click();
     const camera = page.getByTestId('camera-view');
     await expect(camera).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
-    await expect(camera).toHaveAttribute('data-decoder', 'zxing'); // no BarcodeDetector on desktop Linux
+    await expect(camera).toHaveAttribute('data-decoder', 'zxing-cpp'); // no BarcodeDetector on desktop Linux
     expect(loadedZxing(scripts)).toBe(true);
+    // The WebAssembly came from this server (the page's CSP let it compile), never from a CDN.
+    const wasm = requests.filter((u) => u.endsWith('.wasm'));
+    expect(wasm.length).toBeGreaterThan(0);
+    for (const u of wasm) expect(new URL(u).origin).toBe(new URL(server.url).origin);
+    expect(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== new URL(server.url).origin)).toEqual([]);
 
     const line = page.getByTestId(`line-${parcel.lines[0].productCode}`);
     await expect(line).toHaveAttribute('data-done', '1', { timeout: 20_000 });
