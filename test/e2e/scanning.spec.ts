@@ -1,7 +1,8 @@
 /**
  * Scanning in a real Chromium: a 20-per-second wedge burst ticks every unit exactly once; the camera
  * (Chromium's fake camera playing a JAN drawn by bwip-js) ticks the item once per presentation; a
- * device without a usable camera gets a clear way back; the decoder is not in the initial JavaScript.
+ * device without a usable camera gets a clear way back; the decoder is not in the initial JavaScript,
+ * and the camera reads offline (its chunk and .wasm precached, never from a CDN).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_SCENARIOS } from '../../src/server/demo/demo-data.js';
 import { writeBarcodeY4m } from './fake-camera.js';
-import { barcodeOf, demoParcel, enrolDevice, expectFeedback, signIn, wedgeScan } from './journey.js';
+import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
 import { startServer, type TestServer } from './server.js';
 import config from '../../playwright.config.js';
 
@@ -129,6 +130,10 @@ test('the camera reads a JAN and ticks the item once per presentation', async ()
     const requests = recordRequests(page);
     await enrolDevice(page, server, 'phone-01');
     await signIn(page, 'ST002');
+    await expectAllSynced(page);
+    await waitForServiceWorker(page);
+    // Offline from here: the camera chunk, the decoder and its .wasm must come from the precache.
+    await context.setOffline(true);
     await page.getByTestId('menu-pack').click();
     await wedgeScan(page, parcel.shipmentId);
     await expectFeedback(page, 'ok');
