@@ -219,6 +219,7 @@ export const cameraDecodeBench: Bench = {
     let shippedRead = 0;
     let referenceRead = 0;
     const missed: string[] = [];
+    const bySplit: Record<string, { coded: number; shipped: number; reference: number }> = {};
     for (const frame of frames) {
       const sTimes: number[] = [];
       const rTimes: number[] = [];
@@ -244,8 +245,14 @@ export const cameraDecodeBench: Bench = {
         if (sText === frame.expect) shippedRead += 1;
         else missed.push(frame.name);
         if (rText === frame.expect) referenceRead += 1;
+        const variant = frame.name.slice(frame.name.lastIndexOf(' ') + 1);
+        const split = (bySplit[variant] ??= { coded: 0, shipped: 0, reference: 0 });
+        split.coded += 1;
+        if (sText === frame.expect) split.shipped += 1;
+        if (rText === frame.expect) split.reference += 1;
       }
     }
+    ctx.log(`camera reads (zxing-cpp / @zxing/library): ${Object.entries(bySplit).map(([v, c]) => `${v} ${c.shipped}/${c.reference} of ${c.coded}`).join(', ')}`);
     ctx.log(
       `camera: ${frames.length} frames; shipped zxing-cpp read ${shippedRead}/${coded}, @zxing/library read ${referenceRead}/${coded}; zxing-cpp ${shippedTotal.toFixed(0)} ms, @zxing/library ${referenceTotal.toFixed(0)} ms in all; @zxing/library empty-frame median ${median(referenceEmptyMs).toFixed(1)} ms${missed.length ? `; shipped missed: ${missed.join(', ')}` : ''}`,
     );
