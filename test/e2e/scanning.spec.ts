@@ -138,6 +138,7 @@ test('the camera reads a JAN and ticks the item once per presentation', async ()
     await wedgeScan(page, parcel.shipmentId);
     await expectFeedback(page, 'ok');
     expect(loadedZxing(scripts)).toBe(false); // nothing of the decoder before the camera opens
+    expect(requests.filter((u) => u.endsWith('.wasm'))).toEqual([]);
 
     await page.getByTestId('scan-input-camera').click();
     const camera = page.getByTestId('camera-view');
