@@ -1,7 +1,8 @@
 /**
  * Scanning in a real Chromium: a 20-per-second wedge burst ticks every unit exactly once; the camera
  * (Chromium's fake camera playing a JAN drawn by bwip-js) ticks the item once per presentation; a
- * device without a usable camera gets a clear way back; the decoder is not in the initial JavaScript.
+ * device without a usable camera gets a clear way back; the decoder is not in the initial JavaScript,
+ * and the camera reads offline (its chunk and .wasm precached, never from a CDN).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_SCENARIOS } from '../../src/server/demo/demo-data.js';
 import { writeBarcodeY4m } from './fake-camera.js';
-import { barcodeOf, demoParcel, enrolDevice, expectFeedback, signIn, wedgeScan } from './journey.js';
+import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
 import { startServer, type TestServer } from './server.js';
 import config from '../../playwright.config.js';
 
@@ -35,6 +36,13 @@ function recordScripts(page: Page): string[] {
   return urls;
 }
 const loadedZxing = (urls: string[]) => urls.some((u) => /zxing/i.test(u));
+
+/** Every request the page makes, to tell where the decoder's WebAssembly came from. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
 
 test('a burst of 20 scans per second ticks every unit exactly once', async ({ page }) => {
   await enrolDevice(page, server);
@@ -120,18 +128,29 @@ test('the camera reads a JAN and ticks the item once per presentation', async ()
     const context = await browser.newContext({ viewport: use.viewport!, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const scripts = recordScripts(page);
+    const requests = recordRequests(page);
     await enrolDevice(page, server, 'phone-01');
     await signIn(page, 'ST002');
+    await expectAllSynced(page);
+    await waitForServiceWorker(page);
+    // Offline from here: the camera chunk, the decoder and its .wasm must come from the precache.
+    await context.setOffline(true);
     await page.getByTestId('menu-pack').click();
     await wedgeScan(page, parcel.shipmentId);
     await expectFeedback(page, 'ok');
     expect(loadedZxing(scripts)).toBe(false); // nothing of the decoder before the camera opens
+    expect(requests.filter((u) => u.endsWith('.wasm'))).toEqual([]);
 
     await page.getByTestId('scan-input-camera').click();
     const camera = page.getByTestId('camera-view');
     await expect(camera).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
-    await expect(camera).toHaveAttribute('data-decoder', 'zxing'); // no BarcodeDetector on desktop Linux
+    await expect(camera).toHaveAttribute('data-decoder', 'zxing-cpp'); // no BarcodeDetector on desktop Linux
     expect(loadedZxing(scripts)).toBe(true);
+    // The WebAssembly came from this server (the page's CSP let it compile), never from a CDN.
+    const wasm = requests.filter((u) => u.endsWith('.wasm'));
+    expect(wasm.length).toBeGreaterThan(0);
+    for (const u of wasm) expect(new URL(u).origin).toBe(new URL(server.url).origin);
+    expect(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== new URL(server.url).origin)).toEqual([]);
 
     const line = page.getByTestId(`line-${parcel.lines[0].productCode}`);
     await expect(line).toHaveAttribute('data-done', '1', { timeout: 20_000 });

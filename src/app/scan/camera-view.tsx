@@ -57,7 +57,7 @@ export function CameraView({ onScan, onClose }: CameraViewProps) {
       track.current = videoTrack ?? null;
       const caps = (videoTrack?.getCapabilities?.() ?? {}) as { torch?: boolean };
       setTorch({ supported: caps.torch === true, on: false });
-      // zxing (when needed) loads while the picture is already live.
+      // The decoder (zxing-cpp WebAssembly, when needed) loads and compiles while the picture is already live.
       const decoder = await createFrameDecoder(settings.formats);
       if (stopped) return;
       setPhase({ step: 'live', decoder: decoder.kind });
@@ -82,6 +82,8 @@ export function CameraView({ onScan, onClose }: CameraViewProps) {
       next();
     };
     start().catch((error: unknown) => {
+      // The decoder may fail after the camera started: switch the camera off with the message.
+      for (const tr of stream?.getTracks() ?? []) tr.stop();
       if (!stopped) setPhase({ step: 'failed', key: failureKey(error) });
     });
     return () => {

@@ -14,7 +14,10 @@ import type { FastifyInstance } from 'fastify';
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  // 'wasm-unsafe-eval' lets the page compile WebAssembly (the camera's zxing-cpp decoder, from our own
+  // origin: script-src 'self' still decides where code comes from). It does not allow eval() or
+  // new Function(); without it WebAssembly.instantiate is refused and the camera view fails.
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   connectSrc: ["'self'"],

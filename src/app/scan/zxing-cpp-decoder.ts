@@ -1,0 +1,37 @@
+/**
+ * zxing-cpp (WebAssembly, the zxing-wasm reader build) frame decoder: the shipped decoder when the
+ * browser's BarcodeDetector is missing or lacks a format. It decodes the viewfinder area of one frame
+ * per call, so the caller sets the pace. Its own lazy chunk: never in the initial JavaScript. The
+ * .wasm (~950 kB) is a Vite asset of this build, served by our server and precached by the service
+ * worker; locateFile is overridden because the package's default fetches it from a CDN.
+ */
+import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import type { FrameDecoder } from './frame-decoder.js';
+import type { CameraFormat } from './scan-settings.js';
+import { viewfinderArea } from './viewfinder.js';
+import { textOf, zxingCppReaderOptions } from './zxing-cpp-options.js';
+
+/** Compiles the WebAssembly module (from this origin) and returns a decoder for the formats. */
+export async function createZxingCppDecoder(formats: readonly CameraFormat[]): Promise<FrameDecoder> {
+  // Compile now, not on the first frame, so a failure here lets the caller fall back.
+  await prepareZXingModule({
+    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, location.href).href : prefix + path) },
+    fireImmediately: true,
+  });
+  const options = zxingCppReaderOptions(formats);
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  return {
+    kind: 'zxing-cpp',
+    decode: async (video) => {
+      if (!ctx || video.videoWidth === 0 || video.videoHeight === 0) return [];
+      const a = viewfinderArea(video.videoWidth, video.videoHeight);
+      canvas.width = a.width;
+      canvas.height = a.height;
+      ctx.drawImage(video, a.sx, a.sy, a.sw, a.sh, 0, 0, a.width, a.height);
+      const results = await readBarcodes(ctx.getImageData(0, 0, a.width, a.height), options);
+      return results.filter((r) => r.isValid).map(textOf);
+    },
+  };
+}
