@@ -52,7 +52,8 @@ test('offers the new version only between parcels and swaps it in only on a tap'
   // Between parcels the bar appears; the page keeps its worker until the tap.
   await page.getByTestId('cancel-button').click();
   await page.getByTestId('cancel-confirm').click();
-  await expect(page.getByTestId('update-bar')).toBeVisible();
+  // Installing the new worker checks every precached file (the decoder's .wasm included): slow when the machine is busy.
+  await expect(page.getByTestId('update-bar')).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
   const reloaded = page.waitForEvent('load');
   await page.getByTestId('update-bar').getByRole('button').click();
