@@ -183,7 +183,10 @@ export class AppModel {
   async enrol(code: string, deviceName: string): Promise<UiKey | null> {
     let response;
     try {
-      response = await this.api.enrol({ code: code.trim(), deviceName: deviceName.trim() });
+      // A mark without a credential means the database vanished under us: name the old device so the
+      // server can tell a supervisor what may have been lost with it.
+      const previousDeviceId = this.credential ? undefined : (readMark() ?? undefined);
+      response = await this.api.enrol({ code: code.trim(), deviceName: deviceName.trim(), ...(previousDeviceId ? { previousDeviceId } : {}) });
     } catch (error) {
       if (error instanceof HttpError) return error.status === 400 ? 'enrol.error.invalid' : 'enrol.error.rejected';
       if (error instanceof AuthError) return 'enrol.error.rejected';

@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { EnrolResponse } from '../../shared/protocol/sync.js';
-import type { Database } from '../db/client.js';
+import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
+import { raiseSupervisorFlag } from '../supervision/supervisor-flags.js';
 import { newEnrolmentCode, newToken, normaliseEnrolmentCode, sha256Hex } from './secrets.js';
 
 /** Why an enrolment was refused; the route turns it into a 400/401 answer. */
@@ -30,7 +31,7 @@ export async function createEnrolmentCode(database: Database, warehouseId: strin
 }
 
 /** Uses a code (once) and creates the device; the token is returned here and never again. */
-export async function enrolDevice(database: Database, code: string, deviceName: string, now: Date): Promise<EnrolResponse> {
+export async function enrolDevice(database: Database, code: string, deviceName: string, now: Date, previousDeviceId?: string): Promise<EnrolResponse> {
   const codeHash = sha256Hex(normaliseEnrolmentCode(code));
   const deviceId = `dev-${randomUUID()}`;
   const token = newToken();
@@ -50,6 +51,7 @@ export async function enrolDevice(database: Database, code: string, deviceName: 
     const warehouseId = claimed[0].warehouseId;
     const [wh] = await tx.select().from(t.warehouses).where(eq(t.warehouses.id, warehouseId));
     await tx.insert(t.devices).values({ id: deviceId, name: deviceName, warehouseId, tokenHash: sha256Hex(token), createdAt: now });
+    if (previousDeviceId) await flagLostDatabase(tx, { previousDeviceId, deviceId, deviceName, warehouseId, now });
     return { deviceId, deviceName, token, warehouseId, warehouseName: wh.name };
   });
 }
@@ -57,4 +59,29 @@ export async function enrolDevice(database: Database, code: string, deviceName: 
 /** Revokes a device: its token answers 401 from now on. */
 export async function revokeDevice(database: Database, deviceId: string, now: Date): Promise<void> {
   await database.write((tx) => tx.update(t.devices).set({ revokedAt: now }).where(eq(t.devices.id, deviceId)));
+}
+
+/**
+ * A browser re-enrolling after its local database vanished (evicted, cleared) names its old device: the
+ * events that device recorded after the last one the server has are gone with it. A supervisor is told,
+ * and the old credential is retired (nothing holds it any more). Only a device of the same warehouse
+ * counts: a stale id from elsewhere is ignored.
+ */
+async function flagLostDatabase(
+  tx: Tx,
+  info: { previousDeviceId: string; deviceId: string; deviceName: string; warehouseId: string; now: Date },
+): Promise<void> {
+  const [old] = await tx.select().from(t.devices).where(and(eq(t.devices.id, info.previousDeviceId), eq(t.devices.warehouseId, info.warehouseId)));
+  if (!old) return;
+  if (!old.revokedAt) await tx.update(t.devices).set({ revokedAt: info.now }).where(eq(t.devices.id, old.id));
+  await raiseSupervisorFlag(tx, {
+    warehouseId: info.warehouseId,
+    kind: 'db_lost',
+    deviceId: old.id,
+    message:
+      `Device ${old.name} lost its local database and was enrolled again as ${info.deviceName}. ` +
+      `The server has its events up to #${old.lastDeviceSeq}; any it recorded after that and had not synced are lost: check the parcels it was working on.`,
+    detail: { previousDeviceId: old.id, newDeviceId: info.deviceId, lastDeviceSeq: String(old.lastDeviceSeq) },
+    at: info.now,
+  });
 }

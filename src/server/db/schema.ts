@@ -313,7 +313,7 @@ export const supervisorFlags = pgTable(
   {
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
-    kind: text('kind').$type<'seq_gap' | 'seq_restart' | 'packed_while_held'>().notNull(),
+    kind: text('kind').$type<'seq_gap' | 'seq_restart' | 'packed_while_held' | 'db_lost'>().notNull(),
     deviceId: text('device_id').references(() => devices.id),
     staffId: text('staff_id'),
     shipmentId: text('shipment_id'),

@@ -20,7 +20,7 @@ export const enrolRoutes: FastifyPluginAsyncZod<{ database: Database; now: () =>
     },
     async (request, reply) => {
       try {
-        return await enrolDevice(database, request.body.code, request.body.deviceName, now());
+        return await enrolDevice(database, request.body.code, request.body.deviceName, now(), request.body.previousDeviceId);
       } catch (error) {
         if (error instanceof EnrolError) return reply.code(401).send({ error: error.code, message: error.message });
         throw error;

@@ -32,7 +32,7 @@ export async function listDevices(database: Database, warehouseId?: string): Pro
         revokedAt: d.revokedAt?.toISOString() ?? null,
         lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
         lastDeviceSeq: d.lastDeviceSeq,
-        sequenceFlags: mine.filter((f) => f.kind === 'seq_gap' || f.kind === 'seq_restart').reduce((s, f) => s + Number(f.n), 0),
+        sequenceFlags: mine.filter((f) => f.kind === 'seq_gap' || f.kind === 'seq_restart' || f.kind === 'db_lost').reduce((s, f) => s + Number(f.n), 0),
         openFlags: mine.reduce((s, f) => s + Number(f.n), 0),
         eventsReceived: Number(byDevice.get(d.id)?.n ?? 0),
         eventsRejected: Number(byDevice.get(d.id)?.rejected ?? 0),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Why a supervisor must look: a hole or a restart in a device's event sequence, or a held parcel packed offline. */
-export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held']);
+export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held', 'db_lost']);
 export type SupervisorFlagKind = z.infer<typeof supervisorFlagKindSchema>;
 
 /** One flag, in words and figures. */

@@ -9,6 +9,11 @@ import { pickBatchSchema, pickSettingsSchema } from './pick.js';
 export const enrolRequestSchema = z.object({
   code: z.string().trim().min(4).max(64),
   deviceName: z.string().trim().min(1).max(64),
+  /**
+   * The device id this browser had before its local database vanished (kept outside IndexedDB): the
+   * server flags the old device's unsent events as possibly lost and retires its credential.
+   */
+  previousDeviceId: z.string().trim().min(1).max(100).optional(),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 

@@ -118,6 +118,25 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
     expect(bad.statusCode).toBe(400);
   });
 
+  it('flags a device whose local database vanished when its browser enrols again, and retires the old credential', async () => {
+    await push([packedEvent('S0000001', { deviceSeq: 1 })]);
+    const enrolAgain = async (previousDeviceId?: string) => {
+      const code = (await demo.app.inject({ method: 'POST', url: '/api/admin/enrolment-codes', payload: { warehouseId: 'WH1' }, headers: bearer(demo.adminToken) })).json().code;
+      const res = await demo.app.inject({ method: 'POST', url: '/api/enrol', payload: { code, deviceName: 'pack-01', ...(previousDeviceId ? { previousDeviceId } : {}) } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { deviceId: string; token: string };
+    };
+    const fresh = await enrolAgain(deviceId);
+    const [flag] = await flags();
+    expect(flag).toMatchObject({ kind: 'db_lost', deviceId, detail: { lastDeviceSeq: '1', newDeviceId: fresh.deviceId } });
+    expect(flag.message).toContain('#1');
+    expect((await demo.app.inject({ method: 'GET', url: '/api/device', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await demo.app.inject({ method: 'GET', url: '/api/device', headers: bearer(fresh.token) })).statusCode).toBe(200);
+    // An id the warehouse does not know (or a first enrolment) raises nothing.
+    await enrolAgain('dev-unknown');
+    expect(await flags()).toHaveLength(1);
+  });
+
   it('never sends a customer e-mail, address or phone in a pull', async () => {
     const res = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(token) });
     expect(res.statusCode).toBe(200);
