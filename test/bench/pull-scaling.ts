@@ -27,7 +27,7 @@ export const pullScalingBench: Bench = {
   metrics: { pull_scaling_exponent: { unit: 'k', budget: 1.1, better: 'lower' } },
   timeoutMs: 300_000,
   async run(ctx) {
-    const sizes = ctx.quick ? [500, 2000, 5000] : [1000, 5000, 20_000];
+    const sizes = ctx.quick ? [500, 1000, 2500] : [1000, 5000, 20_000];
     const points: { n: number; ms: number }[] = [];
     for (const n of sizes) {
       const demo = await buildDemoApp();

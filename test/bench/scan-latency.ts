@@ -12,6 +12,13 @@ import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT
 import { percentile, type Bench } from './lib/metric.js';
 import { BENCH_PRODUCTS, BENCH_SCAN_PARCEL, seedBenchBase } from './lib/seed.js';
 
+/**
+ * Injected before the app: a scanner that ends each code with Enter only. With the default 30 ms pause
+ * ending a suffix-less burst, a loaded machine could deliver Playwright's Enter after the pause had
+ * already handed the scan on; the probe then never saw its Enter and the run hung until the timeout.
+ */
+const ENTER_ONLY_SCANNER = `localStorage.setItem('floorpack.settings', JSON.stringify({ wedge: { pauseMs: 0 } }));`;
+
 /** Injected before the app: timestamps every Enter, watches for the expected count, observes commit marks. */
 const PROBE = `
 window.__scanProbe = (() => {
@@ -68,6 +75,7 @@ export const scanLatencyBench: Bench = {
     try {
       const context = await newDeviceContext(browser);
       await context.addInitScript(READ_LAST_SYNC_SCRIPT);
+      await context.addInitScript(ENTER_ONLY_SCANNER);
       await context.addInitScript(PROBE);
       const page = await context.newPage();
       await enrolAndSignIn(page, server);

@@ -1,7 +1,7 @@
 /** Pack-time verification (梱包時検品): wedge scans drive the shared pack state table. */
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { resolveParcel } from '../../shared/domain/resolve-parcel.js';
-import { outstandingSteps, verifiedUnits } from '../../shared/flows/pack.js';
+import { outstandingSteps, verifiedUnits, type PackAction } from '../../shared/flows/pack.js';
 import type { AppModel } from '../app-model.js';
 import { t, tm } from '../i18n/i18n.js';
 import { ScanInput } from '../scan/scan-input.js';
@@ -16,6 +16,8 @@ export function PackScreen({ model }: { model: AppModel }) {
   const parcel = state.step === 'verifying' ? model.parcels.get(state.progress.shipmentId) : undefined;
   // Resolved once per parcel/catalogue change, not per scan.
   const resolved = useMemo(() => (parcel ? resolveParcel(parcel, model.index) : null), [parcel, model.index]);
+  // Stable, so the card's memoised sections skip re-rendering on a scan that did not change them.
+  const dispatch = useCallback((action: PackAction) => pack.dispatch(action), [pack]);
   const feedback = pack.feedback;
   const tone = feedback?.tone ?? null;
   const outstanding = state.step === 'verifying' && resolved ? outstandingSteps(state.progress, resolved) : null;
@@ -59,7 +61,7 @@ export function PackScreen({ model }: { model: AppModel }) {
             <span class="progress-text">{t('pack.progress', { verified: verifiedUnits(state.progress), total: resolved.totalUnits })}</span>
           </div>
           <div class="pack-body">
-            <ParcelCard resolved={resolved} progress={state.progress} dispatch={(a) => pack.dispatch(a)} />
+            <ParcelCard resolved={resolved} progress={state.progress} dispatch={dispatch} />
           </div>
           <div class="pack-actions">
             <button class="btn btn-cancel" data-testid="cancel-button" onClick={() => setConfirmCancel(true)}>

@@ -27,14 +27,24 @@ export async function pullAll(
   let cursor = (await store.getMeta('cursor')) ?? '0';
   const changed = new Map<string, Parcel>();
   let catalogue: Catalogue | null = null;
+  let next: Promise<PullResponse> | null = null;
   for (let pages = 1; pages <= PULL_MAX_PAGES; pages++) {
-    const page = await api.pull(cursor, signal);
+    const page = await (next ?? api.pull(cursor, signal));
+    next = null;
+    if (page.more && page.cursor === cursor) throw new ProtocolError('pull says more but the cursor did not move');
+    // Ask for the next page while this one is written: the server and the network overlap the
+    // IndexedDB commit. The cursor on disk still moves only with each committed page, in order.
+    if (page.more && pages < PULL_MAX_PAGES) {
+      next = api.pull(page.cursor, signal);
+      // Handled here, awaited next turn: a failure while this page is written is not "unhandled",
+      // and is thrown when the loop reaches it (or dropped if this page's write fails first).
+      next.catch(() => undefined);
+    }
     const stored = await store.applyPullPage(page);
     for (const p of stored) changed.set(p.shipmentId, p);
     if (page.catalogue) catalogue = page.catalogue;
     onPage?.(stored, page.catalogue, page);
     if (!page.more) return { pages, parcels: [...changed.values()], catalogue };
-    if (page.cursor === cursor) throw new ProtocolError('pull says more but the cursor did not move');
     cursor = page.cursor;
   }
   throw new ProtocolError('pull did not finish');

@@ -5,7 +5,8 @@
  * below the last number) means the device's local database was lost and started over. Either way
  * the device is flagged for a supervisor; the event itself is still applied on its merits.
  */
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../db/change-seq.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
@@ -14,10 +15,18 @@ import type { PushContext } from './commands/types.js';
 
 /** Called once per newly recorded event, in its transaction: flags a gap or restart, then advances the device. */
 export async function recordDeviceSequence(tx: Tx, ctx: PushContext, event: SyncEvent): Promise<void> {
-  // FOR UPDATE: a device's events are numbered one after another; its concurrent pushes take turns here.
-  const [device] = await tx.select({ last: t.devices.lastDeviceSeq }).from(t.devices).where(eq(t.devices.id, ctx.deviceId)).for('update');
-  const last = device?.last ?? 0;
   const seq = event.deviceSeq;
+  // One statement: the row is locked by the UPDATE itself (a device's concurrent pushes take turns
+  // here) and the sub-select hands back the number it held before. It was a SELECT … FOR UPDATE and
+  // then an UPDATE: one round trip less per pushed event (benchmark push_events_per_s).
+  const rows = await tx.execute<{ last: number | string }>(sql`
+    update ${t.devices} as d
+    set last_device_seq = greatest(prev.last_device_seq, ${seq}::integer), last_seen_at = ${ctx.now.toISOString()}::timestamptz
+    from (select id, last_device_seq from ${t.devices} where id = ${ctx.deviceId} for update) as prev
+    where d.id = prev.id
+    returning prev.last_device_seq as last`);
+  const device = rowsOf<{ last: number | string }>(rows)[0];
+  const last = device ? Number(device.last) : 0;
   // A device's first event sets the baseline: a device enrolled again keeps numbering where its kept
   // outbox left off (the app wipes customer data on revocation but keeps unsent events).
   if (last > 0 && seq > last + 1) {
@@ -43,8 +52,4 @@ export async function recordDeviceSequence(tx: Tx, ctx: PushContext, event: Sync
       at: ctx.now,
     });
   }
-  await tx
-    .update(t.devices)
-    .set({ lastDeviceSeq: Math.max(last, seq), lastSeenAt: ctx.now })
-    .where(eq(t.devices.id, ctx.deviceId));
 }
