@@ -6,6 +6,7 @@ import type { AppModel } from '../app-model.js';
 import { t, tm } from '../i18n/i18n.js';
 import { ScanInput } from '../scan/scan-input.js';
 import { ParcelCard } from './parcel-card.js';
+import { FlowAlerts } from '../components/flow-alerts.js';
 
 /** The pack screen. */
 export function PackScreen({ model }: { model: AppModel }) {
@@ -97,23 +98,7 @@ export function PackScreen({ model }: { model: AppModel }) {
         </div>
       )}
 
-      {tone === 'error' && feedback && (
-        <div class="error-overlay" data-testid="error-overlay" onClick={() => pack.clearFeedback()}>
-          <p class="error-text">{tm(feedback.message)}</p>
-          <p class="error-hint">{t('pack.tapToDismiss')}</p>
-        </div>
-      )}
-
-      {pack.failure && (
-        <div class="modal-backdrop">
-          <div class="modal modal-danger" role="alertdialog" data-testid="storage-error">
-            <p class="error-text">{t('pack.storageError', { reason: pack.failure.reason })}</p>
-            <button class="btn btn-light btn-block" onClick={() => pack.dismissFailure()}>
-              {t('common.ok')}
-            </button>
-          </div>
-        </div>
-      )}
+      <FlowAlerts session={pack} />
 
       {manual && (
         <div class="modal-backdrop">

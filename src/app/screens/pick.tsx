@@ -5,6 +5,7 @@ import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { AppModel } from '../app-model.js';
 import { t, tm } from '../i18n/i18n.js';
 import { ScanInput } from '../scan/scan-input.js';
+import { FlowAlerts } from '../components/flow-alerts.js';
 
 /** The pick screen. */
 export function PickScreen({ model }: { model: AppModel }) {
@@ -76,23 +77,7 @@ export function PickScreen({ model }: { model: AppModel }) {
         <BatchList model={model} />
       )}
 
-      {tone === 'error' && feedback && (
-        <div class="error-overlay" data-testid="error-overlay" onClick={() => session.clearFeedback()}>
-          <p class="error-text">{tm(feedback.message)}</p>
-          <p class="error-hint">{t('pack.tapToDismiss')}</p>
-        </div>
-      )}
-
-      {session.failure && (
-        <div class="modal-backdrop">
-          <div class="modal modal-danger" role="alertdialog" data-testid="storage-error">
-            <p class="error-text">{t('pack.storageError', { reason: session.failure.reason })}</p>
-            <button class="btn btn-light btn-block" onClick={() => session.dismissFailure()}>
-              {t('common.ok')}
-            </button>
-          </div>
-        </div>
-      )}
+      <FlowAlerts session={session} />
 
       {dialog && stop && (
         <QuantityDialog

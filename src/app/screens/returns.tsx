@@ -6,6 +6,7 @@ import type { AppModel } from '../app-model.js';
 import { getLang, t, tm, type UiKey } from '../i18n/i18n.js';
 import { searchReturnParcels } from '../returns/return-session.js';
 import { ScanInput } from '../scan/scan-input.js';
+import { FlowAlerts } from '../components/flow-alerts.js';
 
 const CONDITIONS: ReceivedCondition[] = ['unopened', 'opened', 'damaged'];
 
@@ -279,23 +280,7 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
         </>
       )}
 
-      {tone === 'error' && feedback && (
-        <div class="error-overlay" data-testid="error-overlay" onClick={() => session.clearFeedback()}>
-          <p class="error-text">{tm(feedback.message)}</p>
-          <p class="error-hint">{t('pack.tapToDismiss')}</p>
-        </div>
-      )}
-
-      {session.failure && (
-        <div class="modal-backdrop">
-          <div class="modal modal-danger" role="alertdialog" data-testid="storage-error">
-            <p class="error-text">{t('pack.storageError', { reason: session.failure.reason })}</p>
-            <button class="btn btn-light btn-block" onClick={() => session.dismissFailure()}>
-              {t('common.ok')}
-            </button>
-          </div>
-        </div>
-      )}
+      <FlowAlerts session={session} />
 
       {confirmCancel && state.step === 'receiving' && (
         <div class="modal-backdrop">
