@@ -6,6 +6,7 @@ import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, Return
 import { computeHumanTouchFlags, flagBasisOf } from '../../shared/domain/human-touch.js';
 import type { Parcel, ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
 import { withCheckDigit } from '../../shared/scan/gtin.js';
+import type { ShipmentInput as BackOfficeShipment } from '../db/write-master-data.js';
 
 /** The parcels tests rely on, by the situation each one sets up. */
 export const DEMO_SCENARIOS = {
@@ -115,27 +116,8 @@ export const DEMO_RETURN_REASONS: ReturnReason[] = [
   { code: 'R99', label: 'その他', labelEn: 'Other', sortOrder: 99 },
 ];
 
-/** A shipment instruction as the back office sends it, with the server-only fields (e-mail, history). */
-export interface DemoShipment {
-  shipmentId: string;
-  orderNumber: string;
-  orderDate: string;
-  customerId: string;
-  customerName: string;
-  customerEmail: string;
-  rankCode: string;
-  purchaseCount: number;
-  returnCount: number;
-  parcelsSinceFirstReturn: number;
-  giftCode: string | null;
-  noshiName: string | null;
-  message: string | null;
-  insertCodes: string[];
-  carrier: string;
-  status: ParcelStatus;
-  holdReason: string | null;
-  lines: ParcelLine[];
-}
+/** A demo shipment: a back-office shipment instruction, always with an e-mail. */
+export type DemoShipment = BackOfficeShipment & { customerEmail: string };
 
 type ShipmentInput = Partial<DemoShipment> & Pick<DemoShipment, 'shipmentId' | 'customerId' | 'customerName' | 'rankCode' | 'lines'>;
 

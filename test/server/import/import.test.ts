@@ -1,11 +1,11 @@
 /** Importing back-office files into the real database (PGlite, and PostgreSQL when configured). */
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pullResponseSchema, type PullResponse } from '../../../src/shared/protocol/sync.js';
 import { currentChangeSeq } from '../../../src/server/db/change-seq.js';
 import * as t from '../../../src/server/db/schema.js';
 import { setParcelStatus } from '../../../src/server/db/write-master-data.js';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_HUMAN_TOUCH_RULES } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { runImport } from '../../../src/server/import/run-import.js';
@@ -13,21 +13,13 @@ import { saveRules } from '../../../src/server/rules/human-touch-rules.js';
 import { bearer } from '../helpers/events.js';
 import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
 import { fixture, GOOD_FIXTURE_SHIPMENTS, importFixture, importFixtureMasters, SHIPMENT_FIXTURE_ERRORS } from './helpers.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 
 describe.each(TEST_DATABASE_TARGETS)('import on $name', (target) => {
   let demo: DemoApp;
-  let dispose: () => Promise<void>;
   const hookCalls: { warehouseId: string; shipmentIds: string[] }[] = [];
 
-  beforeAll(async () => {
-    const opened = await target.open();
-    dispose = opened.dispose;
-    demo = await buildDemoApp({ database: opened.database });
-  });
-  afterAll(async () => {
-    await demo?.close();
-    await dispose?.();
-  });
+  useDemoApp(target, (d) => (demo = d));
   beforeEach(async () => {
     await resetDemo(demo.database);
     hookCalls.length = 0;

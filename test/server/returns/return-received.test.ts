@@ -1,33 +1,25 @@
 /** return.received through the push API: one receipt per parcel, the customer's history, FIRST_RETURN on the next parcel, one notification row. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../../../src/shared/protocol/events.js';
 import { pullResponseSchema, pushResponseSchema, type EventResult, type PullResponse } from '../../../src/shared/protocol/sync.js';
 import * as t from '../../../src/server/db/schema.js';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_SCENARIOS } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { bearer, packedEvent } from '../helpers/events.js';
 import { returnEvent } from '../helpers/return-events.js';
 import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 
 const RETURNED = DEMO_SCENARIOS.returnFirst;
 const NEXT = DEMO_SCENARIOS.returnFirstNext;
 
 describe.each(TEST_DATABASE_TARGETS)('return receipts on $name', (target) => {
   let demo: DemoApp;
-  let dispose: () => Promise<void>;
   let token: string;
 
-  beforeAll(async () => {
-    const opened = await target.open();
-    dispose = opened.dispose;
-    demo = await buildDemoApp({ database: opened.database });
-  });
-  afterAll(async () => {
-    await demo?.close();
-    await dispose?.();
-  });
+  useDemoApp(target, (d) => (demo = d));
   beforeEach(async () => {
     await resetDemo(demo.database);
     token = (await demo.enrol('returns-01')).token;

@@ -1,27 +1,19 @@
 /** POST /api/admin/import and the console's admin routes, through HTTP (PGlite, and PostgreSQL when configured). */
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_HUMAN_TOUCH_RULES } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { bearer } from '../helpers/events.js';
 import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
 import { fixture, importFixtureMasters, SHIPMENT_FIXTURE_ERRORS } from '../import/helpers.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 
 describe.each(TEST_DATABASE_TARGETS)('admin import and console routes on $name', (target) => {
   let demo: DemoApp;
-  let dispose: () => Promise<void>;
   const imported: string[][] = [];
 
-  beforeAll(async () => {
-    const opened = await target.open();
-    dispose = opened.dispose;
-    demo = await buildDemoApp({ database: opened.database, afterShipmentsImported: ({ shipmentIds }) => void imported.push(shipmentIds) });
-  });
-  afterAll(async () => {
-    await demo?.close();
-    await dispose?.();
-  });
+  useDemoApp(target, (d) => (demo = d), { afterShipmentsImported: ({ shipmentIds }) => void imported.push(shipmentIds) });
   beforeEach(async () => {
     await resetDemo(demo.database);
     imported.length = 0;

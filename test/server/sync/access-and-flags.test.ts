@@ -3,10 +3,10 @@
  * offline, and a device whose event sequence jumps or restarts. On PGlite and (when set) PostgreSQL.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as t from '../../../src/server/db/schema.js';
 import { upsertParcel } from '../../../src/server/db/write-master-data.js';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_SCENARIOS, DEMO_SHIPMENTS } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { adminDevicesResponseSchema, supervisorFlagsResponseSchema } from '../../../src/shared/protocol/admin-devices.js';
@@ -14,22 +14,14 @@ import type { SyncEvent } from '../../../src/shared/protocol/events.js';
 import { pushResponseSchema, type EventResult } from '../../../src/shared/protocol/sync.js';
 import { bearer, packedEvent } from '../helpers/events.js';
 import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 
 describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (target) => {
   let demo: DemoApp;
-  let dispose: () => Promise<void>;
   let token: string;
   let deviceId: string;
 
-  beforeAll(async () => {
-    const opened = await target.open();
-    dispose = opened.dispose;
-    demo = await buildDemoApp({ database: opened.database });
-  });
-  afterAll(async () => {
-    await demo?.close();
-    await dispose?.();
-  });
+  useDemoApp(target, (d) => (demo = d));
   beforeEach(async () => {
     await resetDemo(demo.database);
     // A second warehouse with a parcel of its own.

@@ -1,35 +1,27 @@
 /** Picking on the server: batches in the pull, claim conflicts, short picks held, release, rebuilds — on PGlite and PostgreSQL. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, type EventResult } from '../../../src/shared/protocol/sync.js';
 import type { SyncEvent } from '../../../src/shared/protocol/events.js';
 import type { PickBatch } from '../../../src/shared/protocol/pick.js';
 import { upsertParcel } from '../../../src/server/db/write-master-data.js';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_SCENARIOS as S, DEMO_SHIPMENTS, DEMO_STAFF, DEMO_WAREHOUSE } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { rebuildBatches } from '../../../src/server/picking/rebuild-batches.js';
 import { bearer, packedEvent } from '../helpers/events.js';
 import { pickEvent } from '../helpers/pick-events.js';
 import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 
 const MULTI = [S.pickMultiTopRank, S.pickMultiFirstPurchase, S.pickMultiNewest];
 const SINGLE = [S.pickSingleA, S.pickSingleB];
 
 describe.each(TEST_DATABASE_TARGETS)('picking on $name', (target) => {
   let demo: DemoApp;
-  let dispose: () => Promise<void>;
   let picker1: string;
   let picker2: string;
 
-  beforeAll(async () => {
-    const opened = await target.open();
-    dispose = opened.dispose;
-    demo = await buildDemoApp({ database: opened.database });
-  });
-  afterAll(async () => {
-    await demo?.close();
-    await dispose?.();
-  });
+  useDemoApp(target, (d) => (demo = d));
   beforeEach(async () => {
     await resetDemo(demo.database);
     picker1 = (await demo.enrol('pick-01')).token;

@@ -1,30 +1,22 @@
 /** Pull and push, end to end through the HTTP API, on PGlite and (when configured) PostgreSQL. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, type EventResult, type PullResponse } from '../../../src/shared/protocol/sync.js';
 import type { SyncEvent } from '../../../src/shared/protocol/events.js';
 import * as t from '../../../src/server/db/schema.js';
 import { setParcelStatus, upsertParcel } from '../../../src/server/db/write-master-data.js';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_SCENARIOS, DEMO_SHIPMENTS, DEMO_STAFF } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { bearer, packedEvent } from '../helpers/events.js';
 import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 
 describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
   let demo: DemoApp;
-  let dispose: () => Promise<void>;
   let token: string;
 
-  beforeAll(async () => {
-    const opened = await target.open();
-    dispose = opened.dispose;
-    demo = await buildDemoApp({ database: opened.database });
-  });
-  afterAll(async () => {
-    await demo?.close();
-    await dispose?.();
-  });
+  useDemoApp(target, (d) => (demo = d));
   beforeEach(async () => {
     await resetDemo(demo.database);
     token = (await demo.enrol('pack-01')).token;
