@@ -37,6 +37,8 @@ export interface BuildAppOptions {
   /** Enrolment attempts allowed per client address per minute (default 10). */
   enrolRateLimitPerMin?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Log every request and response (Fastify's per-request lines); off unless asked, they drown the rest. */
+  requestLogging?: boolean;
   /** The server clock; tests move it. */
   now?: () => Date;
   /** Picking settings (batch size, location format …); the defaults when absent. */
@@ -60,7 +62,11 @@ declare module 'fastify' {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { database, adminToken } = opts;
   const now = opts.now ?? (() => new Date());
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    disableRequestLogging: !opts.requestLogging,
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('device', null);

@@ -42,6 +42,8 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
     enrolCodeTtlMin: env.ENROL_CODE_TTL_MIN,
     enrolRateLimitPerMin: env.ENROL_RATE_LIMIT_PER_MIN,
     logger: { level: env.LOG_LEVEL },
+    // A handheld polls every few seconds: per-request lines only when debugging.
+    requestLogging: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace',
     pickSettings,
     notify: { config: notifyConfigFromEnv(env), autoStart: true },
   });
