@@ -41,6 +41,9 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 /** Parcels per pull page. */
 export const PULL_PAGE_LIMIT = 1000;
 
+/** Prefix of a pull's User Timing measures (-json: body + JSON.parse, -validate, -write): the benchmark's split. */
+export const PULL_MEASURE = 'floorpack:pull';
+
 /** What the client needs from its surroundings (tests pass a fake fetch). */
 export interface ApiDeps {
   fetch: typeof fetch;
@@ -75,7 +78,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     method: 'GET' | 'POST',
     path: string,
     kind: K,
-    opts: { body?: unknown; auth: boolean; signal?: AbortSignal },
+    opts: { body?: unknown; auth: boolean; signal?: AbortSignal; measure?: string },
   ): Promise<ReturnType<Parsers[K]>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -104,21 +107,27 @@ export function createApiClient(deps: ApiDeps): ApiClient {
       throw new RetryableError(`HTTP ${response.status}`, response.status);
     }
     let body: unknown;
+    const bodyStart = performance.now();
     try {
       body = await response.json();
     } catch {
       throw response.ok ? new ProtocolError('reply is not JSON') : new HttpError(response.status, 'http', `HTTP ${response.status}`);
     }
+    if (opts.measure) performance.measure(`${opts.measure}-json`, { start: bodyStart });
     if (!response.ok) {
       const err = body as { error?: unknown; message?: unknown } | null;
       throw new HttpError(response.status, typeof err?.error === 'string' ? err.error : 'http', typeof err?.message === 'string' ? err.message : `HTTP ${response.status}`);
     }
     const { parseReply } = await import('./validate.js');
+    const validateStart = performance.now();
+    let reply: ReturnType<Parsers[K]>;
     try {
-      return parseReply[kind](body) as ReturnType<Parsers[K]>;
+      reply = parseReply[kind](body) as ReturnType<Parsers[K]>;
     } catch (error) {
       throw new ProtocolError(error instanceof Error ? error.message : 'bad reply');
     }
+    if (opts.measure) performance.measure(`${opts.measure}-validate`, { start: validateStart });
+    return reply;
   }
 
   return {
@@ -127,7 +136,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     pull: (cursor, signal) => {
       const counts = deps.outboxCounts?.();
       const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}` : '';
-      return request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}${report}`, 'pull', { auth: true, signal });
+      return request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}${report}`, 'pull', { auth: true, signal, measure: PULL_MEASURE });
     },
     push: (events, signal) => request('POST', '/api/sync/push', 'push', { body: { events }, auth: true, signal }),
   };

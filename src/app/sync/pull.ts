@@ -1,9 +1,9 @@
 /** Pull: fetches changes page by page from the saved cursor; each page is stored in one transaction. */
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
-import type { LocalStore } from '../store/db.js';
+import { PULL_PUT_MEASURE, type LocalStore } from '../store/db.js';
 import type { PullResponse } from '../../shared/protocol/sync.js';
-import { ProtocolError, type ApiClient } from './api.js';
+import { ProtocolError, PULL_MEASURE, type ApiClient } from './api.js';
 
 /** Most pages one run follows before giving up on a server that never says "no more". */
 export const PULL_MAX_PAGES = 10_000;
@@ -24,6 +24,9 @@ export async function pullAll(
   onPage?: (parcels: Parcel[], catalogue: Catalogue | null, page?: PullResponse) => void,
   signal?: AbortSignal,
 ): Promise<PullSummary> {
+  // Only the last run's measures are kept: a device syncs all day long.
+  for (const part of ['json', 'validate', 'write']) performance.clearMeasures(`${PULL_MEASURE}-${part}`);
+  performance.clearMeasures(PULL_PUT_MEASURE);
   let cursor = (await store.getMeta('cursor')) ?? '0';
   const changed = new Map<string, Parcel>();
   let catalogue: Catalogue | null = null;
@@ -40,7 +43,9 @@ export async function pullAll(
       // and is thrown when the loop reaches it (or dropped if this page's write fails first).
       next.catch(() => undefined);
     }
+    const writeStart = performance.now();
     const stored = await store.applyPullPage(page);
+    performance.measure(`${PULL_MEASURE}-write`, { start: writeStart });
     for (const p of stored) changed.set(p.shipmentId, p);
     if (page.catalogue) catalogue = page.catalogue;
     onPage?.(stored, page.catalogue, page);

@@ -7,6 +7,9 @@ import { recordOutboxReport } from '../supervision/outbox-report.js';
 import { pullChanges } from '../sync/pull.js';
 import { pushEvents } from '../sync/push.js';
 
+/** When each pull's handler returned, so onSend can time the serialisation (zod check + JSON). */
+const handlerDone = new WeakMap<object, number>();
+
 /** Registers pull and push; the warehouse always comes from the credential, never from the request. */
 export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => Date; pickSettings?: PickSettings }> = async (app, { database, now, pickSettings }) => {
   app.get(
@@ -19,11 +22,23 @@ export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => 
         querystring: pullQuerySchema,
         response: { 200: pullResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
       },
+      // Server-Timing (report, query, serialise): the device's benchmark splits a pull's time with it.
+      onSend: async (request, reply, payload) => {
+        const done = handlerDone.get(request);
+        if (done !== undefined) reply.header('server-timing', `${reply.getHeader('server-timing')}, serialise;dur=${(performance.now() - done).toFixed(1)}`);
+        return payload;
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       const { cursor, limit, pending, rejected } = request.query;
+      const t0 = performance.now();
       await recordOutboxReport(database, request.device!.id, { pending, rejected }, now());
-      return pullChanges(database, request.device!.warehouseId, cursor, limit, pickSettings);
+      const t1 = performance.now();
+      const page = await pullChanges(database, request.device!.warehouseId, cursor, limit, pickSettings);
+      const t2 = performance.now();
+      reply.header('server-timing', `report;dur=${(t1 - t0).toFixed(1)}, query;dur=${(t2 - t1).toFixed(1)}`);
+      handlerDone.set(request, t2);
+      return page;
     },
   );
 
