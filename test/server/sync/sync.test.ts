@@ -128,6 +128,13 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
       });
     });
 
+    it('pulls the packing time to the millisecond', async () => {
+      const { cursor } = await pull();
+      await push([packedEvent(DEMO_SCENARIOS.singleItem, { at: '2026-11-24T10:00:00.250Z' })]);
+      const [parcel] = (await pull(cursor)).parcels;
+      expect(parcel.packedBy?.at).toBe('2026-11-24T10:00:00.250Z');
+    });
+
     it('answers a resent event "duplicate" and applies it only once', async () => {
       const event = packedEvent(DEMO_SCENARIOS.singleItem);
       expect((await push([event]))[0].status).toBe('applied');
