@@ -12,6 +12,7 @@ import type {
   PullResponse,
   PushResponse,
 } from '../../shared/protocol/sync.js';
+import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
 
 /** 401: the device credential is missing, wrong or revoked. */
 export class AuthError extends Error {
@@ -58,7 +59,8 @@ export interface ApiDeps {
 export interface ApiClient {
   enrol(request: EnrolRequest, signal?: AbortSignal): Promise<EnrolResponse>;
   device(signal?: AbortSignal): Promise<DeviceInfo>;
-  pull(cursor: string, signal?: AbortSignal): Promise<PullResponse>;
+  /** One pull page; `onNextCursor` hears the next page's cursor from the headers, before the body is read. */
+  pull(cursor: string, signal?: AbortSignal, onNextCursor?: (cursor: string) => void): Promise<PullResponse>;
   push(events: SyncEvent[], signal?: AbortSignal): Promise<PushResponse>;
 }
 
@@ -78,7 +80,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     method: 'GET' | 'POST',
     path: string,
     kind: K,
-    opts: { body?: unknown; auth: boolean; signal?: AbortSignal; measure?: string },
+    opts: { body?: unknown; auth: boolean; signal?: AbortSignal; measure?: string; onHeaders?: (headers: Headers) => void },
   ): Promise<ReturnType<Parsers[K]>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -106,6 +108,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     if (response.status >= 500 || response.status === 408 || response.status === 429) {
       throw new RetryableError(`HTTP ${response.status}`, response.status);
     }
+    if (response.ok) opts.onHeaders?.(response.headers);
     let body: unknown;
     const bodyStart = performance.now();
     try {
@@ -133,10 +136,14 @@ export function createApiClient(deps: ApiDeps): ApiClient {
   return {
     enrol: (body, signal) => request('POST', '/api/enrol', 'enrol', { body, auth: false, signal }),
     device: (signal) => request('GET', '/api/device', 'device', { auth: true, signal }),
-    pull: (cursor, signal) => {
+    pull: (cursor, signal, onNextCursor) => {
       const counts = deps.outboxCounts?.();
       const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}` : '';
-      return request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}${report}`, 'pull', { auth: true, signal, measure: PULL_MEASURE });
+      const onHeaders = (headers: Headers) => {
+        const next = headers.get(PULL_NEXT_CURSOR_HEADER);
+        if (next !== null && /^\d+$/.test(next)) onNextCursor?.(next);
+      };
+      return request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}${report}`, 'pull', { auth: true, signal, measure: PULL_MEASURE, onHeaders });
     },
     push: (events, signal) => request('POST', '/api/sync/push', 'push', { body: { events }, auth: true, signal }),
   };

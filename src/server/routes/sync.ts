@@ -1,13 +1,14 @@
 /** GET /api/sync/pull and POST /api/sync/push. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
+import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { Database } from '../db/client.js';
 import { recordOutboxReport } from '../supervision/outbox-report.js';
 import { pullChanges } from '../sync/pull.js';
 import { pushEvents } from '../sync/push.js';
 
-/** When each pull's handler returned, so onSend can time the serialisation (zod check + JSON). */
+/** When each pull's handler returned, so onSend can time the serialisation. */
 const handlerDone = new WeakMap<object, number>();
 
 /** Registers pull and push; the warehouse always comes from the credential, never from the request. */
@@ -39,9 +40,14 @@ export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => 
       const t0 = performance.now();
       await recordOutboxReport(database, request.device!.id, { pending, rejected }, now());
       const t1 = performance.now();
+      const cpu0 = process.cpuUsage();
       const page = await pullChanges(database, request.device!.warehouseId, cursor, limit, pickSettings);
       const t2 = performance.now();
-      reply.header('server-timing', `report;dur=${(t1 - t0).toFixed(1)}, query;dur=${(t2 - t1).toFixed(1)}`);
+      const cpu = process.cpuUsage(cpu0);
+      // query-cpu: the process's CPU time during the query; far below query's wall time, the machine was busy.
+      reply.header('server-timing', `report;dur=${(t1 - t0).toFixed(1)}, query;dur=${(t2 - t1).toFixed(1)}, query-cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`);
+      // The next page's cursor before the body: the device asks for that page while it still parses this one.
+      if (page.more) reply.header(PULL_NEXT_CURSOR_HEADER, page.cursor);
       handlerDone.set(request, t2);
       return page;
     },

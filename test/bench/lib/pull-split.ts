@@ -51,6 +51,7 @@ export function describePullSplit(rec: PullRecording, profile?: CpuProfile, prof
   const total = (suffix: string) => sum(of(suffix).map((m) => m.duration));
   const server = (name: string) => sum(requests.map((r) => r.server[name] ?? 0));
   const serverAll = server('report') + server('query') + server('serialise');
+  const serverOf = (r: PullRequestTiming) => (r.server.report ?? 0) + (r.server.query ?? 0) + (r.server.serialise ?? 0);
   const firstWait = requests[0].responseEnd - start;
   const writes = of('-write');
   // The client waits for the server when a page's body only starts after the previous page's write ended.
@@ -63,11 +64,12 @@ export function describePullSplit(rec: PullRecording, profile?: CpuProfile, prof
   const lastWriteEnd = writes.length ? writes[writes.length - 1].start + writes[writes.length - 1].duration : start;
   const lines = [
     `pull split: wall ${ms(wall)}, ${requests.length} requests, ${(sum(requests.map((r) => r.bytes)) / 1024).toFixed(0)} kB`,
-    `  server (summed): outbox report ${ms(server('report'))}, query ${ms(server('query'))}, serialise (zod check + JSON) ${ms(server('serialise'))}; ` +
+    `  server (summed): outbox report ${ms(server('report'))}, query ${ms(server('query'))} (of it on a CPU ${ms(server('query-cpu'))}: the rest waited for one), ` +
+      `serialise (JSON) ${ms(server('serialise'))}; ` +
       `network + queueing ${ms(sum(requests.map((r) => r.responseEnd - r.requestStart)) - serverAll)}`,
     `  device (summed): body + JSON.parse ${ms(total('-json'))}, validate ${ms(total('-validate'))}, ` +
       `IDB write ${ms(total('-write'))} (puts issued ${ms(total('-put'))}, the rest reading pending events, awaiting requests and the strict commit)`,
-    `  critical path: first page ${ms(firstWait)} (server ${ms(sum(Object.values(requests[0].server)))}), waiting for later pages ${ms(waitedLater)}, ` +
+    `  critical path: first page ${ms(firstWait)} (server ${ms(serverOf(requests[0]))}), waiting for later pages ${ms(waitedLater)}, ` +
       `last write → lastSyncAt ${ms(rec.end - lastWriteEnd)}`,
   ];
   if (profile) lines.push(...describeProfile(profile, profileOffset, start, rec.end));

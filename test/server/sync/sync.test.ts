@@ -63,6 +63,14 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
       expect(DEMO_SHIPMENTS[0].customerEmail).toContain('@');
     });
 
+    it('names the next page\'s cursor in a header while there is more, and not on the last page', async () => {
+      const first = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { cursor: '0', limit: '2' }, headers: bearer(token) });
+      expect(first.headers['next-cursor']).toBe(first.json().cursor);
+      const last = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { cursor: '0', limit: '5000' }, headers: bearer(token) });
+      expect(last.json().more).toBe(false);
+      expect(last.headers['next-cursor']).toBeUndefined();
+    });
+
     it('pages through parcels by cursor and then has nothing new', async () => {
       const seen: string[] = [];
       let cursor = '0';
