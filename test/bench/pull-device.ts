@@ -5,10 +5,13 @@
  * - pull_ratio_vs_raw_idb: that time over the floor: the same 5,000 records put in one strict
  *   transaction of a scratch database with the raw IndexedDB API (what idb's put wraps), same page;
  * - device_heap_mb_5000: the page's JS heap after a forced GC (CDP Runtime.getHeapUsage).
+ * stderr gets the split (lib/pull-split.ts): server query and serialisation, network, JSON.parse,
+ * validation, IndexedDB puts and commit, waiting, and a CDP CPU profile of the page over the pull.
  */
 import { startBenchServer } from './lib/bench-server.js';
 import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle } from './lib/browser.js';
 import type { Bench } from './lib/metric.js';
+import { describePullSplit, type CpuProfile, type PullRecording } from './lib/pull-split.js';
 import { seedBenchBase, seedGeneratedParcels } from './lib/seed.js';
 
 /**
@@ -28,11 +31,12 @@ const RAW_IDB_BULK_PUT = `(async () => {
   const tx = db.transaction('parcels', 'readwrite', { durability: 'strict' });
   const store = tx.objectStore('parcels');
   for (const record of records) store.put(record);
+  const issued = performance.now() - t0;
   await new Promise((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onabort = () => reject(tx.error); });
   const ms = performance.now() - t0;
   db.close();
   await req(indexedDB.deleteDatabase('bench-raw'));
-  return { ms, records: records.length };
+  return { ms, issued, records: records.length };
 })()`;
 
 export const pullDeviceBench: Bench = {
@@ -56,16 +60,37 @@ export const pullDeviceBench: Bench = {
       await context.addInitScript(READ_LAST_SYNC_SCRIPT);
       const page = await context.newPage();
       await throttle(page);
-      await enrolAndSignIn(page, server, 240_000);
-      const timing = await page.evaluate(async () => {
-        const pulls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/sync/pull'));
-        const last = await readLastSyncAt();
-        return { firstPullStart: performance.timeOrigin + pulls[0].startTime, pages: pulls.length, lastSyncAt: last ? Date.parse(last) : NaN };
-      });
-      const pullMs = timing.lastSyncAt - timing.firstPullStart;
-      const raw = (await page.evaluate(RAW_IDB_BULK_PUT)) as { ms: number; records: number };
-      ctx.log(`pull: ${raw.records} parcels in ${timing.pages} pages, ${pullMs.toFixed(0)} ms; raw idb bulk put ${raw.ms.toFixed(0)} ms`);
+      // A sampling profile of the page's main thread over the whole journey; the split keeps the pull's part.
       const cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      // Profile timestamps are monotonic µs, the page's are ms since its time origin: pair them once.
+      const pageNowAtStart = await page.evaluate(() => performance.now());
+      await enrolAndSignIn(page, server, 240_000);
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      const recording = await page.evaluate(async (): Promise<PullRecording> => {
+        const pulls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/api/sync/pull'));
+        const last = await readLastSyncAt();
+        return {
+          requests: pulls.map((e) => ({
+            start: e.startTime,
+            requestStart: e.requestStart,
+            responseStart: e.responseStart,
+            responseEnd: e.responseEnd,
+            bytes: e.encodedBodySize,
+            server: Object.fromEntries(e.serverTiming.map((s) => [s.name, s.duration])),
+          })),
+          measures: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('floorpack:pull')).map((m) => ({ name: m.name, start: m.startTime, duration: m.duration })),
+          end: last ? Date.parse(last) - performance.timeOrigin : NaN,
+        };
+      });
+      const pullMs = recording.end - recording.requests[0].start;
+      const raw = (await page.evaluate(RAW_IDB_BULK_PUT)) as { ms: number; issued: number; records: number };
+      ctx.log(
+        `pull: ${raw.records} parcels in ${recording.requests.length} pages, ${pullMs.toFixed(0)} ms; ` +
+          `raw idb bulk put ${raw.ms.toFixed(0)} ms (puts issued ${raw.issued.toFixed(0)} ms, then the strict commit)`,
+      );
+      for (const line of describePullSplit(recording, profile, pageNowAtStart - profile.startTime / 1000)) ctx.log(line);
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       ctx.log(`heap: used ${(heap.usedSize / 2 ** 20).toFixed(1)} MB of ${(heap.totalSize / 2 ** 20).toFixed(1)} MB`);

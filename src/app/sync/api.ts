@@ -12,6 +12,7 @@ import type {
   PullResponse,
   PushResponse,
 } from '../../shared/protocol/sync.js';
+import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
 
 /** 401: the device credential is missing, wrong or revoked. */
 export class AuthError extends Error {
@@ -41,6 +42,9 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 /** Parcels per pull page. */
 export const PULL_PAGE_LIMIT = 1000;
 
+/** Prefix of a pull's User Timing measures (-json: body + JSON.parse, -validate, -write): the benchmark's split. */
+export const PULL_MEASURE = 'floorpack:pull';
+
 /** What the client needs from its surroundings (tests pass a fake fetch). */
 export interface ApiDeps {
   fetch: typeof fetch;
@@ -55,7 +59,8 @@ export interface ApiDeps {
 export interface ApiClient {
   enrol(request: EnrolRequest, signal?: AbortSignal): Promise<EnrolResponse>;
   device(signal?: AbortSignal): Promise<DeviceInfo>;
-  pull(cursor: string, signal?: AbortSignal): Promise<PullResponse>;
+  /** One pull page; `onNextCursor` hears the next page's cursor from the headers, before the body is read. */
+  pull(cursor: string, signal?: AbortSignal, onNextCursor?: (cursor: string) => void): Promise<PullResponse>;
   push(events: SyncEvent[], signal?: AbortSignal): Promise<PushResponse>;
 }
 
@@ -75,7 +80,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     method: 'GET' | 'POST',
     path: string,
     kind: K,
-    opts: { body?: unknown; auth: boolean; signal?: AbortSignal },
+    opts: { body?: unknown; auth: boolean; signal?: AbortSignal; measure?: string; onHeaders?: (headers: Headers) => void },
   ): Promise<ReturnType<Parsers[K]>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -103,31 +108,42 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     if (response.status >= 500 || response.status === 408 || response.status === 429) {
       throw new RetryableError(`HTTP ${response.status}`, response.status);
     }
+    if (response.ok) opts.onHeaders?.(response.headers);
     let body: unknown;
+    const bodyStart = performance.now();
     try {
       body = await response.json();
     } catch {
       throw response.ok ? new ProtocolError('reply is not JSON') : new HttpError(response.status, 'http', `HTTP ${response.status}`);
     }
+    if (opts.measure) performance.measure(`${opts.measure}-json`, { start: bodyStart });
     if (!response.ok) {
       const err = body as { error?: unknown; message?: unknown } | null;
       throw new HttpError(response.status, typeof err?.error === 'string' ? err.error : 'http', typeof err?.message === 'string' ? err.message : `HTTP ${response.status}`);
     }
     const { parseReply } = await import('./validate.js');
+    const validateStart = performance.now();
+    let reply: ReturnType<Parsers[K]>;
     try {
-      return parseReply[kind](body) as ReturnType<Parsers[K]>;
+      reply = parseReply[kind](body) as ReturnType<Parsers[K]>;
     } catch (error) {
       throw new ProtocolError(error instanceof Error ? error.message : 'bad reply');
     }
+    if (opts.measure) performance.measure(`${opts.measure}-validate`, { start: validateStart });
+    return reply;
   }
 
   return {
     enrol: (body, signal) => request('POST', '/api/enrol', 'enrol', { body, auth: false, signal }),
     device: (signal) => request('GET', '/api/device', 'device', { auth: true, signal }),
-    pull: (cursor, signal) => {
+    pull: (cursor, signal, onNextCursor) => {
       const counts = deps.outboxCounts?.();
       const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}` : '';
-      return request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}${report}`, 'pull', { auth: true, signal });
+      const onHeaders = (headers: Headers) => {
+        const next = headers.get(PULL_NEXT_CURSOR_HEADER);
+        if (next !== null && /^\d+$/.test(next)) onNextCursor?.(next);
+      };
+      return request('GET', `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE_LIMIT}${report}`, 'pull', { auth: true, signal, measure: PULL_MEASURE, onHeaders });
     },
     push: (events, signal) => request('POST', '/api/sync/push', 'push', { body: { events }, auth: true, signal }),
   };

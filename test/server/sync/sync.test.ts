@@ -25,7 +25,12 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
   async function pull(cursor = '0', limit?: number, as = token): Promise<PullResponse> {
     const res = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { cursor, ...(limit ? { limit: String(limit) } : {}) }, headers: bearer(as) });
     expect(res.statusCode, res.body).toBe(200);
-    return pullResponseSchema.parse(res.json());
+    const body = res.json();
+    const page = pullResponseSchema.parse(body);
+    // The server sends pull replies unchecked (routes/sync.ts): each must already be exactly the wire
+    // format, with no field the schema would strip.
+    expect(body).toEqual(page);
+    return page;
   }
 
   async function push(events: SyncEvent[], as = token): Promise<EventResult[]> {
@@ -56,6 +61,14 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
       expect(res.body).not.toContain('@example.jp');
       expect(res.body).not.toMatch(/mail/i);
       expect(DEMO_SHIPMENTS[0].customerEmail).toContain('@');
+    });
+
+    it('names the next page\'s cursor in a header while there is more, and not on the last page', async () => {
+      const first = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { cursor: '0', limit: '2' }, headers: bearer(token) });
+      expect(first.headers['next-cursor']).toBe(first.json().cursor);
+      const last = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { cursor: '0', limit: '5000' }, headers: bearer(token) });
+      expect(last.json().more).toBe(false);
+      expect(last.headers['next-cursor']).toBeUndefined();
     });
 
     it('pages through parcels by cursor and then has nothing new', async () => {
@@ -121,6 +134,13 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
         status: 'packed',
         packedBy: { staffName: DEMO_STAFF[0].name, deviceName: 'pack-01', at: '2026-11-24T10:00:00Z' },
       });
+    });
+
+    it('pulls the packing time to the millisecond', async () => {
+      const { cursor } = await pull();
+      await push([packedEvent(DEMO_SCENARIOS.singleItem, { at: '2026-11-24T10:00:00.250Z' })]);
+      const [parcel] = (await pull(cursor)).parcels;
+      expect(parcel.packedBy?.at).toBe('2026-11-24T10:00:00.250Z');
     });
 
     it('answers a resent event "duplicate" and applies it only once', async () => {
