@@ -43,7 +43,7 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
       detail: { staffName: by.staffName, deviceName: by.deviceName, at: by.at },
     };
   }
-  const mismatch = compareItems(expectedUnits({ ...parcel, packedBy: null }), items);
+  const mismatch = compareItems(expectedUnits(parcel), items);
   if (mismatch) return { status: 'rejected', code: 'items_mismatch', message: `Parcel ${shipmentId}: the packed items do not match the order (${mismatch}).`, detail: { difference: mismatch } };
 
   // Written (and stamped) with the push's other packs at the end of its transaction.
