@@ -8,7 +8,7 @@
  * what pg_advisory_xact_lock would give), so stamping transactions commit in stamp order, and the
  * committed value of the row is the exact high-water mark a pull may hand out as its cursor.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from './client.js';
 
 /** Takes the next change stamp; the counter row stays locked until `tx` commits or rolls back. */
@@ -18,6 +18,18 @@ export async function nextChangeSeq(tx: Tx): Promise<number> {
     on conflict (id) do update set last_seq = change_counter.last_seq + 1
     returning last_seq`);
   return Number(rowsOf<{ last_seq: string | number }>(rows)[0].last_seq);
+}
+
+/**
+ * `count` stamps at once, for a statement that stamps many rows (a push's packed parcels): a
+ * `returning last_seq` query to use as a CTE; the stamps are last_seq - count + 1 … last_seq. Same
+ * lock as `nextChangeSeq`: the counter row stays locked until the transaction ends.
+ */
+export function takeChangeSeqs(count: number): SQL {
+  return sql`
+    insert into change_counter (id, last_seq) values (1, ${count}::bigint)
+    on conflict (id) do update set last_seq = change_counter.last_seq + ${count}::bigint
+    returning last_seq`;
 }
 
 /** The highest committed stamp visible to `tx` (0 before anything was written). */

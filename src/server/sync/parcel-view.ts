@@ -110,16 +110,6 @@ export function toParcel(row: ParcelRow): Parcel {
   };
 }
 
-/** One parcel of `warehouseId`, locked FOR UPDATE so concurrent packers of it queue behind each other. */
-export async function lockParcel(tx: Tx, warehouseId: string, shipmentId: string) {
-  const rows = await tx
-    .select()
-    .from(t.parcels)
-    .where(and(eq(t.parcels.shipmentId, shipmentId), eq(t.parcels.warehouseId, warehouseId)))
-    .for('update');
-  return rows[0] ?? null;
-}
-
 /** Who packed a parcel, in words (staff and device names, ISO time). */
 export async function packedByOf(tx: Tx, shipmentId: string): Promise<Parcel['packedBy']> {
   const rows = await selectParcels(tx, eq(t.parcels.shipmentId, shipmentId));

@@ -1,86 +1,170 @@
 /**
- * Push: applies a device's events in order, each exactly once, each in its own SQL transaction.
+ * Push: applies a device's events in order, each exactly once, all of one request in ONE SQL
+ * transaction: every event's effect, its record and its answer commit together or not at all.
  * Access: an event about another warehouse's parcel is answered per event as rejected `forbidden`
  * (the 403 of that one event) with nothing changed; the push itself stays 200 so one such event
  * cannot block the rest of a device's queue behind it.
  */
-import { eq } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult } from '../../shared/protocol/sync.js';
+import { rowsOf } from '../db/change-seq.js';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
 import { COMMAND_HANDLERS } from './commands/index.js';
 import { shipmentIdOf, type CommandHandler, type PushContext } from './commands/types.js';
 import { recordDeviceSequence } from './device-sequence.js';
 import { hashEventBody } from './event-hash.js';
+import { LockedParcels } from './locked-parcels.js';
 
-/** Thrown inside a transaction when a concurrent push recorded the same event first: roll back, look again. */
+/** Thrown inside a transaction when a concurrent push recorded one of its events first: roll back, look again. */
 class RecordedConcurrently extends Error {}
+
+/** An event as the push sees it: the body and its fingerprint. */
+interface Pushed {
+  event: SyncEvent;
+  bodyHash: string;
+}
+
+/** What the server holds for an event id: the fingerprint of its body and the answer it was given. */
+interface EventRecord {
+  bodyHash: string;
+  status: 'applied' | 'rejected';
+  result: EventResult;
+}
 
 /** Applies `events` in the order sent and returns one result per event, in the same order. */
 export async function pushEvents(database: Database, ctx: PushContext, events: SyncEvent[]): Promise<EventResult[]> {
+  const pushed = events.map((event) => ({ event, bodyHash: hashEventBody(event) }));
+  try {
+    return await applyOnce(database, ctx, pushed);
+  } catch {
+    // A failure of the whole transaction (a deadlock with another writer, or a bug one event
+    // triggers) left nothing behind. Apply the events one transaction each, as if they had come in
+    // one-event pushes: the ones before a failing event are kept, and that event's error becomes
+    // the request's 500, so the device keeps it (and the rest) pending and its retry is answered
+    // "duplicate" for what was kept here.
+    const results: EventResult[] = [];
+    for (const one of pushed) results.push(...(await applyOnce(database, ctx, [one])));
+    return results;
+  }
+}
+
+/** One transaction; when a concurrent push recorded one of the events first, a second one answers from its record. */
+async function applyOnce(database: Database, ctx: PushContext, pushed: Pushed[]): Promise<EventResult[]> {
+  try {
+    return await database.write((tx) => applyInTransaction(tx, ctx, pushed));
+  } catch (error) {
+    if (!(error instanceof RecordedConcurrently)) throw error;
+    // The other transaction has committed those events by now, so step (1) answers from its record.
+    return database.write((tx) => applyInTransaction(tx, ctx, pushed));
+  }
+}
+
+async function applyInTransaction(tx: Tx, ctx: PushContext, pushed: Pushed[]): Promise<EventResult[]> {
+  // (1) Seen before? One lookup for the whole push. An event recorded earlier in this push counts too.
+  const records = await recordsOf(tx, pushed.map((p) => p.event.id));
+  // (2) Who: the staff members the new events name, once each.
+  const staffHere = await staffOfWarehouse(tx, ctx.warehouseId, pushed.filter((p) => !records.has(p.event.id)).map((p) => p.event.staffId));
+  const scope = { parcels: new LockedParcels(tx, ctx.warehouseId) };
+  const recorded: (Pushed & { result: EventResult })[] = [];
   const results: EventResult[] = [];
-  for (const event of events) results.push(await pushOne(database, ctx, event));
+  let packRunLocked = false;
+
+  for (const [i, { event, bodyHash }] of pushed.entries()) {
+    // (3) A known id with the same body is a resend: "duplicate" for an applied event, the same
+    //     rejection for a rejected one. A different body under a known id is refused and not recorded.
+    const known = records.get(event.id);
+    if (known) {
+      results.push(answerResend(event, bodyHash, known));
+      continue;
+    }
+    // (4) Can it apply? and (5) apply it: the command handler does both. A run of packs locks its
+    //     parcels in one query; any other command reads parcels itself, so the packs before it are
+    //     written first.
+    if (event.type !== 'parcel.packed') {
+      await scope.parcels.handOver();
+      packRunLocked = false;
+    } else if (!packRunLocked) {
+      await scope.parcels.lock(packRunFrom(pushed, i, records));
+      packRunLocked = true;
+    }
+    const outcome = staffHere.has(event.staffId)
+      ? await (COMMAND_HANDLERS[event.type] as CommandHandler<SyncEvent['type']>)(tx, event, ctx, scope)
+      : ({ status: 'rejected', code: 'invalid', message: `Staff ${event.staffId} is not known in this warehouse.` } as const);
+    const result: EventResult = outcome.status === 'applied' ? { id: event.id, status: 'applied' } : { id: event.id, ...outcome };
+    records.set(event.id, { bodyHash, status: result.status === 'applied' ? 'applied' : 'rejected', result });
+    recorded.push({ event, bodyHash, result });
+    results.push(result);
+  }
+
+  // (6) Record the new events and their answers in this same transaction, in one INSERT. ON CONFLICT
+  //     DO NOTHING: if a concurrent push of one of them committed first, we roll back everything.
+  await insertRecords(tx, ctx, recorded);
+  // (7) Device bookkeeping: how far its outbox has reached the server, when it was last heard from,
+  //     and a supervisor flag when its sequence jumped or restarted (device-sequence.ts).
+  await recordDeviceSequence(tx, ctx, recorded.map((r) => r.event));
+  // (8) The packs, written and stamped last: the change counter stays locked only until the commit.
+  await scope.parcels.write();
   return results;
 }
 
-async function pushOne(database: Database, ctx: PushContext, event: SyncEvent): Promise<EventResult> {
-  try {
-    return await database.write((tx) => applyEvent(tx, ctx, event));
-  } catch (error) {
-    if (!(error instanceof RecordedConcurrently)) throw error;
-    // The other transaction has committed the event by now, so step (1) answers from its record.
-    return database.write((tx) => applyEvent(tx, ctx, event));
+function answerResend(event: SyncEvent, bodyHash: string, known: EventRecord): EventResult {
+  if (known.bodyHash !== bodyHash) {
+    return { id: event.id, status: 'rejected', code: 'id_conflict', message: `Event ${event.id} was already received with different contents.` };
   }
+  return known.status === 'applied' ? { id: event.id, status: 'duplicate' } : known.result;
 }
 
-async function applyEvent(tx: Tx, ctx: PushContext, event: SyncEvent): Promise<EventResult> {
-  const bodyHash = hashEventBody(event);
-
-  // (1) Seen before? The same body is a resend: "duplicate" for an applied event, the same rejection
-  //     for a rejected one. A different body under a known id is refused and not recorded.
-  const [seen] = await tx.select().from(t.events).where(eq(t.events.id, event.id));
-  if (seen) {
-    if (seen.bodyHash !== bodyHash) {
-      return { id: event.id, status: 'rejected', code: 'id_conflict', message: `Event ${event.id} was already received with different contents.` };
-    }
-    return seen.status === 'applied' ? { id: event.id, status: 'duplicate' } : seen.result;
+/** The parcels of the new `parcel.packed` events from `start` up to the next new event of another type. */
+function packRunFrom(pushed: Pushed[], start: number, records: Map<string, EventRecord>): string[] {
+  const ids: string[] = [];
+  for (const { event } of pushed.slice(start)) {
+    if (records.has(event.id)) continue;
+    if (event.type !== 'parcel.packed') break;
+    ids.push(event.payload.shipmentId);
   }
-
-  // (2) Can it apply? and (3) apply it: the command handler does both, with the parcel row locked.
-  const outcome = (await knownStaff(tx, ctx.warehouseId, event.staffId))
-    ? await (COMMAND_HANDLERS[event.type] as CommandHandler<SyncEvent['type']>)(tx, event, ctx)
-    : ({ status: 'rejected', code: 'invalid', message: `Staff ${event.staffId} is not known in this warehouse.` } as const);
-  const result: EventResult = outcome.status === 'applied' ? { id: event.id, status: 'applied' } : { id: event.id, ...outcome };
-
-  // (4) Record the event and its answer in the same transaction. ON CONFLICT DO NOTHING: if a
-  //     concurrent push of the same event committed first, nothing is inserted and we roll back (3).
-  const inserted = await tx
-    .insert(t.events)
-    .values({
-      id: event.id,
-      deviceId: ctx.deviceId,
-      deviceSeq: event.deviceSeq,
-      staffId: event.staffId,
-      type: event.type,
-      body: event,
-      bodyHash,
-      status: result.status === 'applied' ? 'applied' : 'rejected',
-      result,
-      shipmentId: shipmentIdOf(event),
-      receivedAt: ctx.now,
-    })
-    .onConflictDoNothing({ target: t.events.id })
-    .returning({ id: t.events.id });
-  if (inserted.length === 0) throw new RecordedConcurrently();
-
-  // (5) Device bookkeeping: how far its outbox has reached the server, when it was last heard from,
-  //     and a supervisor flag when its sequence jumped or restarted (device-sequence.ts).
-  await recordDeviceSequence(tx, ctx, event);
-  return result;
+  return ids;
 }
 
-async function knownStaff(tx: Tx, warehouseId: string, staffId: string): Promise<boolean> {
-  const rows = await tx.select({ id: t.staff.id, warehouseId: t.staff.warehouseId }).from(t.staff).where(eq(t.staff.id, staffId));
-  return rows.length > 0 && rows[0].warehouseId === warehouseId;
+async function recordsOf(tx: Tx, ids: string[]): Promise<Map<string, EventRecord>> {
+  const rows = await tx
+    .select({ id: t.events.id, bodyHash: t.events.bodyHash, status: t.events.status, result: t.events.result })
+    .from(t.events)
+    .where(inArray(t.events.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function staffOfWarehouse(tx: Tx, warehouseId: string, staffIds: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(staffIds)];
+  if (wanted.length === 0) return new Set();
+  const rows = await tx.select({ id: t.staff.id, warehouseId: t.staff.warehouseId }).from(t.staff).where(inArray(t.staff.id, wanted));
+  return new Set(rows.filter((r) => r.warehouseId === warehouseId).map((r) => r.id));
+}
+
+/**
+ * One INSERT for the whole push, its rows in one JSON parameter: drizzle's multi-row builder binds
+ * 11 parameters per row, and building and binding them cost more than the insert itself.
+ */
+async function insertRecords(tx: Tx, ctx: PushContext, recorded: (Pushed & { result: EventResult })[]): Promise<void> {
+  if (recorded.length === 0) return;
+  const rows = recorded.map(({ event, bodyHash, result }) => ({
+    id: event.id,
+    device_seq: event.deviceSeq,
+    staff_id: event.staffId,
+    type: event.type,
+    body: event,
+    body_hash: bodyHash,
+    status: result.status === 'applied' ? 'applied' : 'rejected',
+    result,
+    shipment_id: shipmentIdOf(event),
+  }));
+  const inserted = await tx.execute(sql`
+    insert into ${t.events} (id, device_id, device_seq, staff_id, type, body, body_hash, status, result, shipment_id, received_at)
+    select r.id, ${ctx.deviceId}::text, r.device_seq, r.staff_id, r.type, r.body, r.body_hash, r.status, r.result, r.shipment_id, ${ctx.now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(id uuid, device_seq integer, staff_id text, type text, body jsonb, body_hash text, status text, result jsonb, shipment_id text)
+    on conflict (id) do nothing
+    returning id`);
+  if (rowsOf(inserted).length < recorded.length) throw new RecordedConcurrently();
 }

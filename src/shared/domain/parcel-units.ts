@@ -2,7 +2,7 @@
 import type { Parcel } from './parcel.js';
 
 /** Total units a parcel expects per product (lines of one product are summed). */
-export function expectedUnits(parcel: Parcel): Map<string, number> {
+export function expectedUnits(parcel: Pick<Parcel, 'lines'>): Map<string, number> {
   const expected = new Map<string, number>();
   for (const line of parcel.lines) expected.set(line.productCode, (expected.get(line.productCode) ?? 0) + line.qty);
   return expected;

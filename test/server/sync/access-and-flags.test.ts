@@ -99,6 +99,16 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
     expect(await flags()).toHaveLength(2);
   });
 
+  it('flags a jump and a restart that arrive inside one push, as if its events had come one by one', async () => {
+    await push([packedEvent('S0000001', { deviceSeq: 1 }), packedEvent('S0000003', { deviceSeq: 4 }), packedEvent('S0000004', { deviceSeq: 2 })]);
+    const open = await flags();
+    expect(open.map((f) => [f.kind, f.detail]).sort()).toEqual([
+      ['seq_gap', { expected: '2', received: '4' }],
+      ['seq_restart', { last: '4', received: '2' }],
+    ]);
+    expect((await devices()).find((d) => d.id === deviceId)).toMatchObject({ lastDeviceSeq: 4, sequenceFlags: 2 });
+  });
+
   it('shows the console what waits in each device’s outbox, as the device reported it on its last pull', async () => {
     expect((await devices()).find((d) => d.id === deviceId)?.queued).toBeNull();
     const res = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', query: { pending: '3', rejected: '1' }, headers: bearer(token) });

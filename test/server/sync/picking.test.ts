@@ -119,6 +119,29 @@ describe.each(TEST_DATABASE_TARGETS)('picking on $name', (target) => {
     expect(late).toMatchObject({ status: 'rejected', code: 'batch_closed' });
   });
 
+  it('applies a whole offline pick-and-pack session sent in one push in order: the parcel its short pick held is refused at packing', async () => {
+    const multi = batchOf(await openBatches(), S.pickMultiTopRank);
+    const short = pickEvent('pick.short', {
+      batchId: multi.batchId,
+      productCode: 'SKU-1009',
+      location: 'A-03-02-1',
+      required: 3,
+      found: 2,
+      allocations: [
+        { shipmentId: S.pickMultiTopRank, qty: 1 },
+        { shipmentId: S.pickMultiFirstPurchase, qty: 1 },
+        { shipmentId: S.pickMultiNewest, qty: 0 },
+      ],
+      shortShipmentIds: [S.pickMultiNewest],
+    });
+    const done = pickEvent('batch.completed', { batchId: multi.batchId, shortShipmentIds: [S.pickMultiNewest] });
+    const results = await push([claim(multi), short, done, packedEvent(S.pickMultiTopRank), packedEvent(S.pickMultiNewest)], picker1);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'rejected']);
+    expect(results[4]).toMatchObject({ code: 'parcel_held', detail: { holdReason: '欠品' } });
+    expect((await parcelStatus(S.pickMultiTopRank, picker2)).status).toBe('packed');
+    expect((await parcelStatus(S.pickMultiFirstPurchase, picker2)).status).toBe('picked');
+  });
+
   it('releases a claimed batch on the admin route: parcels back to released, the holder refused from then on', async () => {
     const multi = batchOf(await openBatches(), S.pickMultiTopRank);
     await push([claim(multi)], picker1);

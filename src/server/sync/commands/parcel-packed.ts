@@ -1,17 +1,15 @@
 /** parcel.packed: the server's half of pack-time verification. */
-import { eq } from 'drizzle-orm';
 import { expectedUnits } from '../../../shared/domain/parcel-units.js';
-import { nextChangeSeq } from '../../db/change-seq.js';
-import * as t from '../../db/schema.js';
 import { raiseSupervisorFlag } from '../../supervision/supervisor-flags.js';
-import { lockParcel, packedByOf, parcelExistsElsewhere } from '../parcel-view.js';
+import { parcelExistsElsewhere } from '../parcel-view.js';
 import type { CommandHandler, CommandOutcome } from './types.js';
 
 /** Marks the parcel packed when it exists here, is not held or packed, and the items match its lines exactly. */
-export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, event, ctx): Promise<CommandOutcome> => {
+export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, event, ctx, { parcels }): Promise<CommandOutcome> => {
   const { shipmentId, items } = event.payload;
-  // FOR UPDATE: a second device packing the same parcel waits here, then sees "packed" (first wins).
-  const parcel = await lockParcel(tx, ctx.warehouseId, shipmentId);
+  // Locked FOR UPDATE (usually with the rest of the push's packs): a second device packing the same
+  // parcel waits there, then sees "packed" (first wins).
+  const parcel = await parcels.get(shipmentId);
   if (!parcel) {
     // Scoping comes from the credential: a parcel of another warehouse is refused as forbidden and
     // left untouched (the device learns only that the slip is not its warehouse's, nothing about it).
@@ -37,7 +35,7 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
     return { status: 'rejected', code: 'parcel_held', message: `Parcel ${shipmentId} is held (${reason}): do not ship it.`, detail: { holdReason: reason } };
   }
   if (parcel.status === 'packed' || parcel.status === 'shipped') {
-    const by = (await packedByOf(tx, shipmentId)) ?? { staffName: '?', deviceName: '?', at: '?' };
+    const by = (await parcels.packedBy(shipmentId)) ?? { staffName: '?', deviceName: '?', at: '?' };
     return {
       status: 'rejected',
       code: 'already_packed',
@@ -45,13 +43,11 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
       detail: { staffName: by.staffName, deviceName: by.deviceName, at: by.at },
     };
   }
-  const mismatch = compareItems(expectedUnits({ ...parcel, packedBy: null }), items);
+  const mismatch = compareItems(expectedUnits(parcel), items);
   if (mismatch) return { status: 'rejected', code: 'items_mismatch', message: `Parcel ${shipmentId}: the packed items do not match the order (${mismatch}).`, detail: { difference: mismatch } };
 
-  await tx
-    .update(t.parcels)
-    .set({ status: 'packed', packedByStaffId: event.staffId, packedByDeviceId: ctx.deviceId, packedAt: storableTime(event.at, ctx.now), seq: await nextChangeSeq(tx) })
-    .where(eq(t.parcels.shipmentId, shipmentId));
+  // Written (and stamped) with the push's other packs at the end of its transaction.
+  parcels.markPacked(shipmentId, { staffId: event.staffId, deviceId: ctx.deviceId, at: storableTime(event.at, ctx.now) });
   return { status: 'applied' };
 };
 
