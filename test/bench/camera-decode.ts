@@ -2,8 +2,9 @@
  * Camera decoding, in Node (not in the throttled browser: the decoders are pure JS/WebAssembly, so
  * Node on this CPU is the same engine minus the 4× throttle; multiply by ~4 for a rugged scanner).
  * Generated 640×480 greyscale frames: empty scenes, EAN-13, Code 128 and QR (bwip-js), each clean,
- * blurred and noisy (seeded, so every run sees the same frames), cropped to the viewfinder as the app
- * crops them. Decoded by the shipped decoder (zxing-cpp built to WebAssembly, zxing-wasm, with the
+ * blurred and noisy (seeded, so every run sees the same frames; lib/camera-frames.ts: each label is
+ * sampled as a camera sees it, at a non-integer module width and a sub-pixel position inside the
+ * viewfinder), cropped to the viewfinder as the app crops them. Decoded by the shipped decoder (zxing-cpp built to WebAssembly, zxing-wasm, with the
  * app's own reader options and default formats; its .wasm read from node_modules) and by the other
  * candidate, @zxing/library (JavaScript, the same formats, GS1 on), in the same run.
  * - camera_decode_ms_median: shipped decoder, median over the empty frames (most frames see nothing);
@@ -14,117 +15,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import zxing from '@zxing/library';
-import bwipjs from 'bwip-js/node';
-import { PNG } from 'pngjs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../../src/app/scan/scan-settings.js';
 import { viewfinderArea } from '../../src/app/scan/viewfinder.js';
 import { textOf, zxingCppReaderOptions } from '../../src/app/scan/zxing-cpp-options.js';
-import { withCheckDigit } from '../../src/shared/scan/gtin.js';
-import { median, seededRandom, type Bench } from './lib/metric.js';
-
-const W = 640;
-const H = 480;
-
-interface Frame {
-  name: string;
-  /** The text a decoder must read, or null for an empty frame. */
-  expect: string | null;
-  luma: Uint8ClampedArray;
-}
-
-/** A plausible scene: a lit gradient with some darker boxes (shelf edges, a hand). */
-function scene(random: () => number): Uint8ClampedArray {
-  const luma = new Uint8ClampedArray(W * H);
-  const gx = 40 * random();
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) luma[y * W + x] = 150 + (gx * x) / W + (30 * y) / H;
-  for (let b = 0; b < 4; b++) {
-    const x0 = Math.floor(random() * W);
-    const y0 = Math.floor(random() * H);
-    const bw = 40 + Math.floor(random() * 200);
-    const bh = 20 + Math.floor(random() * 120);
-    const v = 60 + random() * 100;
-    for (let y = y0; y < Math.min(H, y0 + bh); y++) for (let x = x0; x < Math.min(W, x0 + bw); x++) luma[y * W + x] = v;
-  }
-  return luma;
-}
-
-/** Renders a barcode with bwip-js and pastes it in the middle of a scene. */
-async function withCode(base: Uint8ClampedArray, bcid: string, text: string, scale: number): Promise<Uint8ClampedArray> {
-  const png = PNG.sync.read(await bwipjs.toBuffer({ bcid, text, scale, height: 18, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'FFFFFF' }));
-  const luma = Uint8ClampedArray.from(base);
-  const x0 = Math.max(0, Math.floor((W - png.width) / 2));
-  const y0 = Math.max(0, Math.floor((H - png.height) / 2));
-  for (let y = 0; y < Math.min(png.height, H); y++) {
-    for (let x = 0; x < Math.min(png.width, W); x++) {
-      const i = (y * png.width + x) * 4;
-      // A printed label under warehouse light: black is not 0, white is not 255.
-      luma[(y0 + y) * W + x0 + x] = 30 + (png.data[i] * 200) / 255;
-    }
-  }
-  return luma;
-}
-
-/** Box blur, two passes (close to a Gaussian of σ≈radius): an out-of-focus camera. */
-function blur(src: Uint8ClampedArray, radius: number): Uint8ClampedArray {
-  let a = Uint8ClampedArray.from(src);
-  for (let pass = 0; pass < 2; pass++) {
-    const h = new Uint8ClampedArray(W * H);
-    for (let y = 0; y < H; y++) {
-      for (let x = 0; x < W; x++) {
-        let sum = 0;
-        let n = 0;
-        for (let k = -radius; k <= radius; k++) {
-          const xx = x + k;
-          if (xx >= 0 && xx < W) (sum += a[y * W + xx]), n++;
-        }
-        h[y * W + x] = sum / n;
-      }
-    }
-    const v = new Uint8ClampedArray(W * H);
-    for (let y = 0; y < H; y++) {
-      for (let x = 0; x < W; x++) {
-        let sum = 0;
-        let n = 0;
-        for (let k = -radius; k <= radius; k++) {
-          const yy = y + k;
-          if (yy >= 0 && yy < H) (sum += h[yy * W + x]), n++;
-        }
-        v[y * W + x] = sum / n;
-      }
-    }
-    a = v;
-  }
-  return a;
-}
-
-/** Sensor noise: roughly Gaussian (sum of uniforms), σ ≈ `sigma`. */
-function noise(src: Uint8ClampedArray, sigma: number, random: () => number): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(W * H);
-  for (let i = 0; i < src.length; i++) out[i] = src[i] + (random() + random() + random() + random() - 2) * sigma * 1.73;
-  return out;
-}
-
-/** The frame set: per content, a clean, a blurred and a noisy version. */
-export async function generateFrames(perFormat: number): Promise<Frame[]> {
-  const random = seededRandom(6);
-  const frames: Frame[] = [];
-  const variants = (name: string, expect: string | null, luma: Uint8ClampedArray) => {
-    frames.push({ name: `${name} clean`, expect, luma });
-    frames.push({ name: `${name} blurred`, expect, luma: blur(luma, 2) });
-    frames.push({ name: `${name} noisy`, expect, luma: noise(luma, 18, random) });
-  };
-  for (let i = 0; i < perFormat; i++) {
-    variants(`empty ${i}`, null, scene(random));
-    const jan = withCheckDigit(`491234510${String(100 + i * 7).padStart(3, '0')}`);
-    variants(`ean13 ${jan}`, jan, await withCode(scene(random), 'ean13', jan, 3));
-    const slip = `S${String(1000 + i * 13).padStart(7, '0')}`;
-    variants(`code128 ${slip}`, slip, await withCode(scene(random), 'code128', slip, 3));
-    const qr = `FP:${slip}:${jan}`;
-    variants(`qr ${qr}`, qr, await withCode(scene(random), 'qrcode', qr, 5));
-  }
-  return frames;
-}
+import { FRAME_H as H, FRAME_W as W, generateFrames, type Frame } from './lib/camera-frames.js';
+import { median, type Bench } from './lib/metric.js';
 
 /** The formats the app looks for by default (EAN-13, EAN-8, UPC-A, Code 128, ITF, QR). */
 const FORMATS: readonly CameraFormat[] = DEFAULT_SCAN_SETTINGS.camera.formats;
@@ -243,7 +139,7 @@ export const cameraDecodeBench: Bench = {
       } else {
         coded += 1;
         if (sText === frame.expect) shippedRead += 1;
-        else missed.push(frame.name);
+        else missed.push(`${frame.name} (${frame.modulePx!.toFixed(2)} px/module)`);
         if (rText === frame.expect) referenceRead += 1;
         const variant = frame.name.slice(frame.name.lastIndexOf(' ') + 1);
         const split = (bySplit[variant] ??= { coded: 0, shipped: 0, reference: 0 });
