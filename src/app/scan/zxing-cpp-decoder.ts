@@ -26,9 +26,14 @@ export async function createZxingCppDecoder(formats: readonly CameraFormat[]): P
     kind: 'zxing-cpp',
     decode: async (video) => {
       if (!ctx || video.videoWidth === 0 || video.videoHeight === 0) return [];
-      const a = viewfinderArea(video.videoWidth, video.videoHeight);
-      canvas.width = a.width;
-      canvas.height = a.height;
+      // The box the video is shown in (before layout it has none: then the whole frame's shape).
+      const shown = video.clientWidth > 0 && video.clientHeight > 0 ? { width: video.clientWidth, height: video.clientHeight } : undefined;
+      const a = viewfinderArea(video.videoWidth, video.videoHeight, shown);
+      // Setting a canvas's size clears and may reallocate it: only when the area changed.
+      if (canvas.width !== a.width || canvas.height !== a.height) {
+        canvas.width = a.width;
+        canvas.height = a.height;
+      }
       ctx.drawImage(video, a.sx, a.sy, a.sw, a.sh, 0, 0, a.width, a.height);
       return (await read(ctx.getImageData(0, 0, a.width, a.height))).texts;
     },
