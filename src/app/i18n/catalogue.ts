@@ -229,6 +229,7 @@ export const REJECT_MESSAGES: Record<RejectCode, Entry> = {
 export const UI = {
   'app.title': { ja: 'FloorPack', en: 'FloorPack' },
   'app.loading': { ja: '読み込み中…', en: 'Loading…' },
+  'app.loadFailed': { ja: 'この画面を読み込めませんでした。再読み込みしてください', en: 'This screen could not be loaded. Reload the app' },
   'lang.toggle': { ja: 'English', en: '日本語' },
   'enrol.title': { ja: '端末の登録', en: 'Enrol this device' },
   'enrol.lead': {
