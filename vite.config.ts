@@ -29,6 +29,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser that runs es2022 has <link rel=modulepreload>: the polyfill would only add bytes to the start.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // Two pages from one build: the handheld PWA (/) and the warehouse console (/console/). The
       // console's own files are named console-*, so the service worker leaves them out of the handheld's

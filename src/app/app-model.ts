@@ -1,7 +1,8 @@
 /**
  * The app's state and commands, outside the UI: boot from IndexedDB, enrolment, staff sign-in,
  * the pack session, sync and its status. Screens read it and call its methods; it notifies
- * subscribers after every change. Part of the main bundle.
+ * subscribers after every change. Part of the main bundle; the pick and returns sessions are loaded
+ * with their screens (loadPicking, loadReturns), so packing starts without their code.
  */
 import { lockRemainingMs, recordAttempt, type AttemptState } from '../shared/domain/attempt-throttle.js';
 import type { Catalogue } from '../shared/domain/catalogue.js';
@@ -9,13 +10,15 @@ import { EMPTY_CATALOGUE, indexCatalogue, type CatalogueIndex } from '../shared/
 import type { Parcel } from '../shared/domain/parcel.js';
 import { INITIAL_PACK_STATE, type PackContext, type PackState } from '../shared/flows/pack.js';
 import { playFeedback } from './feedback/feedback.js';
+import type { FlowIdentity } from './flow/flow-session.js';
 import { PackSession } from './pack/pack-session.js';
-import { Picking } from './pick/picking.js';
-import { createReturnSession, type ReturnSession } from './returns/return-session.js';
-import { INITIAL_RETURN_STATE, type ReturnContext } from '../shared/flows/return.js';
-import { INITIAL_PICK_STATE } from '../shared/flows/pick.js';
-import { DEFAULT_PICK_SETTINGS } from '../shared/picking/pick-settings.js';
-import { openLocalStore, type BootSnapshot, type LocalStore, type OutboxCounts } from './store/db.js';
+import { PickBatches } from './pick/pick-batches.js';
+import type { Picking } from './pick/picking.js';
+import type { ReturnSession } from './returns/return-session.js';
+import type { PickState } from '../shared/flows/pick.js';
+import type { ReturnContext, ReturnState } from '../shared/flows/return.js';
+import { INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../shared/flows/resting-states.js';
+import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
 import type { Credential, OutboxEntry, StaffSession } from './store/schema.js';
 import { AuthError, createApiClient, HttpError, RetryableError, type ApiClient } from './sync/api.js';
 import { pullAll } from './sync/pull.js';
@@ -66,9 +69,9 @@ export class AppModel {
   /** Bumps on every change so memoised views can tell. */
   version = 0;
   pack!: PackSession;
-  picking!: Picking;
-  /** The returns screen's session (issue 4) and the parcels this device has logged a return of. */
-  returns!: ReturnSession;
+  /** Pulled pick batches and settings: sync keeps them current whether or not the pick screen was opened. */
+  pickBatches = new PickBatches();
+  /** The parcels this device has logged a return of (read when the returns session loads). */
   returnedShipments = new Set<string>();
   store!: LocalStore;
   readonly api: ApiClient;
@@ -76,6 +79,13 @@ export class AppModel {
   private listeners = new Set<() => void>();
   private pinAttempts = new Map<string, AttemptState>();
   private catalogueWaiters: (() => void)[] = [];
+  /** The pick and returns states as restored (or reset), until their sessions are loaded and own them. */
+  private restedPick: PickState = INITIAL_PICK_STATE;
+  private restedReturn: ReturnState = INITIAL_RETURN_STATE;
+  private pickingSession: Picking | null = null;
+  private returnsSession: ReturnSession | null = null;
+  private pickingLoad: Promise<Picking> | null = null;
+  private returnsLoad: Promise<ReturnSession> | null = null;
 
   constructor() {
     this.api = createApiClient({
@@ -126,7 +136,10 @@ export class AppModel {
     this.lastSyncAt = boot.lastSyncAt;
     this.setCatalogue(boot.catalogue);
     for (const p of boot.parcels) this.parcels.set(p.shipmentId, p);
-    await this.makeSessions(boot);
+    this.pack = this.makePackSession(boot.packState);
+    this.pickBatches = new PickBatches(boot.batches, boot.pickSettings);
+    this.restedPick = boot.pickState;
+    this.restedReturn = boot.returnState;
     if (!this.credential && readMark()) this.notices.add('vanished');
     await this.refreshCounts();
     this.screen = this.homeScreen();
@@ -137,42 +150,96 @@ export class AppModel {
     if (this.credential) this.scheduler.request('start');
   }
 
-  /** Builds the pack, pick and returns sessions over the store (at boot, and fresh after a wipe). */
-  private async makeSessions(boot: Pick<BootSnapshot, 'packState' | 'pickState' | 'batches' | 'pickSettings' | 'returnState'>): Promise<void> {
-    this.pack = this.makePackSession(boot.packState);
-    this.picking = new Picking(boot.pickState, boot.batches, boot.pickSettings, {
-      store: this.store,
-      index: () => this.index,
-      findParcel: (id) => this.parcels.get(id),
-      deviceId: () => this.credential?.deviceId ?? '',
-      identity: () =>
-        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
-      onFeedback: (feedback) => playFeedback(feedback.tone),
-      onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
-      onChange: () => this.changed(),
-    });
-    this.returnedShipments.clear();
-    for (const id of await this.store.returnedShipments()) this.returnedShipments.add(id);
-    this.returns = createReturnSession(boot.returnState, {
-      store: this.store,
-      context: (now) => this.returnContext(now),
-      identity: () =>
-        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
-      onFeedback: (feedback) => playFeedback(feedback.tone),
-      onCommitted: (parcels, entries) => {
-        for (const e of entries) if (e.event.type === 'return.received') this.returnedShipments.add(e.shipmentId);
-        this.onFlowCommitted(parcels, entries);
+  /** The pick session; read only by the pick screen, whose loader waits for loadPicking(). */
+  get picking(): Picking {
+    if (!this.pickingSession) throw new Error('the pick session is not loaded');
+    return this.pickingSession;
+  }
+
+  /** The returns screen's session (issue 4); read only by that screen, whose loader waits for loadReturns(). */
+  get returns(): ReturnSession {
+    if (!this.returnsSession) throw new Error('the returns session is not loaded');
+    return this.returnsSession;
+  }
+
+  /** The pick state, loaded or not (the home screen's "resume" line). */
+  get pickState(): PickState {
+    return this.pickingSession?.session.state ?? this.restedPick;
+  }
+
+  /** The returns state, loaded or not (the home screen's "resume" line). */
+  get returnState(): ReturnState {
+    return this.returnsSession?.state ?? this.restedReturn;
+  }
+
+  /** Whether the pick session is built (the pick screen renders only then). */
+  get pickingLoaded(): boolean {
+    return this.pickingSession !== null;
+  }
+
+  /** Whether the returns session is built (the returns screen renders only then). */
+  get returnsLoaded(): boolean {
+    return this.returnsSession !== null;
+  }
+
+  /** Loads the pick flow's code (a precached chunk) and builds its session over the restored state, once. */
+  loadPicking(): Promise<Picking> {
+    this.pickingLoad ??= import('./pick/picking.js').then(
+      ({ Picking }) =>
+        (this.pickingSession ??= new Picking(this.restedPick, this.pickBatches, {
+          store: this.store,
+          index: () => this.index,
+          findParcel: (id) => this.parcels.get(id),
+          deviceId: () => this.credential?.deviceId ?? '',
+          identity: () => this.identity(),
+          onFeedback: (feedback) => playFeedback(feedback.tone),
+          onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
+          onChange: () => this.changed(),
+        })),
+      (error: unknown) => {
+        this.pickingLoad = null; // let the next attempt try again
+        throw error;
       },
-      onChange: () => this.changed(),
-    });
+    );
+    return this.pickingLoad;
+  }
+
+  /** Loads the returns flow's code and the parcels already returned, and builds its session, once. */
+  loadReturns(): Promise<ReturnSession> {
+    this.returnsLoad ??= Promise.all([import('./returns/return-session.js'), this.store.returnedShipments()]).then(
+      ([{ createReturnSession }, returned]) => {
+        if (this.returnsSession) return this.returnsSession;
+        for (const id of returned) this.returnedShipments.add(id);
+        this.returnsSession = createReturnSession(this.restedReturn, {
+          store: this.store,
+          context: (now) => this.returnContext(now),
+          identity: () => this.identity(),
+          onFeedback: (feedback) => playFeedback(feedback.tone),
+          onCommitted: (parcels, entries) => {
+            for (const e of entries) if (e.event.type === 'return.received') this.returnedShipments.add(e.shipmentId);
+            this.onFlowCommitted(parcels, entries);
+          },
+          onChange: () => this.changed(),
+        });
+        return this.returnsSession;
+      },
+      (error: unknown) => {
+        this.returnsLoad = null;
+        throw error;
+      },
+    );
+    return this.returnsLoad;
+  }
+
+  private identity(): FlowIdentity | null {
+    return this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null;
   }
 
   private makePackSession(state: PackState): PackSession {
     return new PackSession(state, {
       store: this.store,
       context: (now) => this.packContext(now),
-      identity: () =>
-        this.session ? { staffId: this.session.staffId, staffName: this.session.name, deviceName: this.credential?.deviceName ?? '' } : null,
+      identity: () => this.identity(),
       onFeedback: (feedback) => playFeedback(feedback.tone),
       onCommitted: (parcels, entries) => this.onFlowCommitted(parcels, entries),
       onChange: () => this.changed(),
@@ -230,7 +297,7 @@ export class AppModel {
     const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
     await this.store.setMeta('session', session);
     this.session = session;
-    this.screen = this.pack.state.step === 'verifying' ? 'pack' : this.picking.session.state.step === 'picking' ? 'pick' : 'home';
+    this.screen = this.pack.state.step === 'verifying' ? 'pack' : this.pickState.step === 'picking' ? 'pick' : 'home';
     this.changed();
     return null;
   }
@@ -358,12 +425,13 @@ export class AppModel {
         (parcels, catalogue, page) => {
           if (catalogue) this.setCatalogue(catalogue);
           for (const p of parcels) this.parcels.set(p.shipmentId, p);
-          if (page) this.picking.onPullPage(page);
+          if (page) this.pickBatches.onPullPage(page);
           this.changed();
         },
         signal,
       );
-      await this.picking.reconcile(pushed.rejections);
+      // Only a batch in hand can be lost, and its session is then loaded (or loads here).
+      if (this.pickState.step === 'picking') await (await this.loadPicking()).reconcile(pushed.rejections);
       const at = now();
       await this.store.setMeta('lastSyncAt', at);
       this.lastSyncAt = at;
@@ -413,7 +481,14 @@ export class AppModel {
       // A closed connection (versionchange): the banner asks for a reload, which boots into enrolment
       // because the credential is gone from memory; the wipe is retried by the next 401.
     }
-    await this.makeSessions({ packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, batches: [], pickSettings: DEFAULT_PICK_SETTINGS, returnState: INITIAL_RETURN_STATE });
+    // Fresh sessions: pack at once, pick and returns when their screens next load them.
+    this.pack = this.makePackSession(INITIAL_PACK_STATE);
+    this.pickBatches = new PickBatches();
+    this.restedPick = INITIAL_PICK_STATE;
+    this.restedReturn = INITIAL_RETURN_STATE;
+    this.pickingSession = this.returnsSession = null;
+    this.pickingLoad = this.returnsLoad = null;
+    this.returnedShipments.clear();
     this.screen = 'enrol';
     await this.refreshCounts();
     this.changed();

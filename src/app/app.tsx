@@ -1,6 +1,7 @@
 /** The shell: notices, update bar, status bar and the current screen. */
 import { useEffect, useState } from 'preact/hooks';
 import type { AppModel } from './app-model.js';
+import { lazyScreen } from './components/lazy-screen.js';
 import { Notices } from './components/notices.js';
 import { StatusBar } from './components/status-bar.js';
 import { UpdateBar } from './components/update-bar.js';
@@ -8,11 +9,19 @@ import { t } from './i18n/i18n.js';
 import { EnrolScreen } from './screens/enrol.js';
 import { HomeScreen } from './screens/home.js';
 import { PackScreen } from './screens/pack.js';
-import { PickScreen } from './screens/pick.js';
-import { SettingsScreenLazy } from './screens/settings-lazy.js';
-import { ReturnsScreen } from './screens/returns.js';
 import { SignInScreen } from './screens/sign-in.js';
-import { SyncScreen } from './screens/sync-status.js';
+
+// Only what it takes to start packing is in the main bundle; the other screens load when first opened.
+const PickScreen = lazyScreen(
+  async (model) => (await Promise.all([import('./screens/pick.js'), model.loadPicking()]))[0].PickScreen,
+  (model) => model.pickingLoaded,
+);
+const ReturnsScreen = lazyScreen(
+  async (model) => (await Promise.all([import('./screens/returns.js'), model.loadReturns()]))[0].ReturnsScreen,
+  (model) => model.returnsLoaded,
+);
+const SyncScreen = lazyScreen(async () => (await import('./screens/sync-status.js')).SyncScreen);
+const SettingsScreen = lazyScreen(async () => (await import('./screens/settings.js')).SettingsScreen);
 
 /** Re-renders whenever the model changes. */
 function useModel(model: AppModel): number {
@@ -51,7 +60,7 @@ export function App({ model }: { model: AppModel }) {
         {model.screen === 'pick' && <PickScreen model={model} />}
         {model.screen === 'returns' && <ReturnsScreen model={model} />}
         {model.screen === 'sync' && <SyncScreen model={model} />}
-        {model.screen === 'settings' && <SettingsScreenLazy model={model} />}
+        {model.screen === 'settings' && <SettingsScreen model={model} />}
       </main>
     </div>
   );

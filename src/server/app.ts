@@ -2,6 +2,8 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { en } from 'zod/locales';
+import { config as configureZod } from 'zod/mini';
 import { requireDevice } from './auth/device-auth.js';
 import type { Database } from './db/client.js';
 import { registerSecurity } from './http/security.js';
@@ -23,6 +25,10 @@ import { rebuildBatches } from './picking/rebuild-batches.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import type { NotifyConfig } from './notify/config.js';
+
+// The shared schemas are zod/mini (so the PWA bundles little of zod), and zod/mini loads no locale:
+// the 400 answers quote zod's messages, so they stay English sentences ("Too small: expected …").
+configureZod(en());
 
 /** Largest request body accepted: a full push of 500 events is well under this. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;

@@ -7,6 +7,7 @@ import type { Parcel } from '../../src/shared/domain/parcel.js';
 import { INITIAL_PICK_STATE, type PickState } from '../../src/shared/flows/pick.js';
 import { DEFAULT_PICK_SETTINGS } from '../../src/shared/picking/pick-settings.js';
 import type { PickBatch } from '../../src/shared/protocol/pick.js';
+import { PickBatches } from '../../src/app/pick/pick-batches.js';
 import { Picking } from '../../src/app/pick/picking.js';
 import { openLocalStore, type LocalStore } from '../../src/app/store/db.js';
 import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_PRODUCTS, DEMO_SCENARIOS as S } from '../../src/server/demo/demo-data.js';
@@ -34,7 +35,8 @@ async function settled(picking: Picking): Promise<void> {
 function makePicking(store: LocalStore, initial: PickState = INITIAL_PICK_STATE, batches: PickBatch[] = [batch]) {
   const parcels = new Map<string, Parcel>(DEMO_PARCELS.map((p) => [p.shipmentId, p]));
   let n = 0;
-  const picking = new Picking(initial, batches, DEFAULT_PICK_SETTINGS, {
+  const pulled = new PickBatches(batches, DEFAULT_PICK_SETTINGS);
+  const picking = new Picking(initial, pulled, {
     store,
     index: () => index,
     findParcel: (id) => parcels.get(id),
@@ -47,7 +49,7 @@ function makePicking(store: LocalStore, initial: PickState = INITIAL_PICK_STATE,
     onChange: () => undefined,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   });
-  return { picking, parcels };
+  return { picking, parcels, pulled };
 }
 
 describe('picking on the device', () => {
@@ -123,17 +125,17 @@ describe('picking on the device', () => {
 
   it('after a pull, drops a batch now held by another device or released, unless its events are still waiting to be sent', async () => {
     const store = await openLocalStore(dbName());
-    const { picking } = makePicking(store);
+    const { picking, pulled } = makePicking(store);
     picking.session.dispatch({ type: 'claim', batchId: 'PB7' });
     await settled(picking);
     // The claim has not reached the server yet: a pull showing the batch open changes nothing.
-    picking.onPullPage({ cursor: '9', more: false, catalogue: null, parcels: [], batches: [batch] });
+    pulled.onPullPage({ cursor: '9', more: false, catalogue: null, parcels: [], batches: [batch] });
     await picking.reconcile([]);
     expect(picking.session.state.step).toBe('picking');
     // Once sent, a pull showing someone else holding it stops the picker.
     const [claim] = await store.pendingBatch(1);
     await store.applyPushResults([{ id: claim.id, status: 'applied' }], '2026-11-24T09:10:00Z');
-    picking.onPullPage({ cursor: '10', more: false, catalogue: null, parcels: [], batches: [{ ...batch, status: 'claimed', claimedBy: other }] });
+    pulled.onPullPage({ cursor: '10', more: false, catalogue: null, parcels: [], batches: [{ ...batch, status: 'claimed', claimedBy: other }] });
     await picking.reconcile([]);
     await settled(picking);
     expect(picking.session.state).toMatchObject({ step: 'idle', last: { outcome: 'lost', holder: other } });

@@ -61,3 +61,40 @@ test('offers the new version only between parcels and swaps it in only on a tap'
   await expect(page.getByTestId('update-bar')).toHaveCount(0);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
 });
+
+/** Makes the precached pick screen's code unavailable ('gone'), as an update activated in another tab does, or serves it again ('back'). */
+async function setPickChunks(page: import('@playwright/test').Page, state: 'gone' | 'back'): Promise<number> {
+  return page.evaluate(async (state) => {
+    let n = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (!/\/assets\/pick-[^/]*\.js/.test(request.url)) continue;
+        n += 1;
+        if (state === 'gone') await cache.put(request, new Response('gone', { status: 404 }));
+        else await cache.delete(request); // the worker then fetches it from the server again
+      }
+    }
+    return n;
+  }, state);
+}
+
+test('a screen whose code is no longer there asks for a reload instead of breaking, and opens after it', async ({ page }) => {
+  await enrolDevice(page, server);
+  await signIn(page);
+  await waitForServiceWorker(page);
+  expect(await setPickChunks(page, 'gone')).toBeGreaterThan(0);
+
+  await page.getByTestId('menu-pick').click();
+  const failed = page.getByTestId('screen-load-failed');
+  await expect(failed).toBeVisible();
+  await expect(page.getByTestId('pick-screen')).toHaveCount(0);
+
+  // A reload brings the version being served, whose screens are all there.
+  await setPickChunks(page, 'back');
+  const reloaded = page.waitForEvent('load');
+  await failed.getByRole('button').click();
+  await reloaded;
+  await page.getByTestId('menu-pick').click();
+  await expect(page.getByTestId('pick-screen')).toBeVisible();
+});

@@ -1,6 +1,8 @@
 /**
  * Every word the worker sees, in Japanese (default) and English. Flow messages are keyed by the
- * shared MessageKey (src/shared/flows/feedback.ts); errors always say what to do next.
+ * shared MessageKey (src/shared/flows/feedback.ts); errors always say what to do next. This file
+ * holds the words of the main bundle (start, pack, camera); each screen loaded on first use brings
+ * its own in catalogue-<screen>.ts (pick, returns, sync, settings).
  */
 import type { MessageKey } from '../../shared/flows/feedback.js';
 import type { RejectCode } from '../../shared/protocol/sync.js';
@@ -27,8 +29,15 @@ export function formatTime(iso: string | number | undefined, lang: Lang): string
   return `${md} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Messages the pack flow gives (one per shared MessageKey). */
-export const FLOW_MESSAGES: Record<MessageKey, Entry> = {
+/** The words a screen loaded on first use brings with it (i18n.addWords takes them in). */
+export interface Words {
+  flow?: Partial<Record<MessageKey, Entry>>;
+  reject?: Partial<Record<RejectCode, Entry>>;
+  ui?: Record<string, Entry>;
+}
+
+/** Messages the pack flow and the scanner give (one per shared MessageKey but the pick.* and return.* ones). */
+export const FLOW_MESSAGES: Record<Exclude<MessageKey, `pick.${string}` | `return.${string}`>, Entry> = {
   'pack.prompt.slip': { ja: '出荷伝票をスキャンしてください', en: 'Scan the packing slip' },
   'pack.prompt.items': { ja: '商品をスキャンしてください', en: 'Scan each item' },
   'pack.slip.ok': {
@@ -97,138 +106,12 @@ export const FLOW_MESSAGES: Record<MessageKey, Entry> = {
   },
   'pack.complete.ok': { ja: '梱包完了 {shipmentId}', en: 'Packed {shipmentId}' },
   'pack.cancel.ok': { ja: '{shipmentId} の検品を中止しました', en: 'Verification of {shipmentId} cancelled' },
-  // --- picking (flows/pick.ts) ---
-  'pick.prompt.claim': { ja: 'ピッキングするバッチを選んでください', en: 'Choose a batch to pick' },
-  'pick.prompt.location': { ja: 'ロケーションをスキャンしてください', en: 'Scan the location label' },
-  'pick.prompt.item': { ja: '商品をスキャンしてください', en: 'Scan the item' },
-  'pick.noBatch': { ja: '先にバッチを選んでください', en: 'Choose a batch first' },
-  'pick.batch.claimed': { ja: 'バッチ {batchId} を開始: {parcels} 件・{units} 点', en: 'Batch {batchId} started: {parcels} parcels, {units} units' },
-  'pick.batch.taken': {
-    ja: 'バッチ {batchId} は {staff}（{device}）がピッキング中です。別のバッチを選んでください',
-    en: 'Batch {batchId} is being picked by {staff} ({device}). Choose another batch',
-  },
-  'pick.batch.gone': { ja: 'バッチ {batchId} はもうありません。同期して別のバッチを選んでください', en: 'Batch {batchId} is gone. Sync and choose another batch' },
-  'pick.batch.notSynced': { ja: '伝票 {shipmentId} がこの端末にありません。同期してから選び直してください', en: 'Slip {shipmentId} is not on this device. Sync, then choose again' },
-  'pick.batch.busy': { ja: 'バッチ {batchId} のピッキング中です。先に終わらせてください', en: 'Batch {batchId} is in progress. Finish it first' },
-  'pick.batch.lost': {
-    ja: (p) => `このバッチは${p.staff ? ` ${p.staff}（${p.device}）が` : '責任者によって'}引き取りました。ピッキングをやめ、取った商品を責任者に渡してください`,
-    en: (p) => `This batch was taken ${p.staff ? `by ${p.staff} (${p.device})` : 'back by a supervisor'}. Stop picking it and hand what you took to your supervisor`,
-  },
-  'pick.batch.done': { ja: 'バッチ {batchId} のピッキング完了。カートを梱包へ運んでください', en: 'Batch {batchId} picked. Take the cart to packing' },
-  'pick.location.ok': { ja: 'ロケーション OK: {location}', en: 'Location OK: {location}' },
-  'pick.location.wrong': { ja: 'ロケーションが違います（{scanned}）。{expected} へ移動してください', en: 'Wrong location ({scanned}). Go to {expected}' },
-  'pick.location.first': { ja: '先にロケーション {location} をスキャンしてください', en: 'Scan location {location} first' },
-  'pick.item.ok': { ja: '{name}  {done}/{qty}', en: '{name}  {done}/{qty}' },
-  'pick.item.wrong': { ja: '{name} は違う商品です。{location} の {expected} を取ってください', en: '{name} is the wrong item. Take {expected} from {location}' },
-  'pick.item.unknown': { ja: 'バーコード {code} は商品マスタにありません。棚に戻して責任者に確認してください', en: 'Barcode {code} is not a known product. Put it back and ask your supervisor' },
-  'pick.scan.notItem': { ja: 'ピッキングでは商品かロケーションをスキャンしてください', en: 'When picking, scan an item or a location' },
-  'pick.stop.done': { ja: '{name} {qty} 点 そろいました。次へ', en: '{name}: {qty} taken. Next stop' },
-  'pick.qty.scanFirst': { ja: '先に {name} を1点スキャンしてから数量を入力してください', en: 'Scan one {name} first, then key the quantity' },
-  'pick.qty.invalid': { ja: '数量は 1〜{max} で入力してください', en: 'Enter a quantity from 1 to {max}' },
-  'pick.short.ok': {
-    ja: (p) => `欠品: ${p.name ?? ''} ${p.found ?? ''}/${p.required ?? ''}。${p.slots ? `スロット ${p.slots} は出荷停止になります` : '出荷停止になる荷物はありません'}${Number(p.leftover) > 0 ? `（余った ${p.leftover} 点は責任者へ）` : ''}`,
-    en: (p) => `Short: ${p.name ?? ''} ${p.found ?? ''}/${p.required ?? ''}. ${p.slots ? `Slot ${p.slots} will be held` : 'No parcel is held'}${Number(p.leftover) > 0 ? ` (hand the ${p.leftover} spare to your supervisor)` : ''}`,
-  },
-  'pick.short.invalid': { ja: '見つかった数量は 0〜{max} で入力してください', en: 'Enter the quantity found, 0 to {max}' },
-  // --- returns (issue 4) ---
-  'return.prompt.slip': { ja: '伝票か返品ラベルをスキャン、または注文番号・お客様名で検索してください', en: 'Scan the slip or return label, or search by order number or customer name' },
-  'return.prompt.items': { ja: '返ってきた商品をスキャンしてください', en: 'Scan each returned item' },
-  'return.slip.ok': { ja: '{customer} 様の返品 — 出荷 {units} 点。商品をスキャンしてください', en: 'Return from {customer} — {units} units shipped. Scan the items' },
-  'return.slip.unknown': {
-    ja: '伝票 {shipmentId} はこの端末にありません。注文番号で検索して受け付けてください',
-    en: 'Slip {shipmentId} is not on this device. Search by order number to log it',
-  },
-  'return.slip.notShipped': {
-    ja: '{shipmentId} はまだ出荷されていません。返品ではありません。責任者に確認してください',
-    en: '{shipmentId} has not been shipped: it cannot be a return. Ask your supervisor',
-  },
-  'return.slip.already': {
-    ja: '{shipmentId} の返品は受付済みです。二重に受け付けないでください',
-    en: 'The return of {shipmentId} is already logged. Do not log it twice',
-  },
-  'return.slip.otherInProgress': {
-    ja: '{current} の返品を受付中です。先に保存するか中止してください',
-    en: 'The return of {current} is in progress. Save or cancel it first',
-  },
-  'return.slip.same': { ja: '{shipmentId} を受付中です。商品をスキャンしてください', en: '{shipmentId} is open. Scan the items' },
-  'return.order.offline': {
-    ja: '注文 {order} はこの端末にありません。商品をスキャンして保存すると、同期時にサーバーが照合します',
-    en: 'Order {order} is not on this device. Scan the items and save; the server matches it on sync',
-  },
-  'return.order.invalid': { ja: '注文番号 {order} の形式が正しくありません。確かめて入力してください', en: 'Order number {order} is not valid. Check and type it again' },
-  'return.item.ok': { ja: '{name}  {done}/{qty}', en: '{name}  {done}/{qty}' },
-  'return.item.unexpected': {
-    ja: '{name} はこの注文の商品ではありません（想定外として記録）。別に保管してください',
-    en: '{name} was not in this order (recorded as unexpected). Keep it apart',
-  },
-  'return.item.over': {
-    ja: '{name} は {qty} 点しか出荷していません（想定外として記録）。別に保管してください',
-    en: 'Only {qty} × {name} was shipped (recorded as unexpected). Keep it apart',
-  },
-  'return.item.unknown': {
-    ja: '不明なバーコード {code}（想定外として記録）。商品を確かめ、別に保管してください',
-    en: 'Unknown barcode {code} (recorded as unexpected). Check the item and keep it apart',
-  },
-  'return.item.noParcel': { ja: '先に伝票か返品ラベルをスキャンしてください', en: 'Scan the slip or return label first' },
-  'return.unit.updated': { ja: '更新しました', en: 'Updated' },
-  'return.unit.removed': { ja: '取り消しました', en: 'Removed' },
-  'return.save.empty': { ja: '商品が1点もスキャンされていません。返ってきた商品をスキャンしてください', en: 'No item scanned yet. Scan the returned items' },
-  'return.save.reasonMissing': {
-    ja: '返品理由が未選択の商品が {remaining} 点あります。理由を選んでから保存してください',
-    en: '{remaining} items have no return reason. Choose one, then save',
-  },
-  'return.save.reasonUnknown': { ja: '返品理由 {code} がマスタにありません。同期してから選び直してください', en: 'Return reason {code} is not in the catalogue. Sync and choose again' },
-  'return.save.ok': {
-    ja: (p) => `返品受付を保存しました ${p.id ?? ''}${Number(p.missing) > 0 ? `（欠品 ${p.missing} 点）` : ''}`,
-    en: (p) => `Return saved ${p.id ?? ''}${Number(p.missing) > 0 ? ` (${p.missing} missing)` : ''}`,
-  },
-  'return.cancel.ok': { ja: '{id} の返品受付を中止しました', en: 'Return of {id} cancelled' },
 };
-
-/** How the server's reject codes read on the sync screen; detail fills the holes when sent. */
-export const REJECT_MESSAGES: Record<RejectCode, Entry> = {
-  parcel_unknown: { ja: 'サーバーにない伝票です。責任者に確認してください', en: 'The server does not know this slip. Ask your supervisor' },
-  parcel_held: {
-    ja: (p) => `出荷停止になっていました${p.reason ? `（${p.reason}）` : ''}。荷物を責任者に渡してください`,
-    en: (p) => `The parcel was held${p.reason ? ` (${p.reason})` : ''}. Hand the parcel to your supervisor`,
-  },
-  already_packed: {
-    ja: (p) => `既に ${p.staff || '別の担当者'} が ${p.device || '別の端末'} で${p.at ? ` ${formatTime(p.at, 'ja')} に` : ''}梱包済みです。二重梱包を確認してください`,
-    en: (p) => `Already packed by ${p.staff || 'someone else'} on ${p.device || 'another device'}${p.at ? ` at ${formatTime(p.at, 'en')}` : ''}. Check for a double pack`,
-  },
-  items_mismatch: { ja: '数量がサーバーの指示と合いません。荷物を開けて確認してください', en: 'Quantities do not match the server. Open the parcel and check' },
-  id_conflict: { ja: 'イベントIDの衝突です。責任者に連絡してください', en: 'Event id conflict. Tell your supervisor' },
-  invalid: { ja: 'サーバーが受け付けない記録です。責任者に連絡してください', en: 'The server refused this record as invalid. Tell your supervisor' },
-  // --- picking ---
-  batch_unknown: { ja: 'サーバーにないバッチです。同期して別のバッチを選んでください', en: 'The server does not know this batch. Sync and choose another' },
-  batch_taken: {
-    ja: (p) => `${p.staff || '別の担当者'}（${p.device || '別の端末'}）が先にこのバッチを取りました。ピッキングをやめてください`,
-    en: (p) => `${p.staff || 'Someone else'} (${p.device || 'another device'}) took this batch first. Stop picking it`,
-  },
-  batch_changed: { ja: 'バッチが組み直されていました。同期して選び直してください', en: 'The batch was rebuilt. Sync and choose again' },
-  batch_not_yours: {
-    ja: (p) => (p.staff ? `このバッチは ${p.staff}（${p.device}）が担当しています` : 'このバッチは責任者が解除しました') + '。取った商品を責任者に渡してください',
-    en: (p) => (p.staff ? `This batch is held by ${p.staff} (${p.device})` : 'A supervisor released this batch') + '. Hand what you took to your supervisor',
-  },
-  batch_closed: { ja: 'このバッチは完了済みです', en: 'This batch is already completed' },
-  // --- returns (issue 4) ---
-  order_unknown: {
-    ja: (p) => `注文番号 ${p.orderNumber ?? ''} がサーバーにありません。返品伝票の番号を確かめ、責任者に確認してください`,
-    en: (p) => `The server knows no order ${p.orderNumber ?? ''}. Check the number on the return slip and ask your supervisor`,
-  },
-  not_shipped: { ja: 'この荷物はまだ出荷されていません。返品として受け付けられません。責任者に確認してください', en: 'This parcel was never shipped, so it cannot be returned. Ask your supervisor' },
-  already_returned: {
-    ja: (p) => `この返品は既に ${p.staff || '別の担当者'} が ${p.device || '別の端末'} で${p.at ? ` ${formatTime(p.at, 'ja')} に` : ''}受付済みです。お客様への連絡は1回だけ送られます`,
-    en: (p) => `This return was already logged by ${p.staff || 'someone else'} on ${p.device || 'another device'}${p.at ? ` at ${formatTime(p.at, 'en')}` : ''}. The customer is notified once`,
-  },
-  // --- sync trust (issue 5) ---
-  forbidden: { ja: '別の倉庫の伝票です。この端末では梱包できません。荷物を責任者に渡してください', en: 'This slip belongs to another warehouse and cannot be packed on this device. Hand the parcel to your supervisor' },
-};
-
-/** Everything else on screen. */
+/** Everything else on screen, but the strings of the screens loaded on first use. */
 export const UI = {
   'app.title': { ja: 'FloorPack', en: 'FloorPack' },
   'app.loading': { ja: '読み込み中…', en: 'Loading…' },
+  'app.loadFailed': { ja: 'この画面を読み込めませんでした。再読み込みしてください', en: 'This screen could not be loaded. Reload the app' },
   'lang.toggle': { ja: 'English', en: '日本語' },
   'enrol.title': { ja: '端末の登録', en: 'Enrol this device' },
   'enrol.lead': {
@@ -316,17 +199,6 @@ export const UI = {
     en: 'Could not save ({reason}). The last scan was NOT recorded. Check free storage on the device and scan again',
   },
   'pack.tapToDismiss': { ja: '画面をタップして続ける', en: 'Tap to continue' },
-  'sync.title': { ja: '同期状況', en: 'Sync status' },
-  'sync.pending': { ja: '未送信', en: 'Unsent' },
-  'sync.rejected': { ja: 'サーバーが受け付けなかった記録', en: 'Refused by the server' },
-  'sync.synced': { ja: '送信済み', en: 'Synced' },
-  'sync.empty': { ja: 'なし', en: 'None' },
-  'sync.now': { ja: '今すぐ同期', en: 'Sync now' },
-  'sync.event.packed': { ja: '梱包 {shipmentId}', en: 'Packed {shipmentId}' },
-  'sync.lastError': { ja: '前回のエラー: {error}', en: 'Last error: {error}' },
-  'sync.error.network': { ja: 'サーバーにつながりません', en: 'Server unreachable' },
-  'sync.error.server': { ja: 'サーバーエラー', en: 'Server error' },
-  'sync.error.protocol': { ja: 'サーバーの応答が読めません', en: 'Unreadable server reply' },
   'update.available': { ja: '新しいバージョンがあります', en: 'A new version is available' },
   'update.apply': { ja: '更新', en: 'Update' },
   'db.vanished': {
@@ -346,70 +218,11 @@ export const UI = {
   'home.pick': { ja: 'ピッキング', en: 'Pick' },
   'home.pickSub': { ja: 'バッチ単位・歩く順', en: 'Batches in walking order' },
   'home.pickResume': { ja: 'バッチ {batchId} をピッキング中 — 続ける', en: 'Batch {batchId} in progress — resume' },
-  'pick.title': { ja: 'ピッキング', en: 'Pick' },
-  'pick.batches': { ja: 'バッチ一覧', en: 'Batches' },
-  'pick.noBatches': { ja: 'ピッキングできるバッチはありません。同期してください', en: 'No batches to pick. Sync to get new ones' },
-  'pick.shape.single': { ja: '単品', en: 'Single item' },
-  'pick.shape.multi': { ja: '複数品', en: 'Multi item' },
-  'pick.size': { ja: '{parcels} 件', en: '{parcels} parcels' },
-  'pick.gift': { ja: 'ギフト {code}', en: 'Gift {code}' },
-  'pick.inserts': { ja: '同梱 {codes}', en: 'Inserts {codes}' },
-  'pick.takenBy': { ja: '{staff}（{device}）がピッキング中', en: 'Being picked by {staff} ({device})' },
-  'pick.claim': { ja: 'このバッチを取る', en: 'Take this batch' },
-  'pick.stop': { ja: '{n} / {total} か所目', en: 'Stop {n} of {total}' },
-  'pick.qty': { ja: '{picked} / {required} 点', en: '{picked} / {required}' },
-  'pick.split': { ja: 'スロット別', en: 'Per slot' },
-  'pick.slot': { ja: 'スロット {slot}', en: 'Slot {slot}' },
-  'pick.mark.top': { ja: '上位ランク: きれいな在庫を', en: 'Top rank: best-looking stock' },
-  'pick.mark.flag': { ja: 'ヒューマンタッチ: きれいな在庫を', en: 'Human touch: best-looking stock' },
-  'pick.unparsedLocation': { ja: 'ロケーション形式外', en: 'Location not in format' },
-  'pick.keypad': { ja: '数量入力', en: 'Key quantity' },
-  'pick.keypadTitle': { ja: '取った数量（合計）', en: 'Units taken (total)' },
-  'pick.short': { ja: '欠品', en: 'Short' },
-  'pick.shortTitle': { ja: '見つかった数量', en: 'Units found' },
-  'pick.shortHint': { ja: '足りない分はルールにより新しい注文から出荷停止になります', en: 'What is missing holds the newest orders first' },
-  'pick.next': { ja: 'この後', en: 'Next' },
-  'pick.progress': { ja: '{picked} / {total} 点', en: '{picked} / {total} units' },
-  'pick.lastDone': { ja: 'バッチ {batchId} 完了', en: 'Batch {batchId} done' },
-  'pick.lastShort': { ja: '出荷停止（欠品）: {ids}', en: 'Held (short): {ids}' },
-  'pick.lastLost': { ja: 'バッチ {batchId} は他の担当に移りました', en: 'Batch {batchId} went to someone else' },
   'pack.pickedBadge': { ja: 'ピッキング済', en: 'Picked' },
-  'sync.event.claimed': { ja: 'バッチ取得 {batchId}', en: 'Claimed {batchId}' },
-  'sync.event.picked': { ja: 'ピッキング {batchId} {productCode}', en: 'Picked {batchId} {productCode}' },
-  'sync.event.short': { ja: '欠品 {batchId} {productCode}', en: 'Short {batchId} {productCode}' },
-  'sync.event.batchDone': { ja: 'バッチ完了 {batchId}', en: 'Batch done {batchId}' },
   // --- returns (issue 4) ---
   'home.returns': { ja: '返品受付', en: 'Returns' },
   'home.returnsSub': { ja: '返品の検品と受付連絡', en: 'Check returned items; the customer is told' },
   'home.returnsResume': { ja: '{id} の返品を受付中 — 続ける', en: 'Return of {id} in progress — resume' },
-  'returns.title': { ja: '返品受付', en: 'Returns' },
-  'returns.waiting': { ja: '伝票か返品ラベルをスキャン', en: 'Scan a slip or return label' },
-  'returns.search': { ja: '注文番号・お客様名で検索', en: 'Search order number or customer name' },
-  'returns.noMatch': { ja: 'この端末に該当する荷物はありません', en: 'No parcel on this device matches' },
-  'returns.byOrder': { ja: '注文番号 {order} で受付（同期時に照合）', en: 'Log order {order} (matched on sync)' },
-  'returns.notShipped': { ja: '未出荷', en: 'Not shipped' },
-  'returns.order': { ja: '注文 {order}', en: 'Order {order}' },
-  'returns.unresolved': { ja: 'この端末にない注文です。同期時にサーバーが照合します', en: 'Not on this device: the server matches it on sync' },
-  'returns.lines': { ja: '出荷した商品', en: 'Items shipped' },
-  'returns.received': { ja: 'スキャンした商品', en: 'Items received' },
-  'returns.missing': { ja: '欠品（返ってきていない）', en: 'Missing (not in the box)' },
-  'returns.unexpected': { ja: '想定外の商品', en: 'Unexpected items' },
-  'returns.none': { ja: 'なし', en: 'None' },
-  'returns.condition': { ja: '状態', en: 'Condition' },
-  'returns.condition.unopened': { ja: '未開封', en: 'Unopened' },
-  'returns.condition.opened': { ja: '開封済', en: 'Opened' },
-  'returns.condition.damaged': { ja: '破損', en: 'Damaged' },
-  'returns.reason': { ja: '返品理由', en: 'Reason' },
-  'returns.reasonChoose': { ja: '理由を選択', en: 'Choose a reason' },
-  'returns.noReasons': { ja: '返品理由のマスタがありません。同期してください', en: 'No return reasons yet. Sync first' },
-  'returns.remove': { ja: '取消', en: 'Remove' },
-  'returns.note': { ja: 'メモ（任意）', en: 'Note (optional)' },
-  'returns.save': { ja: '受付を保存', en: 'Save receipt' },
-  'returns.cancel': { ja: '中止', en: 'Cancel' },
-  'returns.cancelConfirm': { ja: '{id} の返品受付を中止しますか？ スキャンした内容は消えます。', en: 'Cancel the return of {id}? The scans are discarded.' },
-  'returns.saved': { ja: '保存した返品: {id}', en: 'Last saved: {id}' },
-  'returns.firstReturn': { ja: '初回返品', en: 'First return' },
-  'sync.event.returned': { ja: '返品受付 {id}', en: 'Return {id}' },
   'db.openFailed': { ja: 'データベースを開けません（{reason}）。再読み込みしてください', en: 'Cannot open the database ({reason}). Reload the page' },
   // --- scanning (issue 6): camera, settings ---
   'camera.open': { ja: 'カメラで読む', en: 'Scan with camera' },
@@ -427,26 +240,6 @@ export const UI = {
   'camera.failed': { ja: 'カメラを起動できません。スキャナーで読むか「手入力」で入力してください', en: 'The camera could not start. Use the scanner or type the code' },
   'camera.backToScanner': { ja: 'スキャナー・手入力に戻る', en: 'Back to scanner / typing' },
   'home.settings': { ja: 'スキャン設定', en: 'Scan settings' },
-  'settings.title': { ja: 'スキャン設定', en: 'Scan settings' },
-  'settings.volume': { ja: '音量 {volume}', en: 'Volume {volume}' },
-  'settings.test': { ja: '音を確かめる', en: 'Try the sounds' },
-  'settings.tone.ok': { ja: 'OK', en: 'OK' },
-  'settings.tone.error': { ja: 'エラー', en: 'Error' },
-  'settings.tone.warning': { ja: '注意', en: 'Warning' },
-  'settings.tone.complete': { ja: '完了', en: 'Complete' },
-  'settings.wedge': { ja: 'スキャナー（キーボード入力）', en: 'Scanner (keyboard wedge)' },
-  'settings.endKeys': { ja: 'スキャンの終わり', en: 'A scan ends with' },
-  'settings.end.Enter': { ja: 'Enter', en: 'Enter' },
-  'settings.end.Tab': { ja: 'Tab', en: 'Tab' },
-  'settings.end.newline': { ja: '改行(LF)', en: 'Line feed' },
-  'settings.pauseMs': { ja: '区切りの間（ミリ秒、0 = 使わない）', en: 'Pause that ends a scan (ms, 0 = off)' },
-  'settings.duplicateWindowMs': { ja: '二重読み取りとみなす間隔（ミリ秒）', en: 'Double-trigger window (ms)' },
-  'settings.prefix': { ja: '取り除く接頭辞', en: 'Prefix to strip' },
-  'settings.suffix': { ja: '取り除く接尾辞', en: 'Suffix to strip' },
-  'settings.camera': { ja: 'カメラ', en: 'Camera' },
-  'settings.formats': { ja: '読むバーコードの種類', en: 'Barcode formats' },
-  'settings.leaveMs': { ja: '同じコードを再び数えるまで枠外にある時間（ミリ秒）', en: 'Out of view before the same code counts again (ms)' },
-  'settings.reset': { ja: '初期値に戻す', en: 'Reset to defaults' },
   // --- import / human-touch rules (issue 7): why a flag is on the parcel card ---
   'flag.why.FIRST_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（はじめてのご購入）', en: 'Why: purchase #{purchaseCount}, their very first order' },
   'flag.why.SECOND_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（2回目のご購入）', en: 'Why: purchase #{purchaseCount}, they came back' },
@@ -470,5 +263,5 @@ export const UI = {
   'signin.pinLocked': { ja: '暗証番号を続けて間違えました。1分待ってから入力するか、責任者に連絡してください', en: 'Too many wrong PINs. Wait a minute and try again, or call your supervisor' },
 } satisfies Record<string, Entry>;
 
-/** Keys of the UI strings. */
-export type UiKey = keyof typeof UI;
+/** Keys of the main bundle's UI strings. */
+export type CoreUiKey = keyof typeof UI;

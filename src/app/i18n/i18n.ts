@@ -1,9 +1,33 @@
 /** Picks the language and renders catalogue entries with their values. */
-import type { Message } from '../../shared/flows/feedback.js';
+import type { Message, MessageKey } from '../../shared/flows/feedback.js';
 import type { RejectCode } from '../../shared/protocol/sync.js';
-import { FLOW_MESSAGES, REJECT_MESSAGES, UI, type Entry, type Lang, type Params, type UiKey } from './catalogue.js';
+import { FLOW_MESSAGES, UI, type CoreUiKey, type Entry, type Lang, type Params, type Words } from './catalogue.js';
+import type { PICK_WORDS } from './catalogue-pick.js';
+import type { RETURNS_WORDS } from './catalogue-returns.js';
+import type { SETTINGS_WORDS } from './catalogue-settings.js';
+import type { SYNC_WORDS } from './catalogue-sync.js';
 
-export type { Lang, UiKey } from './catalogue.js';
+export type { Lang } from './catalogue.js';
+
+/** Keys of every UI string, the main bundle's and those the lazily loaded screens bring. */
+export type UiKey =
+  | CoreUiKey
+  | keyof (typeof PICK_WORDS)['ui']
+  | keyof (typeof RETURNS_WORDS)['ui']
+  | keyof (typeof SYNC_WORDS)['ui']
+  | keyof (typeof SETTINGS_WORDS)['ui'];
+
+// The words in force: the main bundle's, joined by each lazily loaded screen's when its chunk loads.
+const ui: Partial<Record<string, Entry>> = { ...UI };
+const flow: Partial<Record<MessageKey, Entry>> = { ...FLOW_MESSAGES };
+const rejects: Partial<Record<RejectCode, Entry>> = {};
+
+/** Takes in the words a lazily loaded screen brings; its module calls this when it loads, before it renders. */
+export function addWords(words: Words): void {
+  Object.assign(ui, words.ui);
+  Object.assign(flow, words.flow);
+  Object.assign(rejects, words.reject);
+}
 
 const LANG_KEY = 'floorpack.lang';
 let current: Lang = readStoredLang();
@@ -39,14 +63,16 @@ export function render(entry: Entry, params: Params = {}, lang: Lang = current):
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? '' : String(params[name])));
 }
 
-/** A UI string. */
+/** A UI string (its key, should the screen's words not have loaded: never blank, never a crash). */
 export function t(key: UiKey, params?: Params, lang: Lang = current): string {
-  return render(UI[key], params, lang);
+  const entry = ui[key];
+  return entry ? render(entry, params, lang) : key;
 }
 
 /** A flow message (the feedback of a scan or tap). */
 export function tm(message: Message, lang: Lang = current): string {
-  return render(FLOW_MESSAGES[message.key], message.params, lang);
+  const entry = flow[message.key];
+  return entry ? render(entry, message.params, lang) : message.key;
 }
 
 /** The server's reason for refusing an event, in words; falls back to the server's own message. */
@@ -54,7 +80,7 @@ export function describeRejection(
   rejection: { code: RejectCode | string; message: string; detail?: Record<string, string> },
   lang: Lang = current,
 ): string {
-  const entry = REJECT_MESSAGES[rejection.code as RejectCode];
+  const entry = rejects[rejection.code as RejectCode];
   if (!entry) return rejection.message;
   const d = rejection.detail ?? {};
   const params: Params = {

@@ -1,21 +1,21 @@
 /**
- * Picking on the device: the pick session (shared flow session over flows/pick.ts), the pulled
- * batches and settings, and what sync does to a batch in hand (another device claimed it first, a
- * supervisor released it, it was rebuilt): the batch is dropped with a message naming the holder.
- * Part of the main bundle (the pick screen needs it offline at once).
+ * Picking on the device: the pick session (shared flow session over flows/pick.ts) over the pulled
+ * batches and settings (pick-batches.ts), and what sync does to a batch in hand (another device claimed
+ * it first, a supervisor released it, it was rebuilt): the batch is dropped with a message naming the
+ * holder. Loaded with the pick screen, or at start when a batch was in hand (precached: works offline).
  */
 import type { CatalogueIndex } from '../../shared/domain/catalogue-index.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { Feedback } from '../../shared/flows/feedback.js';
 import { applyPickAction, type PickAction, type PickContext, type PickState } from '../../shared/flows/pick.js';
-import { compileLocationFormat, type LocationFormat } from '../../shared/picking/location.js';
-import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
+import type { LocationFormat } from '../../shared/picking/location.js';
+import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { BatchHolder, PickBatch } from '../../shared/protocol/pick.js';
-import type { PullResponse } from '../../shared/protocol/sync.js';
 import { FlowSession, type FlowIdentity } from '../flow/flow-session.js';
 import type { LocalStore } from '../store/db.js';
 import type { OutboxEntry, Rejection } from '../store/schema.js';
+import type { PickBatches } from './pick-batches.js';
 
 /** The hold reason a short pick gives a parcel (the server gives the same one on sync). */
 const SHORT_HOLD_REASON = '欠品';
@@ -39,18 +39,12 @@ export interface PickingDeps {
 /** The pick session and the batches it picks from. */
 export class Picking {
   readonly session: FlowSession<PickState, PickAction>;
-  batches = new Map<string, PickBatch>();
-  settings: PickSettings = DEFAULT_PICK_SETTINGS;
-  format: LocationFormat = compileLocationFormat(DEFAULT_PICK_SETTINGS.locationFormat);
 
   constructor(
     initial: PickState,
-    batches: PickBatch[],
-    settings: PickSettings,
+    private readonly pulled: PickBatches,
     private readonly deps: PickingDeps,
   ) {
-    for (const b of batches) this.batches.set(b.batchId, b);
-    this.setSettings(settings);
     this.session = new FlowSession<PickState, PickAction>(initial, {
       apply: (state, action, now) => applyPickAction(state, action, this.context(now)),
       commit: (commit) => deps.store.commitPick(commit),
@@ -79,18 +73,24 @@ export class Picking {
     };
   }
 
-  /** Open and claimed batches, oldest first (the list on the pick screen). */
-  listBatches(): PickBatch[] {
-    return [...this.batches.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.batchId.localeCompare(b.batchId)));
+  /** Open and claimed batches by id. */
+  get batches(): Map<string, PickBatch> {
+    return this.pulled.byId;
   }
 
-  /** Takes in one pulled page (already stored by applyPullPage). */
-  onPullPage(page: PullResponse): void {
-    for (const batch of page.batches ?? []) {
-      if (batch.status === 'open' || batch.status === 'claimed') this.batches.set(batch.batchId, batch);
-      else this.batches.delete(batch.batchId);
-    }
-    if (page.pickSettings) this.setSettings(page.pickSettings);
+  /** The picking settings in force. */
+  get settings(): PickSettings {
+    return this.pulled.settings;
+  }
+
+  /** The compiled location format of those settings. */
+  get format(): LocationFormat {
+    return this.pulled.format;
+  }
+
+  /** Open and claimed batches, oldest first (the list on the pick screen). */
+  listBatches(): PickBatch[] {
+    return this.pulled.list();
   }
 
   /**
@@ -113,15 +113,6 @@ export class Picking {
     if (pending.some((e) => e.shipmentId === `batch:${batchId}`)) return;
     if (this.session.state.step !== 'picking' || this.session.state.progress.batchId !== batchId) return;
     this.session.dispatch({ type: 'drop', holder: batch?.claimedBy ?? null });
-  }
-
-  private setSettings(settings: PickSettings): void {
-    try {
-      this.format = compileLocationFormat(settings.locationFormat);
-      this.settings = settings;
-    } catch {
-      // A format the device cannot compile: keep the last good one rather than stop picking.
-    }
   }
 
   /** A batch this device claimed shows as its own at once, before the server confirms it. */

@@ -6,7 +6,8 @@ import { t } from '../i18n/i18n.js';
 /** The menu. */
 export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => void }) {
   const state = model.pack.state;
-  const pickState = model.picking.session.state;
+  const pickState = model.pickState;
+  const returnState = model.returnState;
   return (
     <section class="panel home" data-testid="home-screen">
       <header class="panel-head">
@@ -26,8 +27,8 @@ export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => v
       <button class="btn btn-task" data-testid="menu-returns" onClick={() => model.navigate('returns')}>
         <span class="task-title">{t('home.returns')}</span>
         <span class="task-sub">
-          {model.returns.state.step === 'receiving'
-            ? t('home.returnsResume', { id: model.returns.state.progress.shipmentId ?? model.returns.state.progress.orderNumber })
+          {returnState.step === 'receiving'
+            ? t('home.returnsResume', { id: returnState.progress.shipmentId ?? returnState.progress.orderNumber })
             : t('home.returnsSub')}
         </span>
       </button>

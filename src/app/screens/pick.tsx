@@ -3,9 +3,13 @@ import { useMemo, useState } from 'preact/hooks';
 import { currentStop, pickTotals, viewStops, type StopView } from '../../shared/flows/pick.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { AppModel } from '../app-model.js';
-import { t, tm } from '../i18n/i18n.js';
+import { addWords, t, tm } from '../i18n/i18n.js';
+import { PICK_WORDS } from '../i18n/catalogue-pick.js';
 import { ScanInput } from '../scan/scan-input.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
+
+// This screen's words come with its chunk.
+addWords(PICK_WORDS);
 
 /** The pick screen. */
 export function PickScreen({ model }: { model: AppModel }) {

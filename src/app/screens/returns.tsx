@@ -3,10 +3,14 @@ import { useMemo, useState } from 'preact/hooks';
 import { expectedUnits } from '../../shared/domain/parcel-units.js';
 import { firstReturnOf, missingUnits, rankOf, reasonsOf, receivedCounts, type ReceivedCondition } from '../../shared/flows/return.js';
 import type { AppModel } from '../app-model.js';
-import { getLang, t, tm, type UiKey } from '../i18n/i18n.js';
+import { addWords, getLang, t, tm, type UiKey } from '../i18n/i18n.js';
+import { RETURNS_WORDS } from '../i18n/catalogue-returns.js';
 import { searchReturnParcels } from '../returns/return-session.js';
 import { ScanInput } from '../scan/scan-input.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
+
+// This screen's words come with its chunk.
+addWords(RETURNS_WORDS);
 
 const CONDITIONS: ReceivedCondition[] = ['unopened', 'opened', 'damaged'];
 

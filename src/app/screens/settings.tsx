@@ -3,9 +3,13 @@ import { useState } from 'preact/hooks';
 import type { Tone } from '../../shared/flows/feedback.js';
 import type { AppModel } from '../app-model.js';
 import { playFeedback } from '../feedback/feedback.js';
-import { t } from '../i18n/i18n.js';
+import { addWords, t } from '../i18n/i18n.js';
+import { SETTINGS_WORDS } from '../i18n/catalogue-settings.js';
 import { CAMERA_FORMATS, DEFAULT_SCAN_SETTINGS, getScanSettings, saveScanSettings, type ScanSettings } from '../scan/scan-settings.js';
 import type { WedgeEndKey } from '../scan/wedge.js';
+
+// This screen's words come with its chunk.
+addWords(SETTINGS_WORDS);
 
 const TONES: Tone[] = ['ok', 'error', 'warning', 'complete'];
 const END_KEYS: WedgeEndKey[] = ['Enter', 'Tab', 'newline'];

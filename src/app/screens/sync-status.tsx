@@ -2,10 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppModel } from '../app-model.js';
 import { formatTime } from '../i18n/catalogue.js';
-import { describeRejection, getLang, t } from '../i18n/i18n.js';
+import { addWords, describeRejection, getLang, t } from '../i18n/i18n.js';
+import { SYNC_WORDS } from '../i18n/catalogue-sync.js';
 import type { OutboxEntry, OutboxStatus } from '../store/schema.js';
 import { AuthError, HttpError, ProtocolError } from '../sync/api.js';
 import { WipeDevice } from '../components/wipe-device.js';
+
+// This screen's words come with its chunk.
+addWords(SYNC_WORDS);
 
 /** The sync status screen. */
 export function SyncScreen({ model }: { model: AppModel }) {

@@ -7,10 +7,11 @@ import { openDB, unwrap, type IDBPDatabase, type IDBPTransaction, type StoreName
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import { INITIAL_PACK_STATE, type PackState } from '../../shared/flows/pack.js';
-import { INITIAL_PICK_STATE, type PickState } from '../../shared/flows/pick.js';
+import type { PickState } from '../../shared/flows/pick.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
-import { INITIAL_RETURN_STATE, type ReturnState } from '../../shared/flows/return.js';
+import type { ReturnState } from '../../shared/flows/return.js';
+import { INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../../shared/flows/resting-states.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult, PullResponse } from '../../shared/protocol/sync.js';
 import {

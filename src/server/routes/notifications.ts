@@ -1,6 +1,6 @@
 /** Admin routes of the notification outbox (admin token): list with last errors, retry a dead one. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   adminNotificationSchema,
   adminNotificationsQuerySchema,

@@ -1,6 +1,7 @@
 /** GET /api/sync/pull and POST /api/sync/push. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiErrorSchema, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
+import { pushRequestSchema } from '../../shared/protocol/push-request.js';
+import { apiErrorSchema, pullQuerySchema, pullResponseSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
 import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { Database } from '../db/client.js';

@@ -1,5 +1,5 @@
 /** Pull: the catalogue and parcels of the device's warehouse that changed since the device's cursor. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
 import type { pullResponseSchema } from '../../shared/protocol/sync.js';
 import { currentChangeSeq } from '../db/change-seq.js';

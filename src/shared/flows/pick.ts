@@ -48,7 +48,7 @@ export type PickLast =
 export type PickState = { step: 'idle'; last: PickLast | null } | { step: 'picking'; progress: PickProgress };
 
 /** The state of a device that has picked nothing yet. */
-export const INITIAL_PICK_STATE: PickState = { step: 'idle', last: null };
+export { INITIAL_PICK_STATE } from './resting-states.js';
 
 /** Everything a pick action may read. */
 export interface PickContext {

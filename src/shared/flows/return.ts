@@ -44,7 +44,7 @@ export interface ReturnProgress {
 export type ReturnState = { step: 'find'; lastSaved: string | null } | { step: 'receiving'; progress: ReturnProgress };
 
 /** The state of a device that has logged no return yet. */
-export const INITIAL_RETURN_STATE: ReturnState = { step: 'find', lastSaved: null };
+export { INITIAL_RETURN_STATE } from './resting-states.js';
 
 /** Everything a return action may read. */
 export interface ReturnContext {

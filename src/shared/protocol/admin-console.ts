@@ -1,5 +1,5 @@
 /** Wire shapes of the admin routes the warehouse console uses (all behind the admin token). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { humanTouchFlagSchema, humanTouchRuleSchema } from '../domain/catalogue.js';
 import { parcelStatusSchema } from '../domain/parcel.js';
 
@@ -8,11 +8,11 @@ export const adminWarehousesResponseSchema = z.object({ warehouses: z.array(z.ob
 
 /** GET /api/admin/parcels?status=&q=&limit= : parcels by status, searched by shipment id, order, customer or product. */
 export const adminParcelsQuerySchema = z.object({
-  status: parcelStatusSchema.optional(),
+  status: z.optional(parcelStatusSchema),
   /** Only parcels held with this reason (e.g. 欠品 for short picks). */
-  holdReason: z.string().optional(),
-  q: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  holdReason: z.optional(z.string()),
+  q: z.optional(z.string().check(z.maxLength(100))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
 });
 export const adminParcelSchema = z.object({
   shipmentId: z.string(),
@@ -23,21 +23,21 @@ export const adminParcelSchema = z.object({
   customerName: z.string(),
   rankCode: z.string(),
   flags: z.array(humanTouchFlagSchema),
-  flagRuleVersion: z.number().int().nullable(),
-  giftCode: z.string().nullable(),
+  flagRuleVersion: z.nullable(z.int()),
+  giftCode: z.nullable(z.string()),
   carrier: z.string(),
   status: parcelStatusSchema,
-  holdReason: z.string().nullable(),
-  units: z.number().int(),
-  lines: z.number().int(),
-  packedAt: z.string().nullable(),
-  packedBy: z.string().nullable(),
+  holdReason: z.nullable(z.string()),
+  units: z.int(),
+  lines: z.int(),
+  packedAt: z.nullable(z.string()),
+  packedBy: z.nullable(z.string()),
 });
 export type AdminParcel = z.infer<typeof adminParcelSchema>;
 export const adminParcelsResponseSchema = z.object({
   parcels: z.array(adminParcelSchema),
   /** Parcels per status over the whole store (not only the page). */
-  counts: z.record(z.string(), z.number().int()),
+  counts: z.record(z.string(), z.int()),
 });
 export type AdminParcelsResponse = z.infer<typeof adminParcelsResponseSchema>;
 
@@ -46,19 +46,19 @@ export const adminStaffSchema = z.object({ id: z.string(), code: z.string(), nam
 export type AdminStaff = z.infer<typeof adminStaffSchema>;
 export const adminStaffResponseSchema = z.object({ staff: z.array(adminStaffSchema) });
 export const addStaffRequestSchema = z.object({
-  warehouseId: z.string().min(1),
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(80),
+  warehouseId: z.string().check(z.minLength(1)),
+  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
 });
 
 /** GET/PUT /api/admin/human-touch-rules: the rules in force, their version, and earlier editions. */
 export const humanTouchRulesResponseSchema = z.object({
-  version: z.number().int(),
+  version: z.int(),
   rules: z.array(humanTouchRuleSchema),
-  history: z.array(z.object({ version: z.number().int(), note: z.string().nullable(), createdAt: z.string(), rules: z.array(humanTouchRuleSchema) })),
+  history: z.array(z.object({ version: z.int(), note: z.nullable(z.string()), createdAt: z.string(), rules: z.array(humanTouchRuleSchema) })),
 });
 export type HumanTouchRulesResponse = z.infer<typeof humanTouchRulesResponseSchema>;
 export const saveHumanTouchRulesRequestSchema = z.object({
-  rules: z.array(humanTouchRuleSchema).min(1),
-  note: z.string().max(200).nullable().default(null),
+  rules: z.array(humanTouchRuleSchema).check(z.minLength(1)),
+  note: z._default(z.nullable(z.string().check(z.maxLength(200))), null),
 });

@@ -1,5 +1,5 @@
 /** Admin device management and supervisor flags (admin token): the wire format of routes/admin-devices.ts. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Why a supervisor must look: a hole or a restart in a device's event sequence, or a held parcel packed offline. */
 export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held', 'db_lost']);
@@ -10,23 +10,23 @@ export const supervisorFlagSchema = z.object({
   id: z.string(),
   kind: supervisorFlagKindSchema,
   warehouseId: z.string(),
-  deviceId: z.string().nullable(),
-  deviceName: z.string().nullable(),
-  staffId: z.string().nullable(),
-  shipmentId: z.string().nullable(),
-  eventId: z.string().nullable(),
+  deviceId: z.nullable(z.string()),
+  deviceName: z.nullable(z.string()),
+  staffId: z.nullable(z.string()),
+  shipmentId: z.nullable(z.string()),
+  eventId: z.nullable(z.string()),
   message: z.string(),
   detail: z.record(z.string(), z.string()),
   createdAt: z.string(),
-  resolvedAt: z.string().nullable(),
+  resolvedAt: z.nullable(z.string()),
 });
 export type SupervisorFlag = z.infer<typeof supervisorFlagSchema>;
 
 /** GET /api/admin/supervisor-flags?open=true&warehouseId=… */
 export const supervisorFlagsQuerySchema = z.object({
-  warehouseId: z.string().min(1).optional(),
-  open: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  warehouseId: z.optional(z.string().check(z.minLength(1))),
+  open: z.optional(z.enum(['true', 'false'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 200),
 });
 export const supervisorFlagsResponseSchema = z.object({ flags: z.array(supervisorFlagSchema) });
 
@@ -36,33 +36,33 @@ export const adminDeviceSchema = z.object({
   name: z.string(),
   warehouseId: z.string(),
   createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastSeenAt: z.string().nullable(),
+  revokedAt: z.nullable(z.string()),
+  lastSeenAt: z.nullable(z.string()),
   /** Highest event sequence number the server has from this device. */
-  lastDeviceSeq: z.number().int(),
+  lastDeviceSeq: z.int(),
   /** Unresolved sequence flags: its outbox had a hole or restarted (local database lost?). */
-  sequenceFlags: z.number().int(),
+  sequenceFlags: z.int(),
   /** Unresolved flags of any kind about this device. */
-  openFlags: z.number().int(),
+  openFlags: z.int(),
   /** Events the server has received from this device, and how many of them it refused. */
-  eventsReceived: z.number().int(),
-  eventsRejected: z.number().int(),
+  eventsReceived: z.int(),
+  eventsRejected: z.int(),
   /** What the device said waits in its outbox at its last pull; null until it has reported. */
-  queued: z.object({ pending: z.number().int(), rejected: z.number().int(), reportedAt: z.string() }).nullable(),
+  queued: z.nullable(z.object({ pending: z.int(), rejected: z.int(), reportedAt: z.string() })),
 });
 export type AdminDevice = z.infer<typeof adminDeviceSchema>;
 
 /** GET /api/admin/devices?warehouseId=… */
-export const adminDevicesQuerySchema = z.object({ warehouseId: z.string().min(1).optional() });
+export const adminDevicesQuerySchema = z.object({ warehouseId: z.optional(z.string().check(z.minLength(1))) });
 export const adminDevicesResponseSchema = z.object({ devices: z.array(adminDeviceSchema) });
 export type AdminDevicesResponse = z.infer<typeof adminDevicesResponseSchema>;
 
 /** :id in the device and flag routes. */
-export const idParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const idParamsSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 /** POST /api/admin/devices/:id/revoke */
 export const revokeDeviceResponseSchema = z.object({ id: z.string(), revokedAt: z.string() });
 
 /** PUT /api/admin/staff/:id/pin: set a staff member's sign-in PIN (4–8 digits), or null to remove it. */
-export const setStaffPinRequestSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').nullable() });
+export const setStaffPinRequestSchema = z.object({ pin: z.nullable(z.string().check(z.regex(/^\d{4,8}$/, 'must be 4 to 8 digits'))) });
 export const setStaffPinResponseSchema = z.object({ staffId: z.string(), pinRequired: z.boolean() });

@@ -1,9 +1,9 @@
 /** Admin routes (admin token) the foundation needs: enrolment codes and an event audit. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** POST /api/admin/enrolment-codes: a one-time code for one warehouse. */
 export const createEnrolmentCodeRequestSchema = z.object({
-  warehouseId: z.string().min(1),
+  warehouseId: z.string().check(z.minLength(1)),
 });
 export const enrolmentCodeResponseSchema = z.object({
   code: z.string(),
@@ -14,16 +14,16 @@ export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>;
 
 /** GET /api/admin/events?shipmentId=…: the events the server applied, to audit exactly-once. */
 export const adminEventsQuerySchema = z.object({
-  shipmentId: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  shipmentId: z.optional(z.string()),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100),
 });
 export const adminEventSchema = z.object({
   id: z.string(),
   type: z.string(),
   deviceId: z.string(),
-  deviceSeq: z.number().int(),
+  deviceSeq: z.int(),
   staffId: z.string(),
-  shipmentId: z.string().nullable(),
+  shipmentId: z.nullable(z.string()),
   status: z.enum(['applied', 'rejected']),
   receivedAt: z.string(),
 });

@@ -1,5 +1,5 @@
 /** The import report (CLI --json, POST /api/admin/import, console preview): one shape everywhere. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What an import file holds; inferred from its headers when not given. */
 export const importTypeSchema = z.enum(['products', 'ranks', 'gift-codes', 'inserts', 'shipments', 'holds']);
@@ -11,7 +11,7 @@ export type ImportEncoding = z.infer<typeof importEncodingSchema>;
 
 /** One problem, located as a spreadsheet shows it: the header is row 1, the first data row is row 2. */
 export const importIssueSchema = z.object({
-  row: z.number().int(),
+  row: z.int(),
   column: z.string(),
   message: z.string(),
 });
@@ -25,9 +25,9 @@ export type ImportIssue = z.infer<typeof importIssueSchema>;
 export const importReportSchema = z.object({
   ok: z.boolean(),
   type: z.string(),
-  rows: z.number().int(),
-  imported: z.record(z.string(), z.number().int()),
-  rejected: z.number().int(),
+  rows: z.int(),
+  imported: z.record(z.string(), z.int()),
+  rejected: z.int(),
   errors: z.array(importIssueSchema),
   warnings: z.array(importIssueSchema),
 });
@@ -35,13 +35,13 @@ export type ImportReport = z.infer<typeof importReportSchema>;
 
 /** Query of POST /api/admin/import; the body is the file's raw bytes. */
 export const importQuerySchema = z.object({
-  type: importTypeSchema.optional(),
-  encoding: importEncodingSchema.default('auto'),
-  dryRun: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
-  strict: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  type: z.optional(importTypeSchema),
+  encoding: z._default(importEncodingSchema, 'auto'),
+  dryRun: z.pipe(z._default(z.enum(['0', '1', 'true', 'false']), '0'), z.transform((v) => v === '1' || v === 'true')),
+  strict: z.pipe(z._default(z.enum(['0', '1', 'true', 'false']), '0'), z.transform((v) => v === '1' || v === 'true')),
   /** The file name, only to tell CSV / TSV / JSON apart by extension (content is sniffed otherwise). */
-  filename: z.string().max(255).optional(),
-  warehouseId: z.string().min(1).optional(),
-  lang: z.enum(['ja', 'en']).default('ja'),
+  filename: z.optional(z.string().check(z.maxLength(255))),
+  warehouseId: z.optional(z.string().check(z.minLength(1))),
+  lang: z._default(z.enum(['ja', 'en']), 'ja'),
 });
 export type ImportQuery = z.infer<typeof importQuerySchema>;

@@ -1,5 +1,5 @@
 /** Pick batches and picking settings on the wire (pull) — the zod half of src/shared/picking. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** open: waiting for a picker; claimed: being picked; completed: picked; dissolved: rebuilt away (drop it). */
 export const pickBatchStatusSchema = z.enum(['open', 'claimed', 'completed', 'dissolved']);
@@ -17,23 +17,23 @@ export type BatchHolder = z.infer<typeof batchHolderSchema>;
 
 /** A pick batch as devices see it. Persisted on devices: never rename fields without a migration. */
 export const pickBatchSchema = z.object({
-  batchId: z.string().min(1),
+  batchId: z.string().check(z.minLength(1)),
   shape: z.enum(['single', 'multi']),
   insertCodes: z.array(z.string()),
-  giftCode: z.string().nullable(),
+  giftCode: z.nullable(z.string()),
   /** Slot order: slot n on the cart is shipmentIds[n - 1]. */
-  shipmentIds: z.array(z.string().min(1)),
+  shipmentIds: z.array(z.string().check(z.minLength(1))),
   status: pickBatchStatusSchema,
-  claimedBy: batchHolderSchema.nullable(),
+  claimedBy: z.nullable(batchHolderSchema),
   createdAt: z.string(),
 });
 export type PickBatch = z.infer<typeof pickBatchSchema>;
 
 /** The picking settings (see picking/pick-settings.ts for what each means). */
 export const pickSettingsSchema = z.object({
-  batchSize: z.number().int().min(1).max(500),
-  locationFormat: z.string().min(1),
+  batchSize: z.int().check(z.gte(1), z.lte(500)),
+  locationFormat: z.string().check(z.minLength(1)),
   locationScan: z.enum(['required', 'optional', 'off']),
-  topRankSortOrder: z.number().int(),
+  topRankSortOrder: z.int(),
   shortageRule: z.enum(['newestOrderFirst', 'lowestRankFirst']),
 });

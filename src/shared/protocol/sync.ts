@@ -1,19 +1,18 @@
 /** The sync wire format: enrolment, pull (server cursor) and push (events with per-event results). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { catalogueSchema } from '../domain/catalogue.js';
 import { parcelSchema } from '../domain/parcel.js';
-import { syncEventSchema } from './events.js';
 import { pickBatchSchema, pickSettingsSchema } from './pick.js';
 
 /** POST /api/enrol: trade a one-time enrolment code for a device credential. */
 export const enrolRequestSchema = z.object({
-  code: z.string().trim().min(4).max(64),
-  deviceName: z.string().trim().min(1).max(64),
+  code: z.string().check(z.trim(), z.minLength(4), z.maxLength(64)),
+  deviceName: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   /**
    * The device id this browser had before its local database vanished (kept outside IndexedDB): the
    * server flags the old device's unsent events as possibly lost and retires its credential.
    */
-  previousDeviceId: z.string().trim().min(1).max(100).optional(),
+  previousDeviceId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -29,38 +28,32 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 /** GET /api/sync/pull?cursor=…: changes since the cursor; "0" means everything. */
 export const pullQuerySchema = z.object({
-  cursor: z.string().regex(/^\d+$/).default('0'),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  cursor: z._default(z.string().check(z.regex(/^\d+$/)), '0'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5000)), 1000),
   /** The device's unsent and refused outbox events, reported so the console can show what waits where. */
-  pending: z.coerce.number().int().min(0).max(10_000_000).optional(),
-  rejected: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  pending: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000_000))),
+  rejected: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000_000))),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 /** One page of changes. The device stores it and asks again with `cursor` while `more` is true. */
 export const pullResponseSchema = z.object({
-  cursor: z.string().regex(/^\d+$/),
+  cursor: z.string().check(z.regex(/^\d+$/)),
   more: z.boolean(),
   /** The whole catalogue when anything in it changed since the cursor, else null. */
-  catalogue: catalogueSchema.nullable(),
+  catalogue: z.nullable(catalogueSchema),
   /** Parcels created or changed since the cursor (status changes included), in cursor order. */
   parcels: z.array(parcelSchema),
   /** Pick batches created or changed since the cursor (dissolved ones included, so devices drop them). */
-  batches: z.array(pickBatchSchema).default([]),
+  batches: z._default(z.array(pickBatchSchema), []),
   /** The warehouse's picking settings; absent from older servers (devices then use the defaults). */
-  pickSettings: pickSettingsSchema.optional(),
+  pickSettings: z.optional(pickSettingsSchema),
 });
 /** The input side, so a page without `batches` (an older server, a test) is still a page. */
 export type PullResponse = z.input<typeof pullResponseSchema>;
 
 /** Most events one push may carry. */
 export const PUSH_MAX_EVENTS = 500;
-
-/** POST /api/sync/push: a batch of events from the outbox, oldest first. */
-export const pushRequestSchema = z.object({
-  events: z.array(syncEventSchema).min(1).max(PUSH_MAX_EVENTS),
-});
-export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Machine-readable reasons the server refuses an event; the device shows them in words. */
 export const rejectCodeSchema = z.enum([
@@ -95,7 +88,7 @@ export const eventResultSchema = z.discriminatedUnion('status', [
     code: rejectCodeSchema,
     message: z.string(),
     /** Details for the message, e.g. who packed the parcel first. */
-    detail: z.record(z.string(), z.string()).optional(),
+    detail: z.optional(z.record(z.string(), z.string())),
   }),
 ]);
 export type EventResult = z.infer<typeof eventResultSchema>;
