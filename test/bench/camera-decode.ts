@@ -123,6 +123,13 @@ export const cameraDecodeBench: Bench = {
     }
     const emptyMs: number[] = [];
     const firstPassEmptyMs: number[] = [];
+    // CPU time of the same calls: on a shared machine wall time also counts the waits for a core.
+    const emptyCpuMs: number[] = [];
+    const firstPassEmptyCpuMs: number[] = [];
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
     const byPass: Record<string, number> = { 'as-is': 0, sharpened: 0 };
     const wrong: string[] = [];
     const referenceEmptyMs: number[] = [];
@@ -137,20 +144,26 @@ export const cameraDecodeBench: Bench = {
       const sTimes: number[] = [];
       const rTimes: number[] = [];
       const fTimes: number[] = [];
+      const sCpu: number[] = [];
+      const fCpu: number[] = [];
       let sText: string | null = null;
       let sPass: ReadPass = null;
       let rText: string | null = null;
       for (let r = 0; r < repeats; r++) {
+        let c0 = process.cpuUsage();
         let t0 = performance.now();
         ({ text: sText, pass: sPass } = await shipped(frame));
         sTimes.push(performance.now() - t0);
+        sCpu.push(cpuMs(c0));
         t0 = performance.now();
         rText = reference(frame);
         rTimes.push(performance.now() - t0);
         if (frame.expect === null) {
+          c0 = process.cpuUsage();
           t0 = performance.now();
           await firstPass(frame);
           fTimes.push(performance.now() - t0);
+          fCpu.push(cpuMs(c0));
         }
       }
       const s = median(sTimes);
@@ -160,6 +173,8 @@ export const cameraDecodeBench: Bench = {
       if (frame.expect === null) {
         emptyMs.push(s);
         firstPassEmptyMs.push(median(fTimes));
+        emptyCpuMs.push(median(sCpu));
+        firstPassEmptyCpuMs.push(median(fCpu));
         referenceEmptyMs.push(rr);
         if (sText !== null) wrong.push(`${frame.name} read as ${sText}`);
       } else {
@@ -180,7 +195,7 @@ export const cameraDecodeBench: Bench = {
       }
     }
     ctx.log(
-      `camera zxing-cpp empty-frame median ${median(emptyMs).toFixed(2)} ms, of which the first look ${median(firstPassEmptyMs).toFixed(2)} ms (the rest: sharpen across bars + the upright-linear second look); reads by pass: as-is ${byPass['as-is']}, sharpened ${byPass.sharpened}; wrong or phantom reads: ${wrong.length ? wrong.join(', ') : 'none'}`,
+      `camera zxing-cpp empty-frame median ${median(emptyMs).toFixed(2)} ms (CPU ${median(emptyCpuMs).toFixed(2)} ms), the first look alone ${median(firstPassEmptyMs).toFixed(2)} ms (CPU ${median(firstPassEmptyCpuMs).toFixed(2)} ms); the rest is the sharpening across the bars and the upright-linear second look; reads by pass: as-is ${byPass['as-is']}, sharpened ${byPass.sharpened}; wrong or phantom reads: ${wrong.length ? wrong.join(', ') : 'none'}`,
     );
     ctx.log(`camera reads (zxing-cpp / @zxing/library): ${Object.entries(bySplit).map(([v, c]) => `${v} ${c.shipped}/${c.reference} of ${c.coded}`).join(', ')}`);
     ctx.log(

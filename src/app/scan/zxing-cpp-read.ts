@@ -1,8 +1,8 @@
 /**
  * How the shipped camera decoder reads one viewfinder image: zxing-cpp on the image as it is, and,
  * when that finds nothing and a linear format is configured, once more on the image sharpened across
- * the bars (a blurred JAN or slip label, the commonest camera miss). No DOM: the benchmark runs this
- * very function in Node on its generated frames.
+ * the bars (a blurred JAN or slip label: every miss the benchmark had before). No DOM: the benchmark
+ * runs this very function in Node on its generated frames.
  */
 import { readBarcodes } from 'zxing-wasm/reader';
 import type { CameraFormat } from './scan-settings.js';
