@@ -12,15 +12,19 @@
  * In the same page and run, after each scan, the floors: a bare strict put of one small record, and
  * of the records the app writes (its pack state, and the state plus an outbox event as on completion);
  * and, in a blank page of the same browser, the frame floor: a keydown that changes one number.
- * BENCH_TRACE=1 records a Chrome trace of the scans and prints the main thread's time per scan by
- * trace event (tracing slows the page: such a run's metrics are not comparable).
+ * BENCH_TRACE=<file.json> records a Chrome trace of the scans (open it in DevTools' Performance panel)
+ * and prints the main thread's time per scan by trace event; BENCH_PROFILE=<file.cpuprofile> records a
+ * CPU profile and prints the self time per function (readable in an unminified build). Both slow the
+ * page: such a run reports no metrics.
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { PACK_COMMIT_MARK } from '../../src/app/pack/pack-session.js';
 import { startBenchServer } from './lib/bench-server.js';
 import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle, wedgeScan } from './lib/browser.js';
 import { percentile, type Bench } from './lib/metric.js';
 import { BENCH_PRODUCTS, BENCH_SCAN_PARCEL, seedBenchBase } from './lib/seed.js';
+import { selfTimeByFunction, startCpuProfile } from './lib/cpu-profile.js';
 import { selfTimeByName, startTrace } from './lib/trace-split.js';
 
 /**
@@ -183,7 +187,9 @@ export const scanLatencyBench: Bench = {
   async run(ctx) {
     // 20 lines × 15 units = 300 item scans (quick: × 3 = 60).
     const qty = ctx.quick ? 3 : 15;
-    const tracing = process.env.BENCH_TRACE === '1';
+    const traceFile = process.env.BENCH_TRACE;
+    const profileFile = process.env.BENCH_PROFILE;
+    const tracing = Boolean(traceFile || profileFile);
     const server = await startBenchServer((db) => seedBenchBase(db, qty));
     const browser = await launchChromium();
     try {
@@ -208,7 +214,8 @@ export const scanLatencyBench: Bench = {
       await floorPage.getByTestId('scan-input').focus();
 
       const cdp = tracing ? await page.context().newCDPSession(page) : null;
-      const stopTrace = cdp ? await startTrace(cdp) : null;
+      const stopTrace = cdp && traceFile ? await startTrace(cdp) : null;
+      const stopProfile = cdp && profileFile ? await startCpuProfile(cdp) : null;
       let n = 0;
       for (let round = 1; round <= qty; round++) {
         for (const product of BENCH_PRODUCTS) {
@@ -221,6 +228,7 @@ export const scanLatencyBench: Bench = {
         }
       }
       const trace = stopTrace ? await stopTrace() : null;
+      const profile = stopProfile ? await stopProfile() : null;
       // Event Timing entries arrive after the frame is presented: give the last one time to come.
       await page.waitForTimeout(300);
       const result = await page.evaluate(() => ({ rows: window.__scanProbe.rows, et: window.__scanProbe.et, floor: window.__scanProbe.floor }));
@@ -254,11 +262,18 @@ export const scanLatencyBench: Bench = {
             `state + outbox event ${p50p95(result.floor.stateAndEvent)}`,
         );
       }
-      if (trace) {
+      if (trace && traceFile) {
+        writeFileSync(traceFile, JSON.stringify({ traceEvents: trace }));
+        ctx.log(`trace: written to ${traceFile}`);
         const self = [...selfTimeByName(trace, 0, Number.POSITIVE_INFINITY)].filter(([, e]) => e.ms / n >= 0.05).sort((a, b) => b[1].ms - a[1].ms);
         const total = self.reduce((sum, [, e]) => sum + e.ms, 0);
         ctx.log(`trace: main thread busy ${(total / n).toFixed(2)} ms per scan (all frames and tasks of the run, tracing on); by event, self time per scan:`);
         for (const [name, e] of self.slice(0, 20)) ctx.log(`  ${(e.ms / n).toFixed(2).padStart(6)} ms  ${(e.count / n).toFixed(1).padStart(5)}×  ${name}`);
+      }
+      if (profile && profileFile) {
+        writeFileSync(profileFile, JSON.stringify(profile));
+        ctx.log(`profile: written to ${profileFile}; self time per scan by function:`);
+        for (const [name, ms] of selfTimeByFunction(profile).slice(0, 25)) ctx.log(`  ${(ms / n).toFixed(3).padStart(7)} ms  ${name}`);
       }
       await context.close();
       await floorContext.close();

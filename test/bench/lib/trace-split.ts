@@ -1,7 +1,7 @@
 /**
  * Where a page's main thread spends its time, from a Chrome trace (CDP Tracing): self time per trace
  * event name on the renderer's main thread, between two timestamps. The scan benchmark prints it per
- * scan when BENCH_TRACE is set (tracing slows the page, so the metrics of such a run are not reported
+ * scan when BENCH_TRACE names a file (tracing slows the page, so the metrics of such a run are not reported
  * as comparable).
  */
 import type { CDPSession } from '@playwright/test';
@@ -16,7 +16,8 @@ const TRACE_CATEGORIES = [
   'toplevel',
 ].join(',');
 
-interface TraceEvent {
+/** One event of a Chrome trace (the fields used here). */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -28,7 +29,7 @@ interface TraceEvent {
 
 /** Starts recording; returns a function that stops and resolves to the recorded events. */
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES + (process.env.BENCH_TRACE_EXTRA ?? ''), transferMode: 'ReturnAsStream' });
   return async () => {
     const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
     await cdp.send('Tracing.end');
