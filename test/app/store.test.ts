@@ -104,12 +104,22 @@ describe('LocalStore', () => {
         newId: sameId,
         parcels: [{ ...parcel(), status: 'packed' }],
       }),
-    ).rejects.toThrow();
+      // The failed write's own error: the storage dialog names it.
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
     const boot = await store.loadBoot();
     expect(boot.packState).toEqual(verifying);
     expect(boot.parcels).toEqual([]);
     expect(await store.getMeta('deviceSeq')).toBe(1);
     expect(await store.outboxCounts()).toEqual({ pending: 1, rejected: 0, synced: 0 });
+    store.close();
+  });
+
+  it('a state that cannot be stored rejects the commit and keeps the last one', async () => {
+    const store = await openLocalStore(dbName());
+    await store.commitPack({ next: verifying, events: [], staffId: 'staff-1', at: AT, newId: ids() });
+    const unclonable = { ...verifying, progress: { ...verifying.progress, startedAt: (() => 'x') as unknown as string } };
+    await expect(store.commitPack({ next: unclonable, events: [], staffId: 'staff-1', at: AT, newId: ids() })).rejects.toMatchObject({ name: 'DataCloneError' });
+    expect((await store.loadBoot()).packState).toEqual(verifying);
     store.close();
   });
 

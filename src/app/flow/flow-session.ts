@@ -4,6 +4,11 @@
  * IndexedDB transaction. Actions that arrive while a commit is in flight wait in a queue and are
  * applied in order after it, each exactly once. If a commit aborts (disk full …), the state goes back
  * to the last committed one, queued actions are dropped with a blocking error, and nothing shows "saved".
+ * Built for the frame after a scan (benchmark test/bench/scan-latency.ts): the write is issued first
+ * (its transaction runs in the browser's backend while the page answers), then the sound; a change
+ * that only the screen shows goes to the screen's own listeners instead of re-rendering the whole app;
+ * and a commit that changed nothing but the save state ("saving" → "saved") tells only the save-state
+ * listeners (the saved indicator).
  */
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { Feedback } from '../../shared/flows/feedback.js';
@@ -57,6 +62,11 @@ export interface FlowSessionDeps<S, A> {
   newId?: () => string;
   /** A User Timing mark set when a commit's strict transaction completes (the benchmark observes it). */
   commitMark?: string;
+  /**
+   * Whether a change from `previous` to `next` matters beyond the flow's own screen (onChange, the
+   * whole app re-renders) or only to it (the screen's listeners). Without it every change is app-wide.
+   */
+  isAppChange?(previous: S, next: S): boolean;
 }
 
 /** One session per screen and device; survives screen changes. */
@@ -72,6 +82,8 @@ export class FlowSession<S, A> {
   private queue: A[] = [];
   private writing = false;
   private seq = 0;
+  private saveListeners = new Set<() => void>();
+  private screenListeners = new Set<() => void>();
 
   constructor(
     initial: S,
@@ -100,6 +112,18 @@ export class FlowSession<S, A> {
     this.process(action);
   }
 
+  /** Subscribes the flow's screen to every change of what it shows except "saved"; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.screenListeners.add(listener);
+    return () => this.screenListeners.delete(listener);
+  }
+
+  /** Subscribes to changes of `saveState` (also those that come without onChange); returns the unsubscribe. */
+  onSaveState(listener: () => void): () => void {
+    this.saveListeners.add(listener);
+    return () => this.saveListeners.delete(listener);
+  }
+
   /** The worker acknowledged the storage error. */
   dismissFailure(): void {
     this.failure = null;
@@ -122,28 +146,30 @@ export class FlowSession<S, A> {
 
   private process(action: A): void {
     const now = this.flow.now?.() ?? new Date().toISOString();
-    const result = this.flow.apply(this.state, action, now);
-    this.state = result.next;
-    this.emit(result.feedback, true);
+    const previous = this.state;
+    const result = this.flow.apply(previous, action, now);
+    const next = result.next;
+    this.state = next;
     if (!result.changed) {
-      this.flow.onChange();
+      this.emit(result.feedback, true);
+      this.changed(previous, next);
       return;
     }
     const identity = this.flow.identity();
     const parcels = result.events.length > 0 ? (this.flow.localParcels?.(result.events, now, identity) ?? []) : [];
     this.writing = true;
     this.saveState = 'saving';
-    this.flow.onChange();
-    const next = result.next;
-    this.flow
-      .commit({
-        next,
-        events: result.events,
-        staffId: identity?.staffId ?? 'unknown',
-        at: now,
-        newId: this.flow.newId ?? (() => crypto.randomUUID()),
-        parcels,
-      })
+    const written = this.flow.commit({
+      next,
+      events: result.events,
+      staffId: identity?.staffId ?? 'unknown',
+      at: now,
+      newId: this.flow.newId ?? (() => crypto.randomUUID()),
+      parcels,
+    });
+    this.emit(result.feedback, true);
+    this.changed(previous, next);
+    written
       .then(
         (entries) => {
           this.writing = false;
@@ -155,7 +181,10 @@ export class FlowSession<S, A> {
             performance.clearMarks(this.flow.commitMark);
           }
           this.flow.onCommitted(parcels, entries);
-          this.flow.onChange();
+          // Parcels or events change what other views show (status bar, lists); a bare state write
+          // changes only the saved indicator.
+          if (parcels.length > 0 || entries.length > 0) this.flow.onChange();
+          this.notifySaveState();
           this.drain();
         },
         (error: unknown) => {
@@ -169,8 +198,19 @@ export class FlowSession<S, A> {
           this.feedback = null;
           this.emit(STORAGE_ERROR_FEEDBACK, false);
           this.flow.onChange();
+          this.notifySaveState();
         },
       );
+  }
+
+  /** Tells the app (a change beyond the screen) or only the screen; the screen renders in the next microtask either way. */
+  private changed(previous: S, next: S): void {
+    if (this.flow.isAppChange?.(previous, next) ?? true) this.flow.onChange();
+    for (const listener of this.screenListeners) listener();
+  }
+
+  private notifySaveState(): void {
+    for (const listener of this.saveListeners) listener();
   }
 
   private drain(): void {

@@ -43,6 +43,9 @@ export class PackSession extends FlowSession<PackState, PackAction> {
     super(initial, {
       ...deps,
       commitMark: PACK_COMMIT_MARK,
+      // Only a change of step (a slip scanned, a parcel completed or cancelled) matters beyond the
+      // pack screen (the update bar waits while verifying); an item scan re-renders the screen alone.
+      isAppChange: (previous, next) => previous.step !== next.step,
       apply: (state, action, now) => applyPackAction(state, action, deps.context(now)),
       commit: (commit) => deps.store.commitPack(commit),
       localParcels: (events, now, identity) => {

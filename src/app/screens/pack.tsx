@@ -3,14 +3,23 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { resolveParcel } from '../../shared/domain/resolve-parcel.js';
 import { outstandingSteps, verifiedUnits, type PackAction } from '../../shared/flows/pack.js';
 import type { AppModel } from '../app-model.js';
+import { FeedbackBanner } from '../components/feedback-banner.js';
+import { FlowAlerts } from '../components/flow-alerts.js';
+import { memo } from '../components/memo.js';
+import { ProgressBar } from '../components/progress-bar.js';
+import { useFlowSession } from '../flow/use-flow-session.js';
 import { t, tm } from '../i18n/i18n.js';
 import { ScanInput } from '../scan/scan-input.js';
 import { ParcelCard } from './parcel-card.js';
-import { FlowAlerts } from '../components/flow-alerts.js';
+
+/** The scan input, re-rendered only when its props change (not on every scan). */
+const StableScanInput = memo(ScanInput);
 
 /** The pack screen. */
 export function PackScreen({ model }: { model: AppModel }) {
   const pack = model.pack;
+  // An item scan re-renders this screen, not the app around it (pack-session.ts).
+  useFlowSession(pack);
   const state = pack.state;
   const [manual, setManual] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -19,6 +28,7 @@ export function PackScreen({ model }: { model: AppModel }) {
   const resolved = useMemo(() => (parcel ? resolveParcel(parcel, model.index) : null), [parcel, model.index]);
   // Stable, so the card's memoised sections skip re-rendering on a scan that did not change them.
   const dispatch = useCallback((action: PackAction) => pack.dispatch(action), [pack]);
+  const onScan = useCallback((text: string) => pack.dispatch({ type: 'scan', text }), [pack]);
   const feedback = pack.feedback;
   const tone = feedback?.tone ?? null;
   const outstanding = state.step === 'verifying' && resolved ? outstandingSteps(state.progress, resolved) : null;
@@ -30,35 +40,22 @@ export function PackScreen({ model }: { model: AppModel }) {
         <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="pack-back">
           ←
         </button>
-        <ScanInput onScan={(text) => pack.dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('pack.title')} placeholder={t('pack.waiting')} />
+        <StableScanInput onScan={onScan} keepFocus={!overlayOpen} label={t('pack.title')} placeholder={t('pack.waiting')} />
         <button class="btn btn-small" data-testid="manual-entry" onClick={() => setManual(true)}>
           {t('pack.manual')}
         </button>
       </div>
 
-      <div
-        class={`feedback tone-${tone ?? 'none'}`}
-        data-testid="feedback"
-        data-tone={tone ?? ''}
-        key={feedback?.seq ?? 0}
-        role="status"
-        aria-live="assertive"
-        onClick={() => tone === 'error' && pack.clearFeedback()}
-      >
-        <span class="feedback-text">
-          {feedback ? tm(feedback.message) : state.step === 'verifying' ? tm({ key: 'pack.prompt.items' }) : tm({ key: 'pack.prompt.slip' })}
-        </span>
-        <span class={`saved-indicator save-${pack.saveState}`} data-testid="saved-indicator" data-state={pack.saveState}>
-          {pack.saveState === 'saved' ? t('pack.saved') : pack.saveState === 'saving' ? t('pack.saving') : pack.saveState === 'error' ? t('pack.notSaved') : ''}
-        </span>
-      </div>
+      <FeedbackBanner
+        session={pack}
+        prompt={tm({ key: state.step === 'verifying' ? 'pack.prompt.items' : 'pack.prompt.slip' })}
+        onErrorTap={() => pack.clearFeedback()}
+      />
 
       {state.step === 'verifying' && resolved ? (
         <>
           <div class="progress" data-testid="progress" data-verified={verifiedUnits(state.progress)} data-total={resolved.totalUnits}>
-            <div class="progress-bar">
-              <div class="progress-fill" style={{ width: `${Math.round((verifiedUnits(state.progress) / Math.max(1, resolved.totalUnits)) * 100)}%` }} />
-            </div>
+            <ProgressBar done={verifiedUnits(state.progress)} total={resolved.totalUnits} />
             <span class="progress-text">{t('pack.progress', { verified: verifiedUnits(state.progress), total: resolved.totalUnits })}</span>
           </div>
           <div class="pack-body">

@@ -215,7 +215,9 @@ const LineRow = memo(function LineRow({ line, done }: { line: Resolved['lines'][
         </div>
       </div>
       <div class="line-count">
-        <span class="count-done">{done}</span>
+        <span class="count-done" style={{ minWidth: `${String(line.qty).length}ch` }}>
+          {done}
+        </span>
         <span class="count-sep">/</span>
         <span class="count-expected">{line.qty}</span>
       </div>

@@ -6,7 +6,9 @@ import type { AppModel } from '../app-model.js';
 import { addWords, t, tm } from '../i18n/i18n.js';
 import { PICK_WORDS } from '../i18n/catalogue-pick.js';
 import { ScanInput } from '../scan/scan-input.js';
+import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
+import { ProgressBar } from '../components/progress-bar.js';
 
 // This screen's words come with its chunk.
 addWords(PICK_WORDS);
@@ -39,27 +41,21 @@ export function PickScreen({ model }: { model: AppModel }) {
         <ScanInput onScan={(text) => session.dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('pick.title')} placeholder={t('pick.title')} />
       </div>
 
-      <div class={`feedback tone-${tone ?? 'none'}`} data-testid="feedback" data-tone={tone ?? ''} key={feedback?.seq ?? 0} role="status" aria-live="assertive">
-        <span class="feedback-text">
-          {feedback
-            ? tm(feedback.message)
-            : !progress
-              ? tm({ key: 'pick.prompt.claim' })
-              : picking.settings.locationScan === 'required' && stop && !stop.locationOk
-                ? tm({ key: 'pick.prompt.location' })
-                : tm({ key: 'pick.prompt.item' })}
-        </span>
-        <span class={`saved-indicator save-${session.saveState}`} data-testid="saved-indicator" data-state={session.saveState}>
-          {session.saveState === 'saved' ? t('pack.saved') : session.saveState === 'saving' ? t('pack.saving') : session.saveState === 'error' ? t('pack.notSaved') : ''}
-        </span>
-      </div>
+      <FeedbackBanner
+        session={session}
+        prompt={tm({
+          key: !progress
+            ? 'pick.prompt.claim'
+            : picking.settings.locationScan === 'required' && stop && !stop.locationOk
+              ? 'pick.prompt.location'
+              : 'pick.prompt.item',
+        })}
+      />
 
       {progress ? (
         <>
           <div class="progress" data-testid="pick-progress" data-picked={totals.picked} data-total={totals.total}>
-            <div class="progress-bar">
-              <div class="progress-fill" style={{ width: `${Math.round((totals.picked / Math.max(1, totals.total)) * 100)}%` }} />
-            </div>
+            <ProgressBar done={totals.picked} total={totals.total} />
             <span class="progress-text">{t('pick.progress', { picked: totals.picked, total: totals.total })}</span>
           </div>
           <div class="pack-body">

@@ -7,6 +7,7 @@ import { addWords, getLang, t, tm, type UiKey } from '../i18n/i18n.js';
 import { RETURNS_WORDS } from '../i18n/catalogue-returns.js';
 import { searchReturnParcels } from '../returns/return-session.js';
 import { ScanInput } from '../scan/scan-input.js';
+import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
 
 // This screen's words come with its chunk.
@@ -45,14 +46,7 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
         <ScanInput onScan={(text) => dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('returns.title')} placeholder={t('returns.waiting')} />
       </div>
 
-      <div class={`feedback tone-${tone ?? 'none'}`} data-testid="feedback" data-tone={tone ?? ''} key={feedback?.seq ?? 0} role="status" aria-live="assertive">
-        <span class="feedback-text">
-          {feedback ? tm(feedback.message) : tm({ key: state.step === 'receiving' ? 'return.prompt.items' : 'return.prompt.slip' })}
-        </span>
-        <span class={`saved-indicator save-${session.saveState}`} data-testid="saved-indicator" data-state={session.saveState}>
-          {session.saveState === 'saved' ? t('pack.saved') : session.saveState === 'saving' ? t('pack.saving') : session.saveState === 'error' ? t('pack.notSaved') : ''}
-        </span>
-      </div>
+      <FeedbackBanner session={session} prompt={tm({ key: state.step === 'receiving' ? 'return.prompt.items' : 'return.prompt.slip' })} />
 
       {state.step === 'find' ? (
         <div class="pack-body returns-find">
