@@ -5,6 +5,8 @@
  * - push_ratio_vs_raw_insert (PGlite): that rate over the floor: the same event rows written with one
  *   multi-row INSERT per 200 rows into a copy of the events table (same indexes), one after another;
  * - push_batch_ms_p95 (PGlite): a 200-event batch's round trip under that load.
+ * stderr splits each run's time per event: inside the push transactions (SQL and command handlers) and
+ * the rest (HTTP, JSON, zod, event hashing, device auth, waiting for PGlite's one connection).
  * PostgreSQL runs in its own throwaway database (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test); when it does not answer, its line is null and says why.
  */
@@ -50,8 +52,31 @@ function packedEvent(parcel: GeneratedParcel, deviceSeq: number): SyncEvent {
   } as SyncEvent;
 }
 
-async function measure(database: Database, devices: number, events: number, ctx: BenchContext, label: string): Promise<PushRun> {
+/** `database` with the time spent inside its write transactions' bodies added up (BEGIN/COMMIT and queueing excluded). */
+function timingWrites(database: Database): { database: Database; insideMs(): number; reset(): void } {
+  let insideMs = 0;
+  return {
+    database: {
+      ...database,
+      write: (fn) =>
+        database.write(async (tx) => {
+          const t0 = performance.now();
+          try {
+            return await fn(tx);
+          } finally {
+            insideMs += performance.now() - t0;
+          }
+        }),
+    },
+    insideMs: () => insideMs,
+    reset: () => (insideMs = 0),
+  };
+}
+
+async function measure(untimed: Database, devices: number, events: number, ctx: BenchContext, label: string): Promise<PushRun> {
   const perDevice = events / devices;
+  const timing = timingWrites(untimed);
+  const database = timing.database;
   const demo = await buildDemoApp({ database });
   try {
     const parcels = await seedGeneratedParcels(database, events);
@@ -60,6 +85,7 @@ async function measure(database: Database, devices: number, events: number, ctx:
     for (let d = 0; d < devices; d++) tokens.push((await demo.enrol(`bench-push-${d}`)).token);
     const batches = tokens.map((token, d) => ({ token, events: parcels.slice(d * perDevice, (d + 1) * perDevice).map((p, i) => packedEvent(p, i + 1)) }));
 
+    timing.reset();
     const t0 = performance.now();
     const batchMs: number[] = [];
     const results = await Promise.all(
@@ -77,6 +103,7 @@ async function measure(database: Database, devices: number, events: number, ctx:
       }),
     );
     const wallMs = performance.now() - t0;
+    const insideMs = timing.insideMs();
     const applied = results.flat().filter((r) => r.status === 'applied').length;
     if (applied !== events) throw new Error(`${label}: ${applied} of ${events} events applied`);
 
@@ -100,6 +127,10 @@ async function measure(database: Database, devices: number, events: number, ctx:
     const run = { eventsPerS: (events / wallMs) * 1000, batchP95: percentile(batchMs, 95), rawEventsPerS: (events / rawMs) * 1000 };
     ctx.log(
       `push ${label}: ${events} events from ${devices} devices in ${wallMs.toFixed(0)} ms = ${run.eventsPerS.toFixed(0)} ev/s; batch p50 ${percentile(batchMs, 50).toFixed(0)} ms, p95 ${run.batchP95.toFixed(0)} ms; raw insert ${rawMs.toFixed(0)} ms = ${run.rawEventsPerS.toFixed(0)} ev/s`,
+    );
+    // On PGlite the transactions run one after another, so inside + rest = wall; on PostgreSQL they overlap.
+    ctx.log(
+      `push ${label} split per event: ${((wallMs / events) * 1000).toFixed(0)} µs wall; ${((insideMs / events) * 1000).toFixed(0)} µs inside push transactions (SQL + handlers, summed over connections); raw insert ${((rawMs / events) * 1000).toFixed(0)} µs`,
     );
     return run;
   } finally {

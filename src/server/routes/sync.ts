@@ -68,7 +68,8 @@ export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => 
     async (request) => {
       const device = request.device!;
       const ctx = { deviceId: device.id, deviceName: device.name, warehouseId: device.warehouseId, now: now() };
-      return { results: await pushEvents(database, ctx, request.body.events) };
+      const onFallback = (error: unknown) => request.log.warn({ err: error }, 'push transaction failed: applying its events one transaction each');
+      return { results: await pushEvents(database, ctx, request.body.events, onFallback) };
     },
   );
 };

@@ -33,12 +33,16 @@ interface EventRecord {
   result: EventResult;
 }
 
-/** Applies `events` in the order sent and returns one result per event, in the same order. */
-export async function pushEvents(database: Database, ctx: PushContext, events: SyncEvent[]): Promise<EventResult[]> {
+/**
+ * Applies `events` in the order sent and returns one result per event, in the same order.
+ * `onFallback` hears why the push's one transaction failed before its events are applied one by one.
+ */
+export async function pushEvents(database: Database, ctx: PushContext, events: SyncEvent[], onFallback?: (error: unknown) => void): Promise<EventResult[]> {
   const pushed = events.map((event) => ({ event, bodyHash: hashEventBody(event) }));
   try {
     return await applyOnce(database, ctx, pushed);
-  } catch {
+  } catch (error) {
+    onFallback?.(error);
     // A failure of the whole transaction (a deadlock with another writer, or a bug one event
     // triggers) left nothing behind. Apply the events one transaction each, as if they had come in
     // one-event pushes: the ones before a failing event are kept, and that event's error becomes
