@@ -1,24 +1,36 @@
 /**
  * The banner under the scan input of every flow screen: the latest feedback in words and colour, a
  * flash on each action, and whether the latest change is on disk. Built for the frame after a scan
- * (benchmark scan_to_feedback_ms_p95): the banner is one stable node; the flash is an opacity
- * animation of a layer of its own (run by the compositor: nothing repaints but the words), restarted
- * by switching between two keyframe names (element.animate() would force a style update in the middle
- * of the scan's render); and "saved" re-renders the indicator alone.
+ * (benchmark test/bench/scan-latency.ts): the banner is one stable node; "saved" re-renders the
+ * indicator alone; and the flash is a layer of its own whose opacity changes on the compositor
+ * (nothing repaints but the words). The scan's frame shows the layer lit, with no animation; its fade
+ * starts in a later frame. An animation started in the scan's frame costs one more frame right after
+ * it (the compositor reports the start back), and the commit's `complete` event waited behind it.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Tone } from '../../shared/flows/feedback.js';
+import { afterNextFrame } from '../feedback/after-frame.js';
 import type { FlowSession, SaveState } from '../flow/flow-session.js';
 import { t, tm, type UiKey } from '../i18n/i18n.js';
+
+/** Tones that flash (an error shows the red overlay instead); their fade is in styles.css. */
+const FLASHING: ReadonlySet<Tone> = new Set(['ok', 'warning', 'complete']);
 
 /** The banner: `prompt` is shown until the first feedback; a tap on a red banner calls onErrorTap. */
 export function FeedbackBanner({ session, prompt, onErrorTap }: { session: FlowSession<unknown, unknown>; prompt: string; onErrorTap?: () => void }) {
   const feedback = session.feedback;
   const tone = feedback?.tone ?? null;
-  // Each new feedback flips the flash between its two keyframe names, which restarts it (styles.css).
-  const flips = useRef({ seq: 0, count: 0 });
   const seq = feedback?.seq ?? 0;
-  if (seq !== flips.current.seq) flips.current = { seq, count: flips.current.count + 1 };
-  const flash = feedback ? (flips.current.count % 2 === 1 ? 'flash-a' : 'flash-b') : '';
+  // Preact never touches the layer's class (it is constant in the markup): the flash is set here.
+  const layer = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = layer.current;
+    if (!el) return;
+    const flashes = feedback !== null && FLASHING.has(feedback.tone);
+    el.classList.toggle('is-lit', flashes);
+    // Only the newest feedback fades its flash: a scan during a fade lights the layer again.
+    if (flashes) afterNextFrame(() => seq === (session.feedback?.seq ?? 0) && el.classList.remove('is-lit'));
+  }, [seq]);
   return (
     <div
       class={`feedback tone-${tone ?? 'none'}`}
@@ -28,7 +40,7 @@ export function FeedbackBanner({ session, prompt, onErrorTap }: { session: FlowS
       aria-live="assertive"
       onClick={onErrorTap && (() => tone === 'error' && onErrorTap())}
     >
-      <div class={`feedback-flash ${flash}`} aria-hidden="true" />
+      <div class="feedback-flash" ref={layer} aria-hidden="true" />
       <span class="feedback-text">{feedback ? tm(feedback.message) : prompt}</span>
       <SavedIndicator session={session} />
     </div>

@@ -6,6 +6,7 @@
  */
 import type { Tone } from '../../shared/flows/feedback.js';
 import { getScanSettings } from '../scan/scan-settings.js';
+import { afterNextFrame } from './after-frame.js';
 
 /** One oscillator note. */
 export interface Note {
@@ -74,12 +75,6 @@ function context(): AudioContext | null {
 export function unlockAudio(): void {
   const ctx = context();
   if (ctx && ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
-}
-
-/** Runs fn in a task right after the next frame (at once where there are no frames). */
-function afterNextFrame(fn: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') return fn();
-  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 function vibrate(tone: Tone): void {
