@@ -1,6 +1,6 @@
 /** Builds the Fastify app (no listen), so tests drive it with app.inject and main.ts only listens. */
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { en } from 'zod/locales';
 import { config as configureZod } from 'zod/mini';
@@ -70,7 +70,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const now = opts.now ?? (() => new Date());
   const app = Fastify({
     logger: opts.logger ?? false,
-    disableRequestLogging: !opts.requestLogging,
+    logController: new LogController({ disableRequestLogging: !opts.requestLogging }),
     bodyLimit: BODY_LIMIT_BYTES,
   });
   app.setValidatorCompiler(validatorCompiler);
