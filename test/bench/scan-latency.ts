@@ -17,8 +17,9 @@
  * and, in a blank page of the same browser, the frame floor: a keydown that changes one number.
  * BENCH_TRACE=<file.json> records a Chrome trace of the scans (open it in DevTools' Performance panel)
  * and prints the main thread's time per scan by trace event; BENCH_PROFILE=<file.cpuprofile> records a
- * CPU profile and prints the self time per function (readable in an unminified build). Both slow the
- * page: such a run reports no metrics.
+ * CPU profile and prints the self time per function (readable in an unminified build); BENCH_TRACE_EXTRA
+ * adds trace categories (",IndexedDB" shows when the backend commits and when the page hears of it).
+ * Tracing and profiling slow the page: such a run reports no metrics.
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';

@@ -3,15 +3,19 @@
  * flash on each action, and whether the latest change is on disk. Built for the frame after a scan
  * (benchmark test/bench/scan-latency.ts): the banner is one stable node; "saved" re-renders the
  * indicator alone; and the flash is a layer of its own whose opacity changes on the compositor
- * (nothing repaints but the words). The scan's frame shows the layer lit, with no animation; its fade
- * starts in a later frame. An animation started in the scan's frame costs one more frame right after
- * it (the compositor reports the start back), and the commit's `complete` event waited behind it.
+ * (nothing repaints but the words). The scan's frame shows the layer lit, with no animation, and the
+ * fade starts FLASH_HOLD_MS later: whatever dirties the page right after the scan's frame gets a frame
+ * of its own, and the browser runs that frame ahead of the commit's `complete` event (two IndexedDB
+ * messages, each dispatched in a task of its own), which "saved" and the benchmark wait for.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Tone } from '../../shared/flows/feedback.js';
 import { afterNextFrame } from '../feedback/after-frame.js';
 import type { FlowSession, SaveState } from '../flow/flow-session.js';
 import { t, tm, type UiKey } from '../i18n/i18n.js';
+
+/** How long the flash stays fully lit after the frame that shows it, before its fade (styles.css). */
+const FLASH_HOLD_MS = 50;
 
 /** Tones that flash (an error shows the red overlay instead); their fade is in styles.css. */
 const FLASHING: ReadonlySet<Tone> = new Set(['ok', 'warning', 'complete']);
@@ -29,7 +33,7 @@ export function FeedbackBanner({ session, prompt, onErrorTap }: { session: FlowS
     const flashes = feedback !== null && FLASHING.has(feedback.tone);
     el.classList.toggle('is-lit', flashes);
     // Only the newest feedback fades its flash: a scan during a fade lights the layer again.
-    if (flashes) afterNextFrame(() => seq === (session.feedback?.seq ?? 0) && el.classList.remove('is-lit'));
+    if (flashes) afterNextFrame(() => seq === (session.feedback?.seq ?? 0) && el.classList.remove('is-lit'), FLASH_HOLD_MS);
   }, [seq]);
   return (
     <div
