@@ -119,7 +119,13 @@ describe('LocalStore', () => {
     await store.commitPack({ next: verifying, events: [], staffId: 'staff-1', at: AT, newId: ids() });
     const unclonable = { ...verifying, progress: { ...verifying.progress, startedAt: (() => 'x') as unknown as string } };
     await expect(store.commitPack({ next: unclonable, events: [], staffId: 'staff-1', at: AT, newId: ids() })).rejects.toMatchObject({ name: 'DataCloneError' });
+    // The same with an event (the write is issued after reading the device sequence): no event, no state.
+    await expect(store.commitPack({ next: unclonable, events: [packedEvent()], staffId: 'staff-1', at: AT, newId: ids() })).rejects.toMatchObject({
+      name: 'DataCloneError',
+    });
     expect((await store.loadBoot()).packState).toEqual(verifying);
+    expect(await store.outboxCounts()).toEqual({ pending: 0, rejected: 0, synced: 0 });
+    expect(await store.getMeta('deviceSeq')).toBeUndefined();
     store.close();
   });
 

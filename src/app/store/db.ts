@@ -33,6 +33,8 @@ import {
 
 type Stores = StoreNames<FloorpackDB>;
 type Tx<S extends Stores[], M extends IDBTransactionMode> = IDBPTransaction<FloorpackDB, S, M>;
+/** Runs a piece of a strict write; if it throws, the transaction aborts with that error as its reason. */
+type Guard = (fn: () => void) => void;
 
 /** User Timing measure of issuing one pull page's puts (the records are cloned then): the benchmark's split. */
 export const PULL_PUT_MEASURE = 'floorpack:pull-put';
@@ -150,19 +152,23 @@ export class LocalStore {
    * request's success event, which would wait behind the frame. Resolves on `complete`; rejects on
    * abort with the failed request's error (a failed request aborts the transaction).
    */
-  private strictWrite(stores: Stores[], write: (tx: IDBTransaction) => void): Promise<void> {
+  private strictWrite(stores: Stores[], write: (tx: IDBTransaction, guard: Guard) => void): Promise<void> {
     return new Promise((resolve, reject) => {
       const tx = unwrap(this.db).transaction(stores, 'readwrite', { durability: 'strict' });
+      // Why it aborted, when our own code threw (a record that cannot be cloned): that error, not AbortError.
+      let failure: unknown = null;
       tx.oncomplete = () => resolve();
-      tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted', 'AbortError'));
-      try {
-        write(tx);
-      } catch (error) {
-        // A record that cannot be cloned throws while being issued: nothing of the action is kept.
-        tx.onabort = null;
-        tx.abort();
-        reject(error);
-      }
+      tx.onabort = () => reject(failure ?? tx.error ?? new DOMException('The transaction was aborted', 'AbortError'));
+      // Runs `fn` now or from a request's handler: if it throws, nothing of the action is kept.
+      const guard: Guard = (fn) => {
+        try {
+          fn();
+        } catch (error) {
+          failure = error;
+          tx.abort();
+        }
+      };
+      guard(() => write(tx, guard));
     });
   }
 
@@ -271,7 +277,7 @@ export class LocalStore {
     if (commit.events.length > 0) stores.push(STORES.outbox);
     if (parcels.length > 0) stores.push(STORES.parcels);
     const entries: OutboxEntry[] = [];
-    await this.strictWrite(stores, (tx) => {
+    await this.strictWrite(stores, (tx, guard) => {
       const meta = tx.objectStore(STORES.meta);
       const issue = (lastSeq: number) => {
         let seq = lastSeq;
@@ -300,7 +306,7 @@ export class LocalStore {
       if (commit.events.length === 0) return issue(0);
       // The one read, for actions that record events (completing a parcel): the device sequence.
       const last = meta.get('deviceSeq');
-      last.onsuccess = () => issue(((last.result as MetaRecord | undefined)?.value as number | undefined) ?? 0);
+      last.onsuccess = () => guard(() => issue(((last.result as MetaRecord | undefined)?.value as number | undefined) ?? 0));
     });
     return entries;
   }
