@@ -13,20 +13,20 @@ import { SignInScreen } from './screens/sign-in.js';
 
 // Only what it takes to start packing is in the main bundle; the other screens load when first opened.
 const PickScreen = lazyScreen(
-  async (model) => (await Promise.all([import('./screens/pick.js'), model.loadPicking()]))[0].PickScreen,
-  (model) => model.pickingLoaded,
+  async (model) => (await Promise.all([import('./screens/pick.js'), model.flows.load('pick')]))[0].PickScreen,
+  (model) => model.flows.get('pick') !== null,
 );
 const ReturnsScreen = lazyScreen(
-  async (model) => (await Promise.all([import('./screens/returns.js'), model.loadReturns()]))[0].ReturnsScreen,
-  (model) => model.returnsLoaded,
+  async (model) => (await Promise.all([import('./screens/returns.js'), model.flows.load('returns')]))[0].ReturnsScreen,
+  (model) => model.flows.get('returns') !== null,
 );
 const SyncScreen = lazyScreen(async () => (await import('./screens/sync-status.js')).SyncScreen);
 const SettingsScreen = lazyScreen(async () => (await import('./screens/settings.js')).SettingsScreen);
 
 /** Re-renders whenever the model changes. */
 function useModel(model: AppModel): number {
-  const [version, setVersion] = useState(model.version);
-  useEffect(() => model.subscribe(() => setVersion(model.version)), [model]);
+  const [version, setVersion] = useState(model.state.version);
+  useEffect(() => model.state.subscribe(() => setVersion(model.state.version)), [model]);
   return version;
 }
 
@@ -36,11 +36,11 @@ export function App({ model }: { model: AppModel }) {
   const [, setLangVersion] = useState(0);
   const relang = () => setLangVersion((v) => v + 1);
 
-  if (model.screen === 'boot') return <div class="boot">{t('app.loading')}</div>;
-  if (model.screen === 'fatal' && model.fatal) {
+  if (model.state.screen === 'boot') return <div class="boot">{t('app.loading')}</div>;
+  if (model.state.screen === 'fatal' && model.state.fatal) {
     return (
       <div class="fatal" role="alert">
-        <p>{t(model.fatal.key, { reason: model.fatal.reason })}</p>
+        <p>{t(model.state.fatal.key, { reason: model.state.fatal.reason })}</p>
         <button class="btn btn-primary" onClick={() => location.reload()}>
           {t('db.reload')}
         </button>
@@ -50,17 +50,17 @@ export function App({ model }: { model: AppModel }) {
   return (
     <div class="shell">
       <Notices model={model} />
-      <UpdateBar verifying={model.pack.state.step === 'verifying'} />
-      {model.credential && <StatusBar model={model} />}
+      <UpdateBar verifying={model.flows.pack.state.step === 'verifying'} />
+      {model.state.credential && <StatusBar model={model} />}
       <main class="screen">
-        {model.screen === 'enrol' && <EnrolScreen model={model} onLang={relang} />}
-        {model.screen === 'signIn' && <SignInScreen model={model} onLang={relang} />}
-        {model.screen === 'home' && <HomeScreen model={model} onLang={relang} />}
-        {model.screen === 'pack' && <PackScreen model={model} />}
-        {model.screen === 'pick' && <PickScreen model={model} />}
-        {model.screen === 'returns' && <ReturnsScreen model={model} />}
-        {model.screen === 'sync' && <SyncScreen model={model} />}
-        {model.screen === 'settings' && <SettingsScreen model={model} />}
+        {model.state.screen === 'enrol' && <EnrolScreen model={model} onLang={relang} />}
+        {model.state.screen === 'signIn' && <SignInScreen model={model} onLang={relang} />}
+        {model.state.screen === 'home' && <HomeScreen model={model} onLang={relang} />}
+        {model.state.screen === 'pack' && <PackScreen model={model} />}
+        {model.state.screen === 'pick' && <PickScreen model={model} />}
+        {model.state.screen === 'returns' && <ReturnsScreen model={model} />}
+        {model.state.screen === 'sync' && <SyncScreen model={model} />}
+        {model.state.screen === 'settings' && <SettingsScreen model={model} />}
       </main>
     </div>
   );

@@ -2,7 +2,7 @@
 /** Customer data on a shared handheld: revocation wipe, retention purge, no PII stored, upgrade hand-over. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
+import { INITIAL_PACK_STATE } from '../../src/shared/flows/initial-states.js';
 import type { EventBody } from '../../src/shared/protocol/events.js';
 import { openLocalStore } from '../../src/app/store/db.js';
 import { createApiClient } from '../../src/app/sync/api.js';
@@ -23,7 +23,7 @@ describe('wipe (revocation or "wipe this device")', () => {
     await store.setMeta('credential', credential);
     await store.setMeta('session', { staffId: 'staff-1', code: 'ST001', name: '佐藤', signedInAt: AT });
     await store.applyPullPage({ cursor: '9', more: false, catalogue, parcels: [parcel('S1'), parcel('S2'), parcel('S3')] });
-    const entries = await store.commitPack({ next: INITIAL_PACK_STATE, events: [packed('S1'), packed('S2'), packed('S3')], staffId: 'staff-1', at: AT, newId });
+    const entries = await store.commitFlow('packState', { next: INITIAL_PACK_STATE, events: [packed('S1'), packed('S2'), packed('S3')], staffId: 'staff-1', at: AT, newId });
     await store.applyPushResults(
       [
         { id: entries[0].id, status: 'applied' },
@@ -39,7 +39,7 @@ describe('wipe (revocation or "wipe this device")', () => {
     expect((await store.listOutbox('rejected')).map((e) => e.shipmentId)).toEqual(['S2']);
     expect(await store.listOutbox('synced')).toEqual([]);
     // Work recorded after re-enrolment continues the sequence: the server sees no restart.
-    const [next] = await store.commitPack({ next: INITIAL_PACK_STATE, events: [packed('S4')], staffId: 'staff-1', at: AT, newId });
+    const [next] = await store.commitFlow('packState', { next: INITIAL_PACK_STATE, events: [packed('S4')], staffId: 'staff-1', at: AT, newId });
     expect(next.deviceSeq).toBe(4);
   });
 });
@@ -62,9 +62,9 @@ describe('retention of packed parcels', () => {
         parcel('HELD', { status: 'held', holdReason: 'x' }),
       ],
     });
-    await store.commitPack({ next: INITIAL_PACK_STATE, events: [packed('OLD-UNSENT')], staffId: 'staff-1', at: AT, newId: ids() });
+    await store.commitFlow('packState', { next: INITIAL_PACK_STATE, events: [packed('OLD-UNSENT')], staffId: 'staff-1', at: AT, newId: ids() });
 
-    expect(await store.purgePackedParcels('2026-11-23T09:05:00.000Z')).toBe(2);
+    expect((await store.purgePackedParcels('2026-11-23T09:05:00.000Z')).sort()).toEqual(['OLD-SYNCED', 'SHIPPED']);
     const left = (await store.loadBoot()).parcels.map((p) => p.shipmentId).sort();
     expect(left).toEqual(['HELD', 'OLD-UNSENT', 'OPEN', 'RECENT']);
   });

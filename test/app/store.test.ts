@@ -1,7 +1,8 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PACK_STATE, type PackState } from '../../src/shared/flows/pack.js';
+import { INITIAL_PACK_STATE } from '../../src/shared/flows/initial-states.js';
+import type { PackState } from '../../src/shared/flows/pack.js';
 import type { EventBody } from '../../src/shared/protocol/events.js';
 import { openLocalStore } from '../../src/app/store/db.js';
 import { catalogue, dbName, ids, parcel } from './fixtures.js';
@@ -39,7 +40,7 @@ describe('LocalStore', () => {
     const name = dbName();
     const store = await openLocalStore(name);
     const packed = { ...parcel(), status: 'packed' as const, packedBy: { staffName: '佐藤', deviceName: 'pack-01', at: AT } };
-    const entries = await store.commitPack({
+    const entries = await store.commitFlow('packState', {
       next: { step: 'awaitSlip', lastPacked: 'S0700001' },
       events: [packedEvent()],
       staffId: 'staff-1',
@@ -62,7 +63,7 @@ describe('LocalStore', () => {
 
   it('stores a state change with no events without touching deviceSeq', async () => {
     const store = await openLocalStore(dbName());
-    const entries = await store.commitPack({ next: verifying, events: [], staffId: 'staff-1', at: AT, newId: ids() });
+    const entries = await store.commitFlow('packState', { next: verifying, events: [], staffId: 'staff-1', at: AT, newId: ids() });
     expect(entries).toEqual([]);
     expect((await store.loadBoot()).packState).toEqual(verifying);
     expect(await store.getMeta('deviceSeq')).toBeUndefined();
@@ -74,7 +75,7 @@ describe('LocalStore', () => {
     const newId = ids();
     const seqs: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const entries = await store.commitPack({
+      const entries = await store.commitFlow('packState', {
         next: INITIAL_PACK_STATE,
         events: [packedEvent(`S070000${i}`), packedEvent(`S070001${i}`)],
         staffId: 'staff-1',
@@ -93,10 +94,10 @@ describe('LocalStore', () => {
   it('an aborted transaction leaves neither the state nor the event nor the parcel', async () => {
     const store = await openLocalStore(dbName());
     const sameId = () => '00000000-0000-4000-8000-000000000001';
-    await store.commitPack({ next: verifying, events: [packedEvent('S0700009')], staffId: 'staff-1', at: AT, newId: sameId });
+    await store.commitFlow('packState', { next: verifying, events: [packedEvent('S0700009')], staffId: 'staff-1', at: AT, newId: sameId });
     // The same event id again: the outbox add fails and the whole transaction must roll back.
     await expect(
-      store.commitPack({
+      store.commitFlow('packState', {
         next: { step: 'awaitSlip', lastPacked: 'S0700001' },
         events: [packedEvent()],
         staffId: 'staff-1',
@@ -116,11 +117,11 @@ describe('LocalStore', () => {
 
   it('a state that cannot be stored rejects the commit and keeps the last one', async () => {
     const store = await openLocalStore(dbName());
-    await store.commitPack({ next: verifying, events: [], staffId: 'staff-1', at: AT, newId: ids() });
+    await store.commitFlow('packState', { next: verifying, events: [], staffId: 'staff-1', at: AT, newId: ids() });
     const unclonable = { ...verifying, progress: { ...verifying.progress, startedAt: (() => 'x') as unknown as string } };
-    await expect(store.commitPack({ next: unclonable, events: [], staffId: 'staff-1', at: AT, newId: ids() })).rejects.toMatchObject({ name: 'DataCloneError' });
+    await expect(store.commitFlow('packState', { next: unclonable, events: [], staffId: 'staff-1', at: AT, newId: ids() })).rejects.toMatchObject({ name: 'DataCloneError' });
     // The same with an event (the write is issued after reading the device sequence): no event, no state.
-    await expect(store.commitPack({ next: unclonable, events: [packedEvent()], staffId: 'staff-1', at: AT, newId: ids() })).rejects.toMatchObject({
+    await expect(store.commitFlow('packState', { next: unclonable, events: [packedEvent()], staffId: 'staff-1', at: AT, newId: ids() })).rejects.toMatchObject({
       name: 'DataCloneError',
     });
     expect((await store.loadBoot()).packState).toEqual(verifying);
@@ -150,7 +151,7 @@ describe('LocalStore', () => {
     const store = await openLocalStore(dbName());
     await store.applyPullPage({ cursor: '1', more: false, catalogue, parcels: [parcel('S0700001'), parcel('S0700002')] });
     const packedBy = { staffName: '佐藤', deviceName: 'pack-01', at: AT };
-    const [entry] = await store.commitPack({
+    const [entry] = await store.commitFlow('packState', {
       next: INITIAL_PACK_STATE,
       events: [packedEvent('S0700001')],
       staffId: 'staff-1',
@@ -169,7 +170,7 @@ describe('LocalStore', () => {
 
   it('marks applied and duplicate events synced and keeps rejected ones with their reason', async () => {
     const store = await openLocalStore(dbName());
-    const entries = await store.commitPack({
+    const entries = await store.commitFlow('packState', {
       next: INITIAL_PACK_STATE,
       events: [packedEvent('S0700001'), packedEvent('S0700002'), packedEvent('S0700003'), packedEvent('S0700004')],
       staffId: 'staff-1',

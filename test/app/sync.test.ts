@@ -1,7 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
+import { INITIAL_PACK_STATE } from '../../src/shared/flows/initial-states.js';
 import type { EventBody } from '../../src/shared/protocol/events.js';
 import type { PullResponse } from '../../src/shared/protocol/sync.js';
 import { openLocalStore } from '../../src/app/store/db.js';
@@ -22,7 +22,7 @@ async function storeWithEvents(n: number) {
   const store = await openLocalStore(dbName());
   const newId = ids();
   const events = Array.from({ length: n }, (_, i) => packed(`S${String(7000000 + i)}`));
-  await store.commitPack({ next: INITIAL_PACK_STATE, events, staffId: 'staff-1', at: AT, newId });
+  await store.commitFlow('packState', { next: INITIAL_PACK_STATE, events, staffId: 'staff-1', at: AT, newId });
   return store;
 }
 

@@ -1,5 +1,6 @@
 /** Banners for problems that concern the whole device (vanished data, revocation, database). */
-import type { AppModel, Notice } from '../app-model.js';
+import type { AppModel } from '../app-model.js';
+import type { Notice } from '../app-state.js';
 import { t, type UiKey } from '../i18n/i18n.js';
 
 const TEXT: Record<Notice, UiKey> = {
@@ -11,10 +12,10 @@ const TEXT: Record<Notice, UiKey> = {
 
 /** Every active notice, each with a way out. */
 export function Notices({ model }: { model: AppModel }) {
-  if (model.notices.size === 0) return null;
+  if (model.state.notices.size === 0) return null;
   return (
     <div class="notices">
-      {[...model.notices].map((n) => (
+      {[...model.state.notices].map((n) => (
         <div class={`notice notice-${n}`} role="alert" data-testid={`notice-${n}`} key={n}>
           <p>{t(TEXT[n])}</p>
           {n === 'dbVersionChange' || n === 'dbBlocked' ? (
@@ -22,7 +23,7 @@ export function Notices({ model }: { model: AppModel }) {
               {t('db.reload')}
             </button>
           ) : (
-            <button class="btn btn-small btn-light" onClick={() => model.dismissNotice(n)}>
+            <button class="btn btn-small btn-light" onClick={() => model.state.dismissNotice(n)}>
               {t('common.close')}
             </button>
           )}

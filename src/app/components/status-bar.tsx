@@ -5,7 +5,7 @@ import { getLang, t } from '../i18n/i18n.js';
 
 /** Online/offline, unsent and refused counts, last sync time. */
 export function StatusBar({ model }: { model: AppModel }) {
-  const { counts, online, sync, lastSyncAt } = model;
+  const { counts, online, syncStatus: sync, lastSyncAt } = model.state;
   const retryIn = sync.failures > 0 && sync.retryAt ? Math.max(1, Math.round((sync.retryAt - Date.now()) / 1000)) : null;
   return (
     <button
@@ -14,7 +14,7 @@ export function StatusBar({ model }: { model: AppModel }) {
       data-pending={counts.pending}
       data-rejected={counts.rejected}
       data-online={online ? 'true' : 'false'}
-      onClick={() => model.credential && model.session && model.navigate('sync')}
+      onClick={() => model.state.credential && model.state.session && model.state.navigate('sync')}
     >
       <span class="status-dot" aria-hidden="true" />
       <span class="status-net">{sync.running ? t('status.syncing') : online ? t('status.online') : t('status.offline')}</span>

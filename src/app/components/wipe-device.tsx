@@ -17,7 +17,7 @@ export function WipeDevice({ model }: { model: AppModel }) {
   return (
     <div class="confirm" role="alertdialog" data-testid="wipe-confirm">
       <p>{t('wipe.confirm')}</p>
-      {model.counts.pending + model.counts.rejected > 0 && <p class="hint">{t('wipe.keepsPending', { n: model.counts.pending + model.counts.rejected })}</p>}
+      {model.state.counts.pending + model.state.counts.rejected > 0 && <p class="hint">{t('wipe.keepsPending', { n: model.state.counts.pending + model.state.counts.rejected })}</p>}
       <div class="pack-actions">
         <button class="btn" data-testid="wipe-no" onClick={() => setAsking(false)}>
           {t('wipe.no')}
@@ -28,7 +28,7 @@ export function WipeDevice({ model }: { model: AppModel }) {
           disabled={busy}
           onClick={() => {
             setBusy(true);
-            void model.wipeDevice();
+            void model.device.wipeDevice();
           }}
         >
           {t('wipe.yes')}

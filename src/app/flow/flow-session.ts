@@ -1,23 +1,25 @@
 /**
- * The engine of a scan-driven screen (pack, pick): applies each action to the in-memory state at
- * once (feedback in the same frame), then commits the new state and its events in ONE strict
+ * Runs any flow (src/shared/flows/flow.ts) on the device: applies each action to the in-memory state
+ * at once (feedback in the same frame), then commits the new state and its events in ONE strict
  * IndexedDB transaction. Actions that arrive while a commit is in flight wait in a queue and are
  * applied in order after it, each exactly once. If a commit aborts (disk full …), the state goes back
  * to the last committed one, queued actions are dropped with a blocking error, and nothing shows "saved".
- * Built for the frame after a scan (benchmark test/bench/scan-latency.ts): the write is issued first
- * (its transaction runs in the browser's backend while the page answers), then the sound; a change
- * that only the screen shows goes to the screen's own listeners instead of re-rendering the whole app;
- * and a commit that changed nothing but the save state ("saving" → "saved") tells only the save-state
+ * Built for the frame after a scan (benchmark bench/scan-latency.ts): the write is issued first (its
+ * transaction runs in the browser's backend while the page answers), then the sound; a change that
+ * only the screen shows goes to the screen's own listeners instead of re-rendering the whole app; and
+ * a commit that changed nothing but the save state ("saving" → "saved") tells only the save-state
  * listeners (the saved indicator).
  */
-import type { Parcel } from '../../shared/domain/parcel.js';
-import type { Feedback } from '../../shared/flows/feedback.js';
-import type { EventBody } from '../../shared/protocol/events.js';
-import type { FlowCommit } from '../store/db.js';
-import type { OutboxEntry } from '../store/schema.js';
+import type { Feedback, Message } from '../../shared/flows/feedback.js';
+import type { Flow } from '../../shared/flows/flow.js';
+import type { AppState } from '../app-state.js';
+import { playFeedback } from '../feedback/feedback.js';
+import { requestBackgroundSync } from '../sw-bridge.js';
+import type { LocalStore } from '../store/db.js';
+import type { SyncScheduler } from '../sync/scheduler.js';
 
 /** The sound of a storage failure (the words are on the blocking overlay, not in a flow message). */
-const STORAGE_ERROR_FEEDBACK: Feedback = { tone: 'error', message: { key: 'pack.complete.notReady' } };
+const STORAGE_ERROR_FEEDBACK: Feedback = { tone: 'error', message: { key: 'flow.storage.failed' } };
 
 /** Whether the latest change is on disk. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -29,48 +31,32 @@ export interface StorageFailure {
   dropped: number;
 }
 
-/** Who is working on which device (for the envelope and the local "packed by"). */
+/** Who is working on which device (the events' staff, and "packed by" on this device). */
 export interface FlowIdentity {
   staffId: string;
   staffName: string;
   deviceName: string;
 }
 
-/** What one action decided (the shape every shared flow returns). */
-export interface FlowStep<S> {
-  next: S;
-  events: EventBody[];
-  feedback: Feedback;
-  changed: boolean;
-}
-
-/** What a flow session needs from the app. */
-export interface FlowSessionDeps<S, A> {
-  /** The shared flow's state table. */
-  apply(state: S, action: A, now: string): FlowStep<S>;
-  /** The parcels an action changes on this device (e.g. packed, picked, held), written in the same commit. */
-  localParcels?(events: EventBody[], now: string, identity: FlowIdentity | null): Parcel[];
-  commit(commit: FlowCommit<S>): Promise<OutboxEntry[]>;
+/** What a session is built with (by the flow registry, flow-sessions.ts). */
+export interface FlowSessionParts<C> {
+  /** Where each step is committed. */
+  store: Pick<LocalStore, 'commitFlow'>;
+  /** The app's state: told of each commit, and of each change that matters beyond the flow's screen. */
+  app: Pick<AppState, 'takeCommit' | 'changed'>;
+  /** Asked for a sync once a step recorded events. */
+  scheduler: Pick<SyncScheduler, 'request'>;
+  /** The flow's lookups, from what the app holds in memory (nothing is read from IndexedDB on the scan path). */
+  context: (now: string) => C;
   identity: () => FlowIdentity | null;
-  /** Called synchronously with each action's feedback (sound, vibration). */
-  onFeedback: (feedback: Feedback) => void;
-  /** Called after a commit with the parcels it changed and the events it recorded. */
-  onCommitted: (parcels: Parcel[], entries: OutboxEntry[]) => void;
-  /** Called whenever anything on screen may have changed. */
-  onChange: () => void;
   now?: () => string;
   newId?: () => string;
   /** A User Timing mark set when a commit's strict transaction completes (the benchmark observes it). */
   commitMark?: string;
-  /**
-   * Whether a change from `previous` to `next` matters beyond the flow's own screen (onChange, the
-   * whole app re-renders) or only to it (the screen's listeners). Without it every change is app-wide.
-   */
-  isAppChange?(previous: S, next: S): boolean;
 }
 
-/** One session per screen and device; survives screen changes. */
-export class FlowSession<S, A> {
+/** One session per flow and device; survives screen changes. */
+export class FlowSession<S, A, C = unknown> {
   /** What the screen shows (includes the action being written). */
   state: S;
   /** What is on disk. */
@@ -86,8 +72,9 @@ export class FlowSession<S, A> {
   private screenListeners = new Set<() => void>();
 
   constructor(
+    readonly flow: Flow<S, A, C>,
     initial: S,
-    private readonly flow: FlowSessionDeps<S, A>,
+    private readonly parts: FlowSessionParts<C>,
   ) {
     this.state = initial;
     this.committed = initial;
@@ -96,6 +83,11 @@ export class FlowSession<S, A> {
   /** True while a commit is in flight or queued actions wait. */
   get busy(): boolean {
     return this.writing || this.queue.length > 0;
+  }
+
+  /** What the worker is asked to do now. */
+  prompt(): Message {
+    return this.flow.prompt(this.state, this.parts.context(''));
   }
 
   /** Applies one action now, or after the commit in flight. Never applies an action twice. */
@@ -118,7 +110,7 @@ export class FlowSession<S, A> {
     return () => this.screenListeners.delete(listener);
   }
 
-  /** Subscribes to changes of `saveState` (also those that come without onChange); returns the unsubscribe. */
+  /** Subscribes to changes of `saveState` (also those that come without an app change); returns the unsubscribe. */
   onSaveState(listener: () => void): () => void {
     this.saveListeners.add(listener);
     return () => this.saveListeners.delete(listener);
@@ -127,85 +119,87 @@ export class FlowSession<S, A> {
   /** The worker acknowledged the storage error. */
   dismissFailure(): void {
     this.failure = null;
-    this.flow.onChange();
+    this.parts.app.changed();
   }
 
   /** Clears the feedback (a tap on the red screen). */
   clearFeedback(): void {
     this.feedback = null;
-    this.flow.onChange();
-  }
-
-  /** Replaces the state from outside (after a reload of the store); only when idle. */
-  reset(state: S): void {
-    if (this.busy) return;
-    this.state = state;
-    this.committed = state;
-    this.flow.onChange();
+    this.parts.app.changed();
   }
 
   private process(action: A): void {
-    const now = this.flow.now?.() ?? new Date().toISOString();
+    const now = this.parts.now?.() ?? new Date().toISOString();
     const previous = this.state;
-    const result = this.flow.apply(previous, action, now);
-    const next = result.next;
+    const ctx = this.parts.context(now);
+    const step = this.flow.apply(previous, action, ctx);
+    const next = step.next;
     this.state = next;
-    if (!result.changed) {
-      this.emit(result.feedback, true);
+    if (!step.changed) {
+      this.emit(step.feedback, true);
       this.changed(previous, next);
       return;
     }
-    const identity = this.flow.identity();
-    const parcels = result.events.length > 0 ? (this.flow.localParcels?.(result.events, now, identity) ?? []) : [];
+    const identity = this.parts.identity();
+    const by = { staffName: identity?.staffName ?? '', deviceName: identity?.deviceName ?? '', at: now };
+    const parcels = step.events.length > 0 ? (this.flow.localParcels?.(step.events, previous, ctx, by) ?? []) : [];
     this.writing = true;
     this.saveState = 'saving';
-    const written = this.flow.commit({
+    const written = this.parts.store.commitFlow(this.flow.stateKey, {
       next,
-      events: result.events,
+      events: step.events,
       staffId: identity?.staffId ?? 'unknown',
       at: now,
-      newId: this.flow.newId ?? (() => crypto.randomUUID()),
+      newId: this.parts.newId ?? (() => crypto.randomUUID()),
       parcels,
     });
-    this.emit(result.feedback, true);
+    this.emit(step.feedback, true);
     this.changed(previous, next);
-    written
-      .then(
-        (entries) => {
-          this.writing = false;
-          this.committed = next;
-          this.saveState = 'saved';
-          if (this.flow.commitMark) {
-            performance.mark(this.flow.commitMark);
-            // Cleared at once so marks don't pile up over a shift.
-            performance.clearMarks(this.flow.commitMark);
-          }
-          this.flow.onCommitted(parcels, entries);
-          // Parcels or events change what other views show (status bar, lists); a bare state write
-          // changes only the saved indicator.
-          if (parcels.length > 0 || entries.length > 0) this.flow.onChange();
-          this.notifySaveState();
-          this.drain();
-        },
-        (error: unknown) => {
-          this.writing = false;
-          this.state = this.committed;
-          this.saveState = 'error';
-          const dropped = this.queue.length;
-          this.queue = [];
-          this.failure = { reason: describeError(error), dropped };
-          // The blocking storage overlay replaces the (unsaved) feedback; the buzz still sounds.
-          this.feedback = null;
-          this.emit(STORAGE_ERROR_FEEDBACK, false);
-          this.flow.onChange();
-          this.notifySaveState();
-        },
-      );
+    written.then(
+      (entries) => {
+        this.writing = false;
+        this.committed = next;
+        this.saveState = 'saved';
+        if (this.parts.commitMark) {
+          performance.mark(this.parts.commitMark);
+          // Cleared at once so marks don't pile up over a shift.
+          performance.clearMarks(this.parts.commitMark);
+        }
+        this.parts.app.takeCommit(parcels, entries);
+        if (entries.length > 0) {
+          this.parts.scheduler.request('event');
+          // Offline: ask Chrome to wake us when the network is back (the outbox stays the record).
+          if (typeof navigator !== 'undefined' && !navigator.onLine) void requestBackgroundSync();
+        }
+        // Parcels or events change what other views show (status bar, lists); a bare state write
+        // changes only the saved indicator.
+        if (parcels.length > 0 || entries.length > 0) this.parts.app.changed();
+        this.notifySaveState();
+        this.drain();
+      },
+      (error: unknown) => {
+        this.writing = false;
+        this.state = this.committed;
+        this.saveState = 'error';
+        const dropped = this.queue.length;
+        this.queue = [];
+        this.failure = { reason: describeError(error), dropped };
+        // The blocking storage overlay replaces the (unsaved) feedback; the buzz still sounds.
+        this.feedback = null;
+        this.emit(STORAGE_ERROR_FEEDBACK, false);
+        this.parts.app.changed();
+        this.notifySaveState();
+      },
+    );
   }
 
-  /** Tells the app (a change beyond the screen) or only the screen; the screen renders in the next microtask either way. */
+  /**
+   * Only a change of step (a slip scanned, a batch claimed, a parcel completed) matters beyond the
+   * flow's screen (the status bar, the update bar that waits while a parcel is open); an item scan
+   * re-renders the screen alone. The screen renders in the next microtask either way.
+   */
   private changed(previous: S, next: S): void {
-    if (this.flow.isAppChange?.(previous, next) ?? true) this.flow.onChange();
+    if (stepOf(previous) !== stepOf(next)) this.parts.app.changed();
     for (const listener of this.screenListeners) listener();
   }
 
@@ -215,14 +209,19 @@ export class FlowSession<S, A> {
 
   private drain(): void {
     const action = this.queue.shift();
-    if (action) this.process(action);
+    if (action !== undefined) this.process(action);
   }
 
   private emit(feedback: Feedback, replace: boolean): void {
     this.seq += 1;
     if (replace) this.feedback = { ...feedback, seq: this.seq };
-    this.flow.onFeedback(feedback);
+    playFeedback(feedback.tone);
   }
+}
+
+/** The step of a flow state (every flow's state is a union tagged by `step`). */
+function stepOf(state: unknown): unknown {
+  return (state as { step?: unknown } | null)?.step;
 }
 
 function describeError(error: unknown): string {

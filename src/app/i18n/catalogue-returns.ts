@@ -32,6 +32,10 @@ export const RETURNS_WORDS = {
     },
     'return.order.invalid': { ja: '注文番号 {order} の形式が正しくありません。確かめて入力してください', en: 'Order number {order} is not valid. Check and type it again' },
     'return.item.ok': { ja: '{name}  {done}/{qty}', en: '{name}  {done}/{qty}' },
+    'return.item.notItem': {
+      ja: '{code} は商品のバーコードではありません。返ってきた商品をスキャンしてください',
+      en: '{code} is not an item barcode. Scan the returned item',
+    },
     'return.item.unexpected': {
       ja: '{name} はこの注文の商品ではありません（想定外として記録）。別に保管してください',
       en: '{name} was not in this order (recorded as unexpected). Keep it apart',

@@ -19,7 +19,7 @@ export function EnrolScreen({ model, onLang }: { model: AppModel; onLang: () => 
         if (busy) return;
         setBusy(true);
         setError(null);
-        const result = await model.enrol(code, deviceName);
+        const result = await model.device.enrol(code, deviceName);
         setBusy(false);
         setError(result);
       }}
@@ -29,7 +29,7 @@ export function EnrolScreen({ model, onLang }: { model: AppModel; onLang: () => 
         <LangToggle onChange={onLang} />
       </header>
       <p class="lead">{t('enrol.lead')}</p>
-      {model.counts.pending > 0 && <p class="hint">{t('enrol.keptEvents', { n: model.counts.pending })}</p>}
+      {model.state.counts.pending > 0 && <p class="hint">{t('enrol.keptEvents', { n: model.state.counts.pending })}</p>}
       <label class="field">
         <span>{t('enrol.code')}</span>
         <input

@@ -17,15 +17,15 @@ const StableScanInput = memo(ScanInput);
 
 /** The pack screen. */
 export function PackScreen({ model }: { model: AppModel }) {
-  const pack = model.pack;
-  // An item scan re-renders this screen, not the app around it (pack-session.ts).
+  const pack = model.flows.pack;
+  // An item scan re-renders this screen, not the app around it (flow/flow-session.ts).
   useFlowSession(pack);
   const state = pack.state;
   const [manual, setManual] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const parcel = state.step === 'verifying' ? model.parcels.get(state.progress.shipmentId) : undefined;
+  const parcel = state.step === 'verifying' ? model.state.parcels.get(state.progress.shipmentId) : undefined;
   // Resolved once per parcel/catalogue change, not per scan.
-  const resolved = useMemo(() => (parcel ? resolveParcel(parcel, model.index) : null), [parcel, model.index]);
+  const resolved = useMemo(() => (parcel ? resolveParcel(parcel, model.state.index) : null), [parcel, model.state.index]);
   // Stable, so the card's memoised sections skip re-rendering on a scan that did not change them.
   const dispatch = useCallback((action: PackAction) => pack.dispatch(action), [pack]);
   const onScan = useCallback((text: string) => pack.dispatch({ type: 'scan', text }), [pack]);
@@ -37,7 +37,7 @@ export function PackScreen({ model }: { model: AppModel }) {
   return (
     <div class={`pack ${tone === 'error' ? 'is-error' : ''}`} data-testid="pack-screen" data-step={state.step}>
       <div class="pack-top">
-        <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="pack-back">
+        <button class="btn btn-small" onClick={() => model.state.navigate('home')} data-testid="pack-back">
           ←
         </button>
         <StableScanInput onScan={onScan} keepFocus={!overlayOpen} label={t('pack.title')} placeholder={t('pack.waiting')} />
@@ -48,7 +48,7 @@ export function PackScreen({ model }: { model: AppModel }) {
 
       <FeedbackBanner
         session={pack}
-        prompt={tm({ key: state.step === 'verifying' ? 'pack.prompt.items' : 'pack.prompt.slip' })}
+        prompt={tm(pack.prompt())}
         onErrorTap={() => pack.clearFeedback()}
       />
 

@@ -6,6 +6,8 @@ import type { AppModel } from '../app-model.js';
 import { addWords, t, tm } from '../i18n/i18n.js';
 import { PICK_WORDS } from '../i18n/catalogue-pick.js';
 import { ScanInput } from '../scan/scan-input.js';
+import { pickContext } from '../flow/flow-contexts.js';
+import { useFlowSession } from '../flow/use-flow-session.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
 import { ProgressBar } from '../components/progress-bar.js';
@@ -15,16 +17,17 @@ addWords(PICK_WORDS);
 
 /** The pick screen. */
 export function PickScreen({ model }: { model: AppModel }) {
-  const picking = model.picking;
-  const session = picking.session;
+  const session = model.flows.get('pick')!;
+  // A scan re-renders this screen, not the app around it (flow/flow-session.ts).
+  useFlowSession(session);
   const state = session.state;
   const [dialog, setDialog] = useState<'keypad' | 'short' | null>(null);
   const progress = state.step === 'picking' ? state.progress : null;
   // Rebuilt when the state, parcels or catalogue change, not on every render.
   const stops = useMemo(
-    () => (progress ? viewStops(progress, picking.context('')) : []),
-    // model.version moves with every parcel, catalogue or settings change.
-    [progress, model.version],
+    () => (progress ? viewStops(progress, pickContext(model.state, '')) : []),
+    // model.state.version moves with every parcel, catalogue or settings change.
+    [progress, model.state.version],
   );
   const stop = currentStop(stops);
   const totals = pickTotals(stops);
@@ -35,7 +38,7 @@ export function PickScreen({ model }: { model: AppModel }) {
   return (
     <div class={`pack pick ${tone === 'error' ? 'is-error' : ''}`} data-testid="pick-screen" data-step={state.step}>
       <div class="pack-top">
-        <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="pick-back">
+        <button class="btn btn-small" onClick={() => model.state.navigate('home')} data-testid="pick-back">
           ←
         </button>
         <ScanInput onScan={(text) => session.dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('pick.title')} placeholder={t('pick.title')} />
@@ -43,13 +46,7 @@ export function PickScreen({ model }: { model: AppModel }) {
 
       <FeedbackBanner
         session={session}
-        prompt={tm({
-          key: !progress
-            ? 'pick.prompt.claim'
-            : picking.settings.locationScan === 'required' && stop && !stop.locationOk
-              ? 'pick.prompt.location'
-              : 'pick.prompt.item',
-        })}
+        prompt={tm(session.prompt())}
       />
 
       {progress ? (
@@ -59,7 +56,7 @@ export function PickScreen({ model }: { model: AppModel }) {
             <span class="progress-text">{t('pick.progress', { picked: totals.picked, total: totals.total })}</span>
           </div>
           <div class="pack-body">
-            {stop && <StopCard stop={stop} index={stops.indexOf(stop)} count={stops.length} multi={picking.batches.get(progress.batchId)?.shape !== 'single'} />}
+            {stop && <StopCard stop={stop} index={stops.indexOf(stop)} count={stops.length} multi={model.state.batches.byId.get(progress.batchId)?.shape !== 'single'} />}
             <NextStops stops={stops.filter((s) => s !== stop && s.status === 'open')} />
           </div>
           {stop && (
@@ -140,10 +137,10 @@ function NextStops({ stops }: { stops: StopView[] }) {
 }
 
 function BatchList({ model }: { model: AppModel }) {
-  const picking = model.picking;
-  const state = picking.session.state;
-  const batches = picking.listBatches();
-  const me = model.credential?.deviceId ?? '';
+  const session = model.flows.get('pick')!;
+  const state = session.state;
+  const batches = model.state.batches.list();
+  const me = model.state.credential?.deviceId ?? '';
   return (
     <div class="pack-body batch-list" data-testid="batch-list">
       {state.step === 'idle' && state.last && (
@@ -164,7 +161,7 @@ function BatchList({ model }: { model: AppModel }) {
       <h2>{t('pick.batches')}</h2>
       {batches.length === 0 && <p class="hint">{t('pick.noBatches')}</p>}
       {batches.map((b) => (
-        <BatchCard key={b.batchId} batch={b} takenByOther={!!b.claimedBy && b.claimedBy.deviceId !== me} onClaim={() => picking.session.dispatch({ type: 'claim', batchId: b.batchId })} />
+        <BatchCard key={b.batchId} batch={b} takenByOther={!!b.claimedBy && b.claimedBy.deviceId !== me} onClaim={() => session.dispatch({ type: 'claim', batchId: b.batchId })} />
       ))}
     </div>
   );

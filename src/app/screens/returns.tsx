@@ -5,8 +5,9 @@ import { firstReturnOf, missingUnits, rankOf, reasonsOf, receivedCounts, type Re
 import type { AppModel } from '../app-model.js';
 import { addWords, getLang, t, tm, type UiKey } from '../i18n/i18n.js';
 import { RETURNS_WORDS } from '../i18n/catalogue-returns.js';
-import { searchReturnParcels } from '../returns/return-session.js';
+import { searchReturnParcels } from '../returns/search-parcels.js';
 import { ScanInput } from '../scan/scan-input.js';
+import { useFlowSession } from '../flow/use-flow-session.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
 
@@ -23,30 +24,32 @@ function backToScan(el: HTMLElement): void {
 
 /** The returns screen. */
 export function ReturnsScreen({ model }: { model: AppModel }) {
-  const session = model.returns;
+  const session = model.flows.get('returns')!;
+  // A scan re-renders this screen, not the app around it (flow/flow-session.ts).
+  useFlowSession(session);
   const state = session.state;
   const [query, setQuery] = useState('');
   const [confirmCancel, setConfirmCancel] = useState(false);
   const feedback = session.feedback;
   const tone = feedback?.tone ?? null;
   const lang = getLang();
-  const parcel = state.step === 'receiving' && state.progress.shipmentId ? model.parcels.get(state.progress.shipmentId) : undefined;
-  const reasons = reasonsOf({ index: model.index });
-  const hits = useMemo(() => (state.step === 'find' ? searchReturnParcels(model.parcels.values(), query) : []), [query, state.step, model.version]);
-  const productName = (code: string) => model.index.productByCode.get(code)?.name ?? code;
+  const parcel = state.step === 'receiving' && state.progress.shipmentId ? model.state.parcels.get(state.progress.shipmentId) : undefined;
+  const reasons = reasonsOf({ index: model.state.index });
+  const hits = useMemo(() => (state.step === 'find' ? searchReturnParcels(model.state.parcels.values(), query) : []), [query, state.step, model.state.version]);
+  const productName = (code: string) => model.state.index.productByCode.get(code)?.name ?? code;
   const dispatch = session.dispatch.bind(session);
   const overlayOpen = confirmCancel || session.failure !== null;
 
   return (
     <div class={`pack returns ${tone === 'error' ? 'is-error' : ''}`} data-testid="returns-screen" data-step={state.step}>
       <div class="pack-top">
-        <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="returns-back">
+        <button class="btn btn-small" onClick={() => model.state.navigate('home')} data-testid="returns-back">
           ←
         </button>
         <ScanInput onScan={(text) => dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('returns.title')} placeholder={t('returns.waiting')} />
       </div>
 
-      <FeedbackBanner session={session} prompt={tm({ key: state.step === 'receiving' ? 'return.prompt.items' : 'return.prompt.slip' })} />
+      <FeedbackBanner session={session} prompt={tm(session.prompt())} />
 
       {state.step === 'find' ? (
         <div class="pack-body returns-find">
@@ -115,7 +118,7 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
                   </span>
                   {parcel &&
                     (() => {
-                      const rank = rankOf(parcel, model.index);
+                      const rank = rankOf(parcel, model.state.index);
                       return (
                         <span class="rank-badge" data-testid="rank-badge" data-rank={parcel.rankCode} style={rank ? { background: rank.color, color: '#fff' } : undefined}>
                           {rank?.label ?? t('pack.noRank', { code: parcel.rankCode })}
@@ -131,7 +134,7 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
               </header>
 
               {(() => {
-                const first = firstReturnOf(parcel, model.index);
+                const first = firstReturnOf(parcel, model.state.index);
                 if (!first) return null;
                 const instruction = lang === 'en' ? (first.rule?.instructionEn ?? first.rule?.instruction) : first.rule?.instruction;
                 return (

@@ -39,7 +39,7 @@ export function SettingsScreen({ model }: { model: AppModel }) {
   return (
     <section class="panel settings" data-testid="settings-screen">
       <header class="panel-head">
-        <button class="btn btn-small" onClick={() => model.navigate('home')} data-testid="settings-back">
+        <button class="btn btn-small" onClick={() => model.state.navigate('home')} data-testid="settings-back">
           ←
         </button>
         <h1>{t('settings.title')}</h1>

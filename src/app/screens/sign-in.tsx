@@ -11,7 +11,7 @@ export function SignInScreen({ model, onLang }: { model: AppModel; onLang: () =>
   // The badge whose owner must also type a PIN (issue 5), else null.
   const [pinFor, setPinFor] = useState<string | null>(null);
   const submit = async (text: string, pin?: string) => {
-    const key = await model.signIn(text, pin);
+    const key = await model.device.signIn(text, pin);
     if (key === 'signin.pinRequired' || key === 'signin.pinWrong' || key === 'signin.pinLocked') setPinFor(text.trim());
     else setPinFor(null);
     setError(key && key !== 'signin.pinRequired' ? { key, code: text.trim() } : null);
@@ -92,12 +92,12 @@ export function SignInScreen({ model, onLang }: { model: AppModel; onLang: () =>
           {t(error.key, { code: error.code })}
         </p>
       )}
-      {!model.catalogue && (
+      {!model.state.catalogue && (
         <button class="btn btn-block" onClick={() => model.syncNow()}>
           {t('signin.syncNow')}
         </button>
       )}
-      {model.credential && <p class="device-line">{t('home.device', { device: model.credential.deviceName, warehouse: model.credential.warehouseName })}</p>}
+      {model.state.credential && <p class="device-line">{t('home.device', { device: model.state.credential.deviceName, warehouse: model.state.credential.warehouseName })}</p>}
     </section>
   );
 }

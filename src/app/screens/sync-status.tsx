@@ -15,7 +15,7 @@ addWords(SYNC_WORDS);
 export function SyncScreen({ model }: { model: AppModel }) {
   const [lists, setLists] = useState<Record<OutboxStatus, OutboxEntry[]> | null>(null);
   // Reload the lists whenever the counts change (after each commit and sync).
-  const key = `${model.counts.pending}/${model.counts.rejected}/${model.counts.synced}/${model.lastSyncAt}`;
+  const key = `${model.state.counts.pending}/${model.state.counts.rejected}/${model.state.counts.synced}/${model.state.lastSyncAt}`;
   useEffect(() => {
     let live = true;
     void Promise.all([model.store.listOutbox('pending'), model.store.listOutbox('rejected'), model.store.listOutbox('synced', 50)]).then(
@@ -26,19 +26,19 @@ export function SyncScreen({ model }: { model: AppModel }) {
     };
   }, [key]);
   const lang = getLang();
-  const error = model.sync.lastError;
+  const error = model.state.syncStatus.lastError;
   return (
     <section class="panel sync" data-testid="sync-screen">
       <header class="panel-head">
-        <button class="btn btn-small" onClick={() => model.navigate('home')}>
+        <button class="btn btn-small" onClick={() => model.state.navigate('home')}>
           ← {t('common.back')}
         </button>
         <h1>{t('sync.title')}</h1>
       </header>
-      <button class="btn btn-primary btn-block" data-testid="sync-now" disabled={model.sync.running} onClick={() => model.syncNow()}>
-        {model.sync.running ? t('status.syncing') : t('sync.now')}
+      <button class="btn btn-primary btn-block" data-testid="sync-now" disabled={model.state.syncStatus.running} onClick={() => model.syncNow()}>
+        {model.state.syncStatus.running ? t('status.syncing') : t('sync.now')}
       </button>
-      {error != null && !model.sync.running && (
+      {error != null && !model.state.syncStatus.running && (
         <p class="form-error">
           {t('sync.lastError', {
             error:
@@ -50,11 +50,11 @@ export function SyncScreen({ model }: { model: AppModel }) {
           })}
         </p>
       )}
-      <Section title={`${t('sync.rejected')} (${model.counts.rejected})`} entries={lists?.rejected} testId="sync-rejected" tone="rejected">
+      <Section title={`${t('sync.rejected')} (${model.state.counts.rejected})`} entries={lists?.rejected} testId="sync-rejected" tone="rejected">
         {(e) => <p class="entry-reason">{e.rejection ? describeRejection(e.rejection, lang) : ''}</p>}
       </Section>
-      <Section title={`${t('sync.pending')} (${model.counts.pending})`} entries={lists?.pending} testId="sync-pending" tone="pending" />
-      <Section title={`${t('sync.synced')} (${model.counts.synced})`} entries={lists?.synced} testId="sync-synced" tone="synced" />
+      <Section title={`${t('sync.pending')} (${model.state.counts.pending})`} entries={lists?.pending} testId="sync-pending" tone="pending" />
+      <Section title={`${t('sync.synced')} (${model.state.counts.synced})`} entries={lists?.synced} testId="sync-synced" tone="synced" />
       <WipeDevice model={model} />
     </section>
   );

@@ -8,12 +8,13 @@
 import { openDB, unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
-import { INITIAL_PACK_STATE, type PackState } from '../../shared/flows/pack.js';
+import type { PackState } from '../../shared/flows/pack.js';
+import type { FlowStateKey } from '../../shared/flows/flow.js';
 import type { PickState } from '../../shared/flows/pick.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { ReturnState } from '../../shared/flows/return.js';
-import { INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../../shared/flows/resting-states.js';
+import { INITIAL_PACK_STATE, INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../../shared/flows/initial-states.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult, PullResponse } from '../../shared/protocol/sync.js';
 import {
@@ -75,12 +76,6 @@ export interface FlowCommit<S> {
   parcels?: Parcel[];
 }
 
-/** What the pack screen commits after one action. */
-export type PackCommit = FlowCommit<PackState>;
-/** What the pick screen commits after one action. */
-export type PickCommit = FlowCommit<PickState>;
-/** What the returns screen commits after one action. */
-export type ReturnCommit = FlowCommit<ReturnState>;
 
 /**
  * The outbox key of an event: its parcel; "batch:<id>" for pick events (about a batch, not one parcel);
@@ -251,27 +246,12 @@ export class LocalStore {
     }, { durability: 'strict' });
   }
 
-  /** Commits one pack action (see commitFlow). */
-  commitPack(commit: PackCommit): Promise<OutboxEntry[]> {
-    return this.commitFlow('packState', commit);
-  }
-
-  /** Commits one pick action exactly like a pack action: pick state, outbox events and parcels in one strict transaction. */
-  commitPick(commit: PickCommit): Promise<OutboxEntry[]> {
-    return this.commitFlow('pickState', commit);
-  }
-
-  /** Commits one returns action exactly like a pack action (state key returnState). */
-  commitReturn(commit: ReturnCommit): Promise<OutboxEntry[]> {
-    return this.commitFlow('returnState', commit);
-  }
-
   /**
    * The one commit path of the flow screens: state under `stateKey`, events with the next deviceSeq,
    * parcels; all or nothing, strict (strictWrite). The transaction covers only the stores it writes:
    * a bare state write (an item scan) neither waits for nor holds up an outbox read.
    */
-  private async commitFlow<K extends 'packState' | 'pickState' | 'returnState'>(stateKey: K, commit: FlowCommit<MetaValues[K]>): Promise<OutboxEntry[]> {
+  async commitFlow(stateKey: FlowStateKey, commit: FlowCommit<unknown>): Promise<OutboxEntry[]> {
     const parcels = commit.parcels ?? [];
     const stores: Stores[] = [STORES.meta];
     if (commit.events.length > 0) stores.push(STORES.outbox);
@@ -299,7 +279,7 @@ export class LocalStore {
           entries.push(entry);
         }
         if (commit.events.length > 0) meta.put({ key: 'deviceSeq', value: seq });
-        meta.put({ key: stateKey, value: commit.next });
+        meta.put({ key: stateKey, value: commit.next } as MetaRecord);
         for (const parcel of parcels) tx.objectStore(STORES.parcels).put(parcel);
         tx.commit();
       };
@@ -476,19 +456,19 @@ export class LocalStore {
     );
   }
 
-  /** Deletes parcels packed or shipped before `before` (ISO) that no unsent or refused event names. */
-  purgePackedParcels(before: string): Promise<number> {
+  /** Deletes parcels packed or shipped before `before` (ISO) that no unsent or refused event names; returns their ids. */
+  purgePackedParcels(before: string): Promise<string[]> {
     return this.tx('readwrite', [STORES.parcels, STORES.outbox], async (tx) => {
       const outbox = await tx.objectStore(STORES.outbox).getAll();
       const stillNeeded = new Set(outbox.filter((e) => e.status !== 'synced').map((e) => e.shipmentId));
-      let removed = 0;
+      const removed: string[] = [];
       let cursor = await tx.objectStore(STORES.parcels).openCursor();
       while (cursor) {
         const p = cursor.value;
         const done = p.status === 'packed' || p.status === 'shipped';
         if (done && !stillNeeded.has(p.shipmentId) && p.packedBy !== null && p.packedBy.at < before) {
           await cursor.delete();
-          removed += 1;
+          removed.push(p.shipmentId);
         }
         cursor = await cursor.continue();
       }

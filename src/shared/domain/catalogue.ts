@@ -64,7 +64,7 @@ export const staffSchema = z.object({
   id: z.string().check(z.minLength(1)),
   code: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
-  /** issue 5: present when this person signs in with a PIN too (domain/staff-pin.ts format). */
+  /** Present when this person signs in with a PIN too (domain/staff-pin.ts format). */
   pinHash: z.optional(z.string()),
 });
 export type Staff = z.infer<typeof staffSchema>;

@@ -1,4 +1,4 @@
-/** Human-touch flags: the three moments that decide whether a customer stays (DOMAIN.md). */
+/** Human-touch flags: the three moments that decide whether a customer stays (first purchase, second purchase, first parcel after a first return). */
 import type { HumanTouchFlag } from './catalogue.js';
 import type { FlagBasis } from './parcel.js';
 
@@ -11,9 +11,6 @@ export interface CustomerHistory {
   /** Parcels created for this customer after their first return, not counting this one. */
   parcelsSinceFirstReturn: number;
 }
-
-/** Flags in display order; a parcel can carry several (a set, never a ranking). */
-export const HUMAN_TOUCH_FLAGS: readonly HumanTouchFlag[] = ['FIRST_PURCHASE', 'SECOND_PURCHASE', 'FIRST_RETURN'];
 
 /** Computes the human-touch flags of a parcel from the customer's history. */
 export function computeHumanTouchFlags(history: CustomerHistory): HumanTouchFlag[] {

@@ -3,6 +3,7 @@ import type { GiftCode, HumanTouchFlag, Rank } from './catalogue.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { Parcel } from './parcel.js';
 import { expectedUnits } from './parcel-units.js';
+import { packStatusBlock, type PackStatusBlock } from './parcel-transitions.js';
 
 /** The gift instruction of a parcel: none, an exact catalogue pattern, or an unknown code that blocks packing. */
 export type ResolvedGift =
@@ -35,8 +36,7 @@ export interface ResolvedFlag {
 
 /** Why a parcel cannot be packed at all, before any item is scanned. */
 export type ParcelBlock =
-  | { reason: 'held'; holdReason: string | null }
-  | { reason: 'packed' }
+  | PackStatusBlock
   | { reason: 'giftUnknown'; code: string }
   | { reason: 'insertUnknown'; code: string }
   | { reason: 'productUnknown'; code: string };
@@ -95,8 +95,8 @@ export function resolveParcel(parcel: Parcel, index: CatalogueIndex): ResolvedPa
 }
 
 function findBlock(parcel: Parcel, gift: ResolvedGift, inserts: ResolvedInsert[], lines: ResolvedLine[]): ParcelBlock | null {
-  if (parcel.status === 'held') return { reason: 'held', holdReason: parcel.holdReason };
-  if (parcel.status === 'packed' || parcel.status === 'shipped') return { reason: 'packed' };
+  const statusBlock = packStatusBlock(parcel);
+  if (statusBlock) return statusBlock;
   if (gift.status === 'unknown') return { reason: 'giftUnknown', code: gift.code };
   const unknownInsert = inserts.find((i) => i.name === null);
   if (unknownInsert) return { reason: 'insertUnknown', code: unknownInsert.code };

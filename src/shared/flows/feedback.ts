@@ -2,6 +2,10 @@
 
 /** Every message a flow can give; the words live in the app's i18n catalogue (src/app/i18n). */
 export const MESSAGE_KEYS = [
+  // --- any flow (flow.ts) ---
+  'scan.misread',
+  'flow.storage.failed',
+  // --- packing (flows/pack.ts) ---
   'pack.prompt.slip',
   'pack.prompt.items',
   'pack.slip.ok',
@@ -19,7 +23,6 @@ export const MESSAGE_KEYS = [
   'pack.item.over',
   'pack.item.unknown',
   'pack.item.noParcel',
-  'scan.misread',
   'pack.insert.ok',
   'pack.insert.wrong',
   'pack.insert.already',
@@ -52,7 +55,7 @@ export const MESSAGE_KEYS = [
   'pick.qty.invalid',
   'pick.short.ok',
   'pick.short.invalid',
-  // --- returns (issue 4) ---
+  // --- returns (flows/return.ts) ---
   'return.prompt.slip',
   'return.prompt.items',
   'return.slip.ok',
@@ -67,6 +70,7 @@ export const MESSAGE_KEYS = [
   'return.item.unexpected',
   'return.item.over',
   'return.item.unknown',
+  'return.item.notItem',
   'return.item.noParcel',
   'return.unit.updated',
   'return.unit.removed',

@@ -1,14 +1,17 @@
 /**
- * Pack-time verification (梱包時検品) as a table of states. Each action returns the next state, the
- * events to record with it (in the same IndexedDB transaction) and the feedback to give at once.
- * Pure: no clock or ids inside; `now` comes in through the context.
+ * Pack-time verification (梱包時検品) as a flow (flow.ts): scan the slip, then every unit, confirm the
+ * inserts, the gift and the human-touch step, then complete. Completing records `parcel.packed` and
+ * marks the parcel packed on the device in the same transaction. Pure: `now` comes in through the context.
  */
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
-import type { Parcel } from '../domain/parcel.js';
+import type { PackedBy, Parcel } from '../domain/parcel.js';
+import { packedItemsDifference, packedParcel } from '../domain/parcel-transitions.js';
 import { resolveParcel, type ParcelBlock, type ResolvedParcel } from '../domain/resolve-parcel.js';
 import type { EventBody } from '../protocol/events.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
-import type { Feedback, Message, Tone } from './feedback.js';
+import type { Message } from './feedback.js';
+import { move, refuse, stay, type Flow, type FlowStep } from './flow.js';
+import { INITIAL_PACK_STATE } from './initial-states.js';
 
 /** What has been verified so far on the parcel in hand. Persisted on the device: never rename fields. */
 export interface PackProgress {
@@ -26,8 +29,6 @@ export type PackState =
   | { step: 'awaitSlip'; lastPacked: string | null }
   | { step: 'verifying'; progress: PackProgress };
 
-/** The state of a device that has packed nothing yet. */
-export const INITIAL_PACK_STATE: PackState = { step: 'awaitSlip', lastPacked: null };
 
 /** Everything a pack action may read. */
 export interface PackContext {
@@ -47,21 +48,19 @@ export type PackAction =
   | { type: 'complete' }
   | { type: 'cancel' };
 
-/** The result of one action. When `changed` is false nothing is written (errors record nothing). */
-export interface PackResult {
-  next: PackState;
-  events: EventBody[];
-  feedback: Feedback;
-  changed: boolean;
-}
+type PackStep = FlowStep<PackState>;
 
-/** Answers one scan on the pack screen. */
-export function onPackScan(state: PackState, text: string, ctx: PackContext): PackResult {
-  return applyPackAction(state, { type: 'scan', text }, ctx);
-}
+/** Pack-time verification, as the device's flow session runs it. */
+export const packFlow: Flow<PackState, PackAction, PackContext> = {
+  stateKey: 'packState',
+  initial: INITIAL_PACK_STATE,
+  prompt: (state) => ({ key: state.step === 'verifying' ? 'pack.prompt.items' : 'pack.prompt.slip' }),
+  apply: applyPackAction,
+  localParcels: packedParcels,
+};
 
 /** Applies one pack action: the whole state table. */
-export function applyPackAction(state: PackState, action: PackAction, ctx: PackContext): PackResult {
+function applyPackAction(state: PackState, action: PackAction, ctx: PackContext): PackStep {
   if (state.step === 'awaitSlip') {
     if (action.type === 'scan') return scanWhileAwaitingSlip(state, action.text, ctx);
     return refuse(state, { key: 'pack.item.noParcel' });
@@ -101,7 +100,7 @@ export function verifiedUnits(progress: PackProgress): number {
   return Object.values(progress.counts).reduce((sum, n) => sum + n, 0);
 }
 
-function scanWhileAwaitingSlip(state: PackState, text: string, ctx: PackContext): PackResult {
+function scanWhileAwaitingSlip(state: PackState, text: string, ctx: PackContext): PackStep {
   const scan = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
   if (scan.kind === 'misread') return refuse(state, { key: 'scan.misread' });
   if (scan.kind !== 'slip') return refuse(state, { key: 'pack.item.noParcel' });
@@ -129,7 +128,7 @@ function scanWhileVerifying(
   resolved: ResolvedParcel,
   text: string,
   ctx: PackContext,
-): PackResult {
+): PackStep {
   const scan = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
   switch (scan.kind) {
     case 'misread':
@@ -140,7 +139,7 @@ function scanWhileVerifying(
       }
       // Re-scanning the slip in hand is the gloved way to finish: complete when ready, else say what is left.
       if (outstandingSteps(progress, resolved).length === 0) return complete(state, progress, resolved);
-      return { next: state, events: [], changed: false, feedback: { tone: 'warning', message: notReadyMessage(progress, resolved) } };
+      return stay(state, 'warning', notReadyMessage(progress, resolved));
     case 'staff':
     case 'location':
       return refuse(state, { key: 'pack.item.unknown', params: { code: scan.code } });
@@ -161,7 +160,7 @@ function scanWhileVerifying(
   }
 }
 
-function countItem(state: PackState, progress: PackProgress, resolved: ResolvedParcel, productCode: string, name: string): PackResult {
+function countItem(state: PackState, progress: PackProgress, resolved: ResolvedParcel, productCode: string, name: string): PackStep {
   const line = resolved.lines.find((l) => l.productCode === productCode);
   if (!line) return refuse(state, { key: 'pack.item.wrong', params: { name } });
   const done = progress.counts[productCode] ?? 0;
@@ -175,12 +174,12 @@ function countItem(state: PackState, progress: PackProgress, resolved: ResolvedP
   });
 }
 
-function confirmInsert(state: PackState, progress: PackProgress, resolved: ResolvedParcel, code: string): PackResult {
+function confirmInsert(state: PackState, progress: PackProgress, resolved: ResolvedParcel, code: string): PackStep {
   const insert = resolved.inserts.find((i) => i.code === code);
   if (!insert) return refuse(state, { key: 'pack.insert.wrong', params: { code } });
   const name = insert.name ?? code;
   if (progress.insertsConfirmed.includes(code)) {
-    return { next: state, events: [], changed: false, feedback: { tone: 'warning', message: { key: 'pack.insert.already', params: { name } } } };
+    return stay(state, 'warning', { key: 'pack.insert.already', params: { name } });
   }
   return move({ step: 'verifying', progress: { ...progress, insertsConfirmed: [...progress.insertsConfirmed, code] } }, 'ok', {
     key: 'pack.insert.ok',
@@ -188,16 +187,19 @@ function confirmInsert(state: PackState, progress: PackProgress, resolved: Resol
   });
 }
 
-function complete(state: PackState, progress: PackProgress, resolved: ResolvedParcel): PackResult {
+function complete(state: PackState, progress: PackProgress, resolved: ResolvedParcel): PackStep {
   // The parcel may have been held by a pull since the slip was scanned: check again before recording.
   if (resolved.block) return refuse(state, blockMessage(resolved.block, resolved.parcel));
   if (outstandingSteps(progress, resolved).length > 0) return refuse(state, notReadyMessage(progress, resolved));
+  const items = resolved.lines.map((l) => ({ productCode: l.productCode, qty: progress.counts[l.productCode] ?? 0 }));
+  // The server accepts a pack only with exactly the ordered units: the same check, before recording it.
+  if (packedItemsDifference(resolved.parcel, items) !== null) return refuse(state, notReadyMessage(progress, resolved));
   const event: EventBody = {
     type: 'parcel.packed',
     payload: {
       shipmentId: progress.shipmentId,
       startedAt: progress.startedAt,
-      items: resolved.lines.map((l) => ({ productCode: l.productCode, qty: progress.counts[l.productCode] ?? 0 })),
+      items,
       insertCodes: [...progress.insertsConfirmed],
       giftCode: resolved.gift.status === 'ok' ? resolved.gift.gift.code : null,
       flags: resolved.flags.map((f) => f.flag),
@@ -243,10 +245,13 @@ function blockMessage(block: ParcelBlock, parcel: Parcel): Message {
   }
 }
 
-function move(next: PackState, tone: Tone, message: Message): PackResult {
-  return { next, events: [], changed: true, feedback: { tone, message } };
-}
-
-function refuse(state: PackState, message: Message): PackResult {
-  return { next: state, events: [], changed: false, feedback: { tone: 'error', message } };
+/** The parcels a completed pack marks packed on this device. */
+function packedParcels(events: EventBody[], _before: PackState, ctx: PackContext, by: PackedBy): Parcel[] {
+  const parcels: Parcel[] = [];
+  for (const event of events) {
+    if (event.type !== 'parcel.packed') continue;
+    const parcel = ctx.findParcel(event.payload.shipmentId);
+    if (parcel) parcels.push(packedParcel(parcel, by));
+  }
+  return parcels;
 }

@@ -1,12 +1,12 @@
 /**
- * Picking (ピッキング) as a table of states. A picker claims a batch, walks the stops in route order,
+ * Picking (ピッキング) as a flow (flow.ts). A picker claims a batch, walks the stops in route order,
  * optionally scans each location label, confirms every unit by scan (or scans once and keys the
- * rest), and reports a shortage as the quantity found. Each action returns the next state, the events
- * to record with it in the same IndexedDB transaction, and the feedback to give at once.
+ * rest), and reports a shortage as the quantity found; the last stop completes the batch.
  * Pure: the clock, ids and lookups come in through the context. Persisted state: never rename fields.
  */
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
 import type { Parcel } from '../domain/parcel.js';
+import { afterBatchCompleted, afterShortPick, type PickStatusChange } from '../domain/parcel-transitions.js';
 import type { EventBody } from '../protocol/events.js';
 import type { BatchHolder, PickBatch } from '../protocol/pick.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
@@ -14,7 +14,9 @@ import type { LocationFormat } from '../picking/location.js';
 import { buildPickList, type PickStop } from '../picking/pick-list.js';
 import type { PickSettings } from '../picking/pick-settings.js';
 import { allocateShortage } from '../picking/shortage.js';
-import type { Feedback, Message, Tone } from './feedback.js';
+import type { Message, Tone } from './feedback.js';
+import { move, refuse, stay, type Flow, type FlowStep } from './flow.js';
+import { INITIAL_PICK_STATE } from './initial-states.js';
 
 /** A finished stop: picked in full, or short with the units found. */
 export interface PickStopResult {
@@ -47,9 +49,6 @@ export type PickLast =
 /** The pick screen's state. Persisted on the device: it survives a reload. */
 export type PickState = { step: 'idle'; last: PickLast | null } | { step: 'picking'; progress: PickProgress };
 
-/** The state of a device that has picked nothing yet. */
-export { INITIAL_PICK_STATE } from './resting-states.js';
-
 /** Everything a pick action may read. */
 export interface PickContext {
   index: CatalogueIndex;
@@ -75,13 +74,16 @@ export type PickAction =
   /** The server says the batch is not ours (claimed by another device first, released, rebuilt). */
   | { type: 'drop'; holder: BatchHolder | null };
 
-/** The result of one action. When `changed` is false nothing is written (errors record nothing). */
-export interface PickResult {
-  next: PickState;
-  events: EventBody[];
-  feedback: Feedback;
-  changed: boolean;
-}
+type PickResult = FlowStep<PickState>;
+
+/** Picking, as the device's flow session runs it. */
+export const pickFlow: Flow<PickState, PickAction, PickContext> = {
+  stateKey: 'pickState',
+  initial: INITIAL_PICK_STATE,
+  prompt: pickPrompt,
+  apply: applyPickAction,
+  localParcels: pickedParcels,
+};
 
 /** A stop with what is still needed there. */
 export interface StopView extends PickStop {
@@ -117,11 +119,18 @@ export function pickTotals(stops: StopView[]): { picked: number; total: number }
   return stops.reduce((acc, s) => ({ picked: acc.picked + s.picked, total: acc.total + s.required }), { picked: 0, total: 0 });
 }
 
+/** What the picker is asked for: a batch, the location label (when required and not scanned yet), or the item. */
+function pickPrompt(state: PickState, ctx: PickContext): Message {
+  if (state.step !== 'picking') return { key: 'pick.prompt.claim' };
+  const stop = currentStop(viewStops(state.progress, ctx));
+  return { key: ctx.settings.locationScan === 'required' && stop && !stop.locationOk ? 'pick.prompt.location' : 'pick.prompt.item' };
+}
+
 /** Applies one pick action: the whole state table. */
-export function applyPickAction(state: PickState, action: PickAction, ctx: PickContext): PickResult {
+function applyPickAction(state: PickState, action: PickAction, ctx: PickContext): PickResult {
   if (state.step === 'idle') {
     if (action.type === 'claim') return claim(state, action.batchId, ctx);
-    if (action.type === 'drop') return { next: state, events: [], changed: false, feedback: { tone: 'warning', message: { key: 'pick.noBatch' } } };
+    if (action.type === 'drop') return stay(state, 'warning', { key: 'pick.noBatch' });
     return refuse(state, { key: 'pick.noBatch' });
   }
   const progress = state.progress;
@@ -184,7 +193,7 @@ function scan(state: PickState, progress: PickProgress, stop: StopView, text: st
     const location = ctx.settings.locationScan === 'off' ? null : ctx.format.parse(code);
     if (location) {
       if (!sameLocation(code, stop, ctx)) return refuse(state, { key: 'pick.location.wrong', params: { scanned: code, expected: stop.location } });
-      if (progress.locationOk.includes(stop.productCode)) return { next: state, events: [], changed: false, feedback: { tone: 'ok', message: { key: 'pick.location.ok', params: { location: stop.location } } } };
+      if (progress.locationOk.includes(stop.productCode)) return stay(state, 'ok', { key: 'pick.location.ok', params: { location: stop.location } });
       return move({ step: 'picking', progress: { ...progress, locationOk: [...progress.locationOk, stop.productCode] } }, 'ok', {
         key: 'pick.location.ok',
         params: { location: stop.location },
@@ -280,10 +289,24 @@ function sameLocation(scanned: string, stop: StopView, ctx: PickContext): boolea
   return scanned.trim() === stop.location.trim();
 }
 
-function move(next: PickState, tone: Tone, message: Message): PickResult {
-  return { next, events: [], changed: true, feedback: { tone, message } };
-}
-
-function refuse(state: PickState, message: Message): PickResult {
-  return { next: state, events: [], changed: false, feedback: { tone: 'error', message } };
+/**
+ * The parcels a step changes on this device: short ones held, the rest picked when the batch completes
+ * (the same rules the server applies when the events arrive).
+ */
+function pickedParcels(events: EventBody[], before: PickState, ctx: PickContext): Parcel[] {
+  const changed = new Map<string, Parcel>();
+  const apply = (id: string, change: (parcel: Parcel) => PickStatusChange) => {
+    const parcel = changed.get(id) ?? ctx.findParcel(id);
+    const next = parcel ? change(parcel) : null;
+    if (parcel && next) changed.set(id, { ...parcel, ...next });
+  };
+  for (const event of events) {
+    if (event.type === 'pick.short') for (const id of event.payload.shortShipmentIds) apply(id, (p) => afterShortPick(p.status));
+    if (event.type === 'batch.completed') {
+      const short = new Set(event.payload.shortShipmentIds);
+      const members = before.step === 'picking' ? before.progress.shipmentIds : (ctx.findBatch(event.payload.batchId)?.shipmentIds ?? []);
+      for (const id of members) apply(id, (p) => afterBatchCompleted(p.status, short.has(id)));
+    }
+  }
+  return [...changed.values()];
 }

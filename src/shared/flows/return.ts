@@ -1,7 +1,7 @@
 /**
- * Return receipts (返品受付) as a table of states. Each action returns the next state, the events to
- * record with it (in the same IndexedDB transaction) and the feedback to give at once.
- * Pure: no clock or ids inside; `now` comes in through the context.
+ * Return receipts (返品受付) as a flow (flow.ts): find the parcel (slip, search or order number),
+ * confirm each unit that came back with its condition and reason, then save: `return.received` is
+ * recorded, and the server tells the customer once it arrives. Pure: `now` comes in through the context.
  */
 import type { HumanTouchRule, Rank, ReturnReason } from '../domain/catalogue.js';
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
@@ -9,7 +9,9 @@ import type { Parcel } from '../domain/parcel.js';
 import { expectedUnits } from '../domain/parcel-units.js';
 import type { EventBody, ReturnCondition, ReturnReceivedPayload } from '../protocol/events.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
-import type { Feedback, Message, Tone } from './feedback.js';
+import type { Message } from './feedback.js';
+import { move, refuse, stay, type Flow, type FlowStep } from './flow.js';
+import { INITIAL_RETURN_STATE } from './initial-states.js';
 
 /** The condition of a unit that arrived (missing units are never confirmed, they are what is left). */
 export type ReceivedCondition = Exclude<ReturnCondition, 'missing'>;
@@ -43,9 +45,6 @@ export interface ReturnProgress {
 /** The returns screen's state. */
 export type ReturnState = { step: 'find'; lastSaved: string | null } | { step: 'receiving'; progress: ReturnProgress };
 
-/** The state of a device that has logged no return yet. */
-export { INITIAL_RETURN_STATE } from './resting-states.js';
-
 /** Everything a return action may read. */
 export interface ReturnContext {
   index: CatalogueIndex;
@@ -73,19 +72,21 @@ export type ReturnAction =
   | { type: 'save' }
   | { type: 'cancel' };
 
-/** The result of one action. When `changed` is false nothing is written. */
-export interface ReturnResult {
-  next: ReturnState;
-  events: EventBody[];
-  feedback: Feedback;
-  changed: boolean;
-}
+type ReturnResult = FlowStep<ReturnState>;
+
+/** Return receipts, as the device's flow session runs them. */
+export const returnFlow: Flow<ReturnState, ReturnAction, ReturnContext> = {
+  stateKey: 'returnState',
+  initial: INITIAL_RETURN_STATE,
+  prompt: (state) => ({ key: state.step === 'receiving' ? 'return.prompt.items' : 'return.prompt.slip' }),
+  apply: applyReturnAction,
+};
 
 /** Order numbers are typed by people: digits, letters and hyphens only. */
 const ORDER_NUMBER = /^[0-9A-Za-z-]{4,64}$/;
 
 /** Applies one return action: the whole state table. */
-export function applyReturnAction(state: ReturnState, action: ReturnAction, ctx: ReturnContext): ReturnResult {
+function applyReturnAction(state: ReturnState, action: ReturnAction, ctx: ReturnContext): ReturnResult {
   if (state.step === 'find') {
     switch (action.type) {
       case 'scan':
@@ -198,13 +199,13 @@ function scanWhileReceiving(state: ReturnState, progress: ReturnProgress, text: 
       return refuse(state, { key: 'scan.misread' });
     case 'slip':
       if (scan.shipmentId === progress.shipmentId) {
-        return { next: state, events: [], changed: false, feedback: { tone: 'warning', message: { key: 'return.slip.same', params: { shipmentId: scan.shipmentId } } } };
+        return stay(state, 'warning', { key: 'return.slip.same', params: { shipmentId: scan.shipmentId } });
       }
       return refuse(state, { key: 'return.slip.otherInProgress', params: { current: receiptLabel(progress) } });
     case 'staff':
     case 'location':
     case 'insert':
-      return refuse(state, { key: 'pack.item.unknown', params: { code: scan.code } });
+      return refuse(state, { key: 'return.item.notItem', params: { code: scan.code } });
     case 'gs1':
     case 'gtin':
     case 'text': {
@@ -288,12 +289,4 @@ function save(state: ReturnState, progress: ReturnProgress, ctx: ReturnContext):
 
 function receiptLabel(progress: ReturnProgress): string {
   return progress.shipmentId ?? progress.orderNumber;
-}
-
-function move(next: ReturnState, tone: Tone, message: Message): ReturnResult {
-  return { next, events: [], changed: true, feedback: { tone, message } };
-}
-
-function refuse(state: ReturnState, message: Message): ReturnResult {
-  return { next: state, events: [], changed: false, feedback: { tone: 'error', message } };
 }

@@ -1,5 +1,6 @@
 /** Admin device management and supervisor flags (admin token): the wire format of routes/admin-devices.ts. */
 import * as z from 'zod/mini';
+import { STAFF_PIN_PATTERN } from '../domain/staff-pin.js';
 
 /** Why a supervisor must look: a hole or a restart in a device's event sequence, or a held parcel packed offline. */
 export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held', 'db_lost']);
@@ -64,5 +65,5 @@ export const idParamsSchema = z.object({ id: z.string().check(z.minLength(1), z.
 export const revokeDeviceResponseSchema = z.object({ id: z.string(), revokedAt: z.string() });
 
 /** PUT /api/admin/staff/:id/pin: set a staff member's sign-in PIN (4–8 digits), or null to remove it. */
-export const setStaffPinRequestSchema = z.object({ pin: z.nullable(z.string().check(z.regex(/^\d{4,8}$/, 'must be 4 to 8 digits'))) });
+export const setStaffPinRequestSchema = z.object({ pin: z.nullable(z.string().check(z.regex(STAFF_PIN_PATTERN, 'must be 4 to 8 digits'))) });
 export const setStaffPinResponseSchema = z.object({ staffId: z.string(), pinRequired: z.boolean() });

@@ -94,7 +94,7 @@ export const returnReceivedPayloadSchema = z
   );
 export type ReturnReceivedPayload = z.infer<typeof returnReceivedPayloadSchema>;
 
-/** The body of each event type; new issues add members here. */
+/** The body of each event type: a new kind of floor work adds its member here. */
 export const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('parcel.packed'), payload: parcelPackedPayloadSchema }),
   z.object({ type: z.literal('batch.claimed'), payload: batchClaimedPayloadSchema }),

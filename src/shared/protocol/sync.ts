@@ -69,11 +69,11 @@ export const rejectCodeSchema = z.enum([
   'batch_changed',
   'batch_not_yours',
   'batch_closed',
-  // returns (issue 4)
+  // --- returns ---
   'order_unknown',
   'not_shipped',
   'already_returned',
-  // issue 5: the event touches another warehouse's data (the HTTP 403 of one event; see push.ts).
+  // --- access: the event touches another warehouse's data (the HTTP 403 of one event; see src/server/sync/push.ts) ---
   'forbidden',
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;

@@ -41,9 +41,6 @@ const AI_SPECS: Record<string, AiSpec> = {
 /** AIs whose data is a YYMMDD date. */
 const DATE_AIS = new Set(['11', '13', '15', '17']);
 
-/** The AIs this parser knows. */
-export const KNOWN_AIS: readonly string[] = Object.keys(AI_SPECS);
-
 /** One AI and its data, in the order they appear. */
 export interface Gs1Element {
   ai: string;

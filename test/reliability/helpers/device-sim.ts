@@ -10,7 +10,7 @@ import type { OutboxEntry } from '../../../src/app/store/schema.js';
 import { createApiClient, type ApiClient } from '../../../src/app/sync/api.js';
 import { pullAll } from '../../../src/app/sync/pull.js';
 import { pushOutbox } from '../../../src/app/sync/push.js';
-import { INITIAL_PACK_STATE } from '../../../src/shared/flows/pack.js';
+import { INITIAL_PACK_STATE } from '../../../src/shared/flows/initial-states.js';
 import { DEMO_STAFF } from '../../../src/server/demo/demo-data.js';
 import { RELIABILITY_PRODUCT } from './fixture.js';
 
@@ -59,7 +59,7 @@ export class SimDevice {
   /** Records one parcel.packed for `shipmentId` exactly as the pack screen does (strict, one transaction). */
   async pack(shipmentId: string, staffId = DEMO_STAFF[0].id): Promise<OutboxEntry> {
     const at = new Date().toISOString();
-    const [entry] = await this.store.commitPack({
+    const [entry] = await this.store.commitFlow('packState', {
       next: INITIAL_PACK_STATE,
       staffId,
       at,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
-import { applyPackAction, INITIAL_PACK_STATE, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
+import { packFlow, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
 import { GS } from '../../../src/shared/scan/gs1.js';
 import { withCheckDigit } from '../../../src/shared/scan/gtin.js';
 import { catalogue, CREAM_JAN, LOTION_JAN, makeParcel } from '../catalogue-fixture.js';
@@ -16,10 +16,10 @@ const parcel = makeParcel({
 });
 
 function afterScans(ctx: PackContext, ...texts: string[]) {
-  let state: PackState = INITIAL_PACK_STATE;
+  let state: PackState = packFlow.initial;
   let last;
   for (const text of [parcel.shipmentId, ...texts]) {
-    last = applyPackAction(state, { type: 'scan', text }, ctx);
+    last = packFlow.apply(state, { type: 'scan', text }, ctx);
     state = last.next;
   }
   return { state, last: last! };

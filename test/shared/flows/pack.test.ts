@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
-import { applyPackAction, INITIAL_PACK_STATE, outstandingSteps, type PackAction, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
+import { outstandingSteps, packFlow, type PackAction, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
 import { resolveParcel } from '../../../src/shared/domain/resolve-parcel.js';
 import { BALM_JAN, BRAND_BOOK_BARCODE, CREAM_JAN, index, LOTION_JAN, makeParcel, THANKS_CARD_BARCODE, UNKNOWN_JAN, US_SOAP_UPC } from '../catalogue-fixture.js';
 
@@ -26,11 +26,11 @@ function contextWith(...parcels: Parcel[]): PackContext {
 }
 
 /** Runs actions in order and returns every result. */
-function run(ctx: PackContext, actions: PackAction[], start: PackState = INITIAL_PACK_STATE) {
+function run(ctx: PackContext, actions: PackAction[], start: PackState = packFlow.initial) {
   const results = [];
   let state = start;
   for (const action of actions) {
-    const result = applyPackAction(state, action, ctx);
+    const result = packFlow.apply(state, action, ctx);
     results.push(result);
     state = result.next;
   }
@@ -55,21 +55,21 @@ describe('pack flow: the slip', () => {
     { name: 'an item before any slip', text: LOTION_JAN, key: 'pack.item.noParcel' },
     { name: 'a misread barcode', text: '4912345100011', key: 'scan.misread' },
   ])('refuses $name with its own error and records nothing', ({ text, key }) => {
-    const result = applyPackAction(INITIAL_PACK_STATE, scan(text), ctx);
+    const result = packFlow.apply(packFlow.initial, scan(text), ctx);
     expect(result.feedback.tone).toBe('error');
     expect(result.feedback.message.key).toBe(key);
     expect(result.changed).toBe(false);
     expect(result.events).toEqual([]);
-    expect(result.next).toBe(INITIAL_PACK_STATE);
+    expect(result.next).toBe(packFlow.initial);
   });
 
   it('names the hold reason and who packed a parcel first', () => {
-    expect(applyPackAction(INITIAL_PACK_STATE, scan('S0000006'), ctx).feedback.message.params).toMatchObject({ reason: '前日注文キャンセル' });
-    expect(applyPackAction(INITIAL_PACK_STATE, scan('S0000008'), ctx).feedback.message.params).toMatchObject({ staff: '鈴木', device: 'pack-02' });
+    expect(packFlow.apply(packFlow.initial, scan('S0000006'), ctx).feedback.message.params).toMatchObject({ reason: '前日注文キャンセル' });
+    expect(packFlow.apply(packFlow.initial, scan('S0000008'), ctx).feedback.message.params).toMatchObject({ staff: '鈴木', device: 'pack-02' });
   });
 
   it('opens a known parcel with nothing verified yet', () => {
-    const result = applyPackAction(INITIAL_PACK_STATE, scan('S0000002'), ctx);
+    const result = packFlow.apply(packFlow.initial, scan('S0000002'), ctx);
     expect(result.feedback).toMatchObject({ tone: 'ok', message: { key: 'pack.slip.ok', params: { units: 3 } } });
     expect(result.next).toEqual({
       step: 'verifying',
@@ -80,7 +80,7 @@ describe('pack flow: the slip', () => {
 
 describe('pack flow: the items', () => {
   const ctx = contextWith(giftParcel, makeParcel({ shipmentId: 'S0000003' }));
-  const opened = applyPackAction(INITIAL_PACK_STATE, scan('S0000002'), ctx).next;
+  const opened = packFlow.apply(packFlow.initial, scan('S0000002'), ctx).next;
 
   it('ticks one unit per correct scan', () => {
     const { results, state } = run(ctx, [scan(LOTION_JAN), scan(LOTION_JAN), scan(CREAM_JAN)], opened);
@@ -95,7 +95,7 @@ describe('pack flow: the items', () => {
     { name: 'a misread', text: LOTION_JAN.slice(0, -1) + String((Number(LOTION_JAN.at(-1)) + 1) % 10), key: 'scan.misread' },
     { name: 'another slip mid-parcel', text: 'S0000003', key: 'pack.slip.otherInProgress' },
   ])('refuses $name and verifies nothing', ({ text, key }) => {
-    const result = applyPackAction(opened, scan(text), ctx);
+    const result = packFlow.apply(opened, scan(text), ctx);
     expect(result.feedback).toMatchObject({ tone: 'error', message: { key } });
     expect(result.changed).toBe(false);
     expect(result.next).toBe(opened);
@@ -110,21 +110,21 @@ describe('pack flow: the items', () => {
   it('refuses the barcode of an insert the parcel does not take', () => {
     const plain = makeParcel({ shipmentId: 'S0000003' });
     const ctxPlain = contextWith(plain);
-    const open = applyPackAction(INITIAL_PACK_STATE, scan('S0000003'), ctxPlain).next;
+    const open = packFlow.apply(packFlow.initial, scan('S0000003'), ctxPlain).next;
     // Brand book is not on this parcel: no order insert, no flag.
-    expect(applyPackAction(open, scan(BRAND_BOOK_BARCODE), ctxPlain).feedback).toMatchObject({ tone: 'error', message: { key: 'pack.insert.wrong' } });
+    expect(packFlow.apply(open, scan(BRAND_BOOK_BARCODE), ctxPlain).feedback).toMatchObject({ tone: 'error', message: { key: 'pack.insert.wrong' } });
   });
 
   it('accepts the UPC-A form of a product stored as EAN-13', () => {
     const upcCtx = contextWith(makeParcel({ shipmentId: 'S0000012', lines: [{ productCode: 'SKU-5', qty: 1 }] }));
-    const open = applyPackAction(INITIAL_PACK_STATE, scan('S0000012'), upcCtx).next;
-    expect(applyPackAction(open, scan(US_SOAP_UPC), upcCtx).feedback).toMatchObject({ tone: 'ok', message: { key: 'pack.item.allDone' } });
+    const open = packFlow.apply(packFlow.initial, scan('S0000012'), upcCtx).next;
+    expect(packFlow.apply(open, scan(US_SOAP_UPC), upcCtx).feedback).toMatchObject({ tone: 'ok', message: { key: 'pack.item.allDone' } });
   });
 });
 
 describe('pack flow: inserts, gift, human touch, completion', () => {
   const ctx = contextWith(giftParcel);
-  const opened = applyPackAction(INITIAL_PACK_STATE, scan('S0000002'), ctx).next;
+  const opened = packFlow.apply(packFlow.initial, scan('S0000002'), ctx).next;
   const allItems = [scan(LOTION_JAN), scan(LOTION_JAN), scan(CREAM_JAN)];
 
   it('confirms a barcoded insert by scan, a barcode-less one by tap, and warns on a repeat', () => {
@@ -187,7 +187,7 @@ describe('pack flow: inserts, gift, human touch, completion', () => {
   it('refuses to complete a parcel held after its slip was scanned', () => {
     const { state } = run(ctx, [...allItems, { type: 'confirmInsert', code: 'L05' }, scan(THANKS_CARD_BARCODE), scan(BRAND_BOOK_BARCODE), { type: 'confirmGift' }, { type: 'confirmHumanTouch' }], opened);
     const heldNow = contextWith({ ...giftParcel, status: 'held', holdReason: '不正チェック' });
-    const result = applyPackAction(state, { type: 'complete' }, heldNow);
+    const result = packFlow.apply(state, { type: 'complete' }, heldNow);
     expect(result.feedback).toMatchObject({ tone: 'error', message: { key: 'pack.slip.held', params: { reason: '不正チェック' } } });
     expect(result.events).toEqual([]);
   });
@@ -200,8 +200,37 @@ describe('pack flow: inserts, gift, human touch, completion', () => {
 
   it('refuses gift and human-touch confirmations on a parcel that has neither', () => {
     const plainCtx = contextWith(makeParcel({ shipmentId: 'S0000011' }));
-    const open = applyPackAction(INITIAL_PACK_STATE, scan('S0000011'), plainCtx).next;
-    expect(applyPackAction(open, { type: 'confirmGift' }, plainCtx).changed).toBe(false);
-    expect(applyPackAction(open, { type: 'confirmHumanTouch' }, plainCtx).changed).toBe(false);
+    const open = packFlow.apply(packFlow.initial, scan('S0000011'), plainCtx).next;
+    expect(packFlow.apply(open, { type: 'confirmGift' }, plainCtx).changed).toBe(false);
+    expect(packFlow.apply(open, { type: 'confirmHumanTouch' }, plainCtx).changed).toBe(false);
+  });
+});
+
+describe('pack flow: what it asks for and what it changes on the device', () => {
+  const ctx = contextWith(giftParcel);
+  const by = { staffName: '佐藤', deviceName: 'pack-01', at: NOW };
+
+  it('asks for the slip, then for the items', () => {
+    expect(packFlow.prompt(packFlow.initial, ctx).key).toBe('pack.prompt.slip');
+    expect(packFlow.prompt(packFlow.apply(packFlow.initial, scan('S0000002'), ctx).next, ctx).key).toBe('pack.prompt.items');
+  });
+
+  it('marks the completed parcel packed on the device, naming who packed it where and when', () => {
+    const { last, results } = run(ctx, [
+      scan('S0000002'),
+      scan(LOTION_JAN),
+      scan(LOTION_JAN),
+      scan(CREAM_JAN),
+      { type: 'confirmInsert', code: 'L05' },
+      scan(THANKS_CARD_BARCODE),
+      scan(BRAND_BOOK_BARCODE),
+      { type: 'confirmGift' },
+      { type: 'confirmHumanTouch' },
+      { type: 'complete' },
+    ]);
+    expect(last.events.map((e) => e.type)).toEqual(['parcel.packed']);
+    const before = results[results.length - 2].next;
+    expect(packFlow.localParcels!(last.events, before, ctx, by)).toEqual([{ ...giftParcel, status: 'packed', packedBy: by }]);
+    expect(packFlow.localParcels!([], before, ctx, by)).toEqual([]);
   });
 });

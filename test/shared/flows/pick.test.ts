@@ -1,7 +1,7 @@
 /** The pick flow's state table: claim, route order, location and item scans, keypad, short pick, drop. */
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
-import { applyPickAction, currentStop, INITIAL_PICK_STATE, viewStops, type PickContext, type PickState } from '../../../src/shared/flows/pick.js';
+import { currentStop, pickFlow, viewStops, type PickAction, type PickContext, type PickState } from '../../../src/shared/flows/pick.js';
 import type { PickBatch } from '../../../src/shared/protocol/pick.js';
 import { compileLocationFormat } from '../../../src/shared/picking/location.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../../src/shared/picking/pick-settings.js';
@@ -36,10 +36,10 @@ function context(settings: Partial<PickSettings> = {}, batches: PickBatch[] = [b
 }
 
 /** Runs actions in order, returning every result; throws if an action expected to change nothing did. */
-function run(ctx: PickContext, ...actions: Parameters<typeof applyPickAction>[1][]) {
-  let state: PickState = INITIAL_PICK_STATE;
+function run(ctx: PickContext, ...actions: PickAction[]) {
+  let state: PickState = pickFlow.initial;
   const results = actions.map((action) => {
-    const result = applyPickAction(state, action, ctx);
+    const result = pickFlow.apply(state, action, ctx);
     state = result.next;
     return result;
   });
@@ -74,7 +74,7 @@ describe('pick flow', () => {
   it('refuses a batch another device holds, naming the holder', () => {
     const taken = { ...batch, status: 'claimed' as const, claimedBy: { staffId: 'staff-002', staffName: '鈴木 健太', deviceId: 'dev-2', deviceName: 'pick-02', at: '2026-11-24T08:30:00Z' } };
     const { state, last } = run(context({}, [taken]), { type: 'claim', batchId: 'B-multi' });
-    expect(state).toEqual(INITIAL_PICK_STATE);
+    expect(state).toEqual(pickFlow.initial);
     expect(last).toMatchObject({ changed: false, events: [], feedback: { tone: 'error', message: { key: 'pick.batch.taken', params: { staff: '鈴木 健太', device: 'pick-02' } } } });
   });
 
@@ -199,5 +199,46 @@ describe('pick flow', () => {
     expect(run(context(), { type: 'scan', text: jan('SKU-1006') }).last.feedback.message.key).toBe('pick.noBatch');
     expect(run(context(), { type: 'claim', batchId: 'B-multi' }, { type: 'claim', batchId: 'B-multi' }).last.feedback.message.key).toBe('pick.batch.busy');
     expect(run(context(), { type: 'claim', batchId: 'nope' }).last.feedback.message.key).toBe('pick.batch.gone');
+  });
+});
+
+describe('pick flow: what it asks for and what it changes on the device', () => {
+  const by = { staffName: '佐藤', deviceName: 'pick-01', at: '2026-11-24T09:10:00Z' };
+
+  it('asks for a batch, then the item, or the location label first when that scan is required', () => {
+    expect(pickFlow.prompt(pickFlow.initial, context()).key).toBe('pick.prompt.claim');
+    const picking = claimed().state;
+    expect(pickFlow.prompt(picking, context()).key).toBe('pick.prompt.item');
+    expect(pickFlow.prompt(picking, context({ locationScan: 'required' })).key).toBe('pick.prompt.location');
+  });
+
+  it('holds the parcel that lost a short pick and marks the rest picked when the batch completes', () => {
+    const ctx = context();
+    const { results } = run(
+      ctx,
+      { type: 'claim', batchId: 'B-multi' },
+      { type: 'scan', text: jan('SKU-1006') },
+      { type: 'scan', text: jan('SKU-1004') },
+      { type: 'setQty', qty: 2 },
+      { type: 'scan', text: jan('SKU-1009') },
+      { type: 'short', found: 2 },
+    );
+    const last = results[results.length - 1];
+    const before = results[results.length - 2].next;
+    const changed = pickFlow.localParcels!(last.events, before, ctx, by);
+    const statusOf = (id: string) => changed.find((p) => p.shipmentId === id);
+    expect(statusOf(S.pickMultiNewest)).toMatchObject({ status: 'held', holdReason: '欠品' });
+    expect(statusOf(S.pickMultiTopRank)).toMatchObject({ status: 'picked' });
+    expect(statusOf(S.pickMultiFirstPurchase)).toMatchObject({ status: 'picked' });
+  });
+
+  it('leaves a parcel held by the office while it was being picked held, with the office’s reason', () => {
+    const cancelled = { ...DEMO_PARCELS.find((p) => p.shipmentId === S.pickMultiTopRank)!, status: 'held' as const, holdReason: '前日注文キャンセル' };
+    const ctx = { ...context(), findParcel: (id: string) => (id === cancelled.shipmentId ? cancelled : DEMO_PARCELS.find((p) => p.shipmentId === id)) };
+    const before = claimed(ctx).state;
+    const completed = { type: 'batch.completed' as const, payload: { batchId: 'B-multi', shortShipmentIds: [] } };
+    const changed = pickFlow.localParcels!([completed], before, ctx, by);
+    expect(changed.find((p) => p.shipmentId === S.pickMultiTopRank)).toBeUndefined();
+    expect(changed.map((p) => p.status)).toEqual(['picked', 'picked']);
   });
 });

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import {
-  applyReturnAction,
+  returnFlow,
   firstReturnOf,
-  INITIAL_RETURN_STATE,
   missingUnits,
   type ReturnAction,
   type ReturnContext,
@@ -45,11 +44,11 @@ function contextWith(parcels: Parcel[], returned: string[] = []): ReturnContext 
   };
 }
 
-function run(ctx: ReturnContext, actions: ReturnAction[], start: ReturnState = INITIAL_RETURN_STATE) {
+function run(ctx: ReturnContext, actions: ReturnAction[], start: ReturnState = returnFlow.initial) {
   const results = [];
   let state = start;
   for (const action of actions) {
-    const result = applyReturnAction(state, action, ctx);
+    const result = returnFlow.apply(state, action, ctx);
     results.push(result);
     state = result.next;
   }
@@ -73,24 +72,24 @@ describe('return flow: finding the parcel', () => {
     { name: 'an order number that is not one', action: { type: 'openByOrder', orderNumber: 'x' } as ReturnAction, key: 'return.order.invalid' },
     { name: 'saving with nothing open', action: { type: 'save' } as ReturnAction, key: 'return.item.noParcel' },
   ])('refuses $name and records nothing', ({ action, key }) => {
-    const result = applyReturnAction(INITIAL_RETURN_STATE, action, ctx);
+    const result = returnFlow.apply(returnFlow.initial, action, ctx);
     expect(result).toMatchObject({ changed: false, events: [], feedback: { tone: 'error', message: { key } } });
-    expect(result.next).toBe(INITIAL_RETURN_STATE);
+    expect(result.next).toBe(returnFlow.initial);
   });
 
   it('opens a shipped parcel by slip, by search pick and by its order number, all the same way', () => {
-    const bySlip = applyReturnAction(INITIAL_RETURN_STATE, scan('S0000020'), ctx);
+    const bySlip = returnFlow.apply(returnFlow.initial, scan('S0000020'), ctx);
     expect(bySlip.feedback).toMatchObject({ tone: 'ok', message: { key: 'return.slip.ok', params: { units: 3 } } });
     expect(bySlip.next).toEqual({
       step: 'receiving',
       progress: { shipmentId: 'S0000020', orderNumber: '202611300001', startedAt: NOW, units: [], unexpected: [], note: '' },
     });
-    expect(applyReturnAction(INITIAL_RETURN_STATE, { type: 'open', shipmentId: 'S0000020' }, ctx).next).toEqual(bySlip.next);
-    expect(applyReturnAction(INITIAL_RETURN_STATE, { type: 'openByOrder', orderNumber: ' 202611300001 ' }, ctx).next).toEqual(bySlip.next);
+    expect(returnFlow.apply(returnFlow.initial, { type: 'open', shipmentId: 'S0000020' }, ctx).next).toEqual(bySlip.next);
+    expect(returnFlow.apply(returnFlow.initial, { type: 'openByOrder', orderNumber: ' 202611300001 ' }, ctx).next).toEqual(bySlip.next);
   });
 
   it('logs an order the device does not hold by its number, to be resolved on sync', () => {
-    const result = applyReturnAction(INITIAL_RETURN_STATE, { type: 'openByOrder', orderNumber: '202611309999' }, ctx);
+    const result = returnFlow.apply(returnFlow.initial, { type: 'openByOrder', orderNumber: '202611309999' }, ctx);
     expect(result.feedback).toMatchObject({ tone: 'warning', message: { key: 'return.order.offline' } });
     expect(result.next).toMatchObject({ step: 'receiving', progress: { shipmentId: null, orderNumber: '202611309999' } });
   });
@@ -104,7 +103,7 @@ describe('return flow: finding the parcel', () => {
 
 describe('return flow: confirming items', () => {
   const ctx = contextWith([shipped]);
-  const opened = applyReturnAction(INITIAL_RETURN_STATE, scan('S0000020'), ctx).next;
+  const opened = returnFlow.apply(returnFlow.initial, scan('S0000020'), ctx).next;
 
   it('confirms each unit of the parcel by scan, and lists what did not come back as missing', () => {
     const { results, state } = run(ctx, [scan(LOTION_JAN), scan(CREAM_JAN)], opened);
@@ -119,7 +118,7 @@ describe('return flow: confirming items', () => {
     { name: 'a product the parcel never held', text: BALM_JAN, key: 'return.item.unexpected', code: BALM_JAN, productCode: 'SKU-3' },
     { name: 'an unknown barcode', text: UNKNOWN_JAN, key: 'return.item.unknown', code: UNKNOWN_JAN, productCode: null },
   ])('flags $name as unexpected (recorded, with a warning)', ({ text, key, code, productCode }) => {
-    const result = applyReturnAction(opened, scan(text), ctx);
+    const result = returnFlow.apply(opened, scan(text), ctx);
     expect(result.feedback).toMatchObject({ tone: 'warning', message: { key } });
     expect(result.next.step === 'receiving' && result.next.progress.unexpected).toEqual([{ code, productCode, qty: 1 }]);
   });
@@ -136,8 +135,8 @@ describe('return flow: confirming items', () => {
     { name: 'a reason not in the catalogue', action: { type: 'setReason', unit: 0, reasonCode: 'NOPE' } as ReturnAction, key: 'return.save.reasonUnknown' },
     { name: 'an edit of a unit that does not exist', action: { type: 'setCondition', unit: 5, condition: 'opened' } as ReturnAction, key: 'return.item.noParcel' },
   ])('refuses $name mid-receipt', ({ action, key }) => {
-    const withUnit = applyReturnAction(opened, scan(LOTION_JAN), ctx).next;
-    const result = applyReturnAction(withUnit, action, ctx);
+    const withUnit = returnFlow.apply(opened, scan(LOTION_JAN), ctx).next;
+    const result = returnFlow.apply(withUnit, action, ctx);
     expect(result).toMatchObject({ changed: false, feedback: { tone: 'error', message: { key } } });
   });
 
@@ -149,10 +148,10 @@ describe('return flow: confirming items', () => {
 
 describe('return flow: saving', () => {
   const ctx = contextWith([shipped]);
-  const opened = applyReturnAction(INITIAL_RETURN_STATE, scan('S0000020'), ctx).next;
+  const opened = returnFlow.apply(returnFlow.initial, scan('S0000020'), ctx).next;
 
   it('refuses to save an empty receipt or one with a unit without reason', () => {
-    expect(applyReturnAction(opened, { type: 'save' }, ctx).feedback.message.key).toBe('return.save.empty');
+    expect(returnFlow.apply(opened, { type: 'save' }, ctx).feedback.message.key).toBe('return.save.empty');
     const { last } = run(ctx, [scan(LOTION_JAN), { type: 'save' }], opened);
     expect(last).toMatchObject({ changed: false, events: [], feedback: { tone: 'error', message: { key: 'return.save.reasonMissing', params: { remaining: 1 } } } });
   });
@@ -198,7 +197,7 @@ describe('return flow: saving', () => {
   });
 
   it('saves an order-number receipt with what was scanned and no missing list (the server knows the lines)', () => {
-    const byOrder = applyReturnAction(INITIAL_RETURN_STATE, { type: 'openByOrder', orderNumber: '202611309999' }, ctx).next;
+    const byOrder = returnFlow.apply(returnFlow.initial, { type: 'openByOrder', orderNumber: '202611309999' }, ctx).next;
     const { last } = run(ctx, [scan(CREAM_JAN), { type: 'setReason', unit: 0, reasonCode: 'SIZE' }, { type: 'save' }], byOrder);
     expect(last.events[0].payload).toMatchObject({ shipmentId: null, orderNumber: '202611309999', items: [{ productCode: 'SKU-2', qty: 1, condition: 'unopened' }] });
   });
@@ -219,5 +218,20 @@ describe('return.received payload', () => {
     { name: 'an arrived item with a reason', items: [{ productCode: 'SKU-1', qty: 1, condition: 'damaged', reasonCode: 'DEFECT' }], ok: true },
   ])('accepts or refuses $name', ({ items, ok }) => {
     expect(returnReceivedPayloadSchema.safeParse({ ...base, items }).success).toBe(ok);
+  });
+});
+
+describe('return flow: what it asks for, and a scan that is not an item', () => {
+  const ctx = contextWith([shipped]);
+  const opened = returnFlow.apply(returnFlow.initial, scan('S0000020'), ctx).next;
+
+  it('asks for the parcel, then for the returned items', () => {
+    expect(returnFlow.prompt(returnFlow.initial, ctx).key).toBe('return.prompt.slip');
+    expect(returnFlow.prompt(opened, ctx).key).toBe('return.prompt.items');
+  });
+
+  it.each(['ST001', 'A-01-03-2', 'INS-L02'])('refuses %s while receiving with a returns message, not a packing one', (text) => {
+    const result = returnFlow.apply(opened, scan(text), ctx);
+    expect(result).toMatchObject({ changed: false, events: [], feedback: { tone: 'error', message: { key: 'return.item.notItem' } } });
   });
 });

@@ -1,53 +1,40 @@
 // @vitest-environment node
+/** The engine every flow runs on (here with the pack flow): feedback at once, one strict commit per action, queued scans, storage failures. */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
-import type { Parcel } from '../../src/shared/domain/parcel.js';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
-import type { Tone } from '../../src/shared/flows/feedback.js';
-import { PackSession } from '../../src/app/pack/pack-session.js';
-import { openLocalStore, type PackCommit } from '../../src/app/store/db.js';
-import { catalogue, CUP_JAN, dbName, ids, LEAFLET_JAN, parcel, TEA_JAN } from './fixtures.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Tone } from '../../../src/shared/flows/feedback.js';
+import type { FlowStateKey } from '../../../src/shared/flows/flow.js';
+import type { PackState } from '../../../src/shared/flows/pack.js';
+import { openLocalStore, type FlowCommit } from '../../../src/app/store/db.js';
+import { catalogue, CUP_JAN, dbName, LEAFLET_JAN, parcel, TEA_JAN } from '../fixtures.js';
+import { makeSessions, settled } from './sessions.js';
 
+// The speaker: every tone a worker would hear, in order (Node has no audio to play it on).
+const tones: Tone[] = [];
+vi.mock('../../../src/app/feedback/feedback.js', () => ({ playFeedback: (tone: Tone) => void tones.push(tone) }));
+beforeEach(() => void tones.splice(0));
+
+/** A store whose commits complete only when the test says so. */
 function deferredStore() {
-  const pending: { commit: PackCommit; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const pending: { commit: FlowCommit<PackState>; resolve: () => void; reject: (e: unknown) => void }[] = [];
   return {
     pending,
     store: {
-      commitPack: (commit: PackCommit) =>
+      commitFlow: (_key: FlowStateKey, commit: FlowCommit<unknown>) =>
         new Promise<never[]>((resolve, reject) => {
-          pending.push({ commit, resolve: () => resolve([]), reject });
+          pending.push({ commit: commit as FlowCommit<PackState>, resolve: () => resolve([]), reject });
         }),
+      returnedShipments: async () => [],
     },
   };
 }
 
-function session(store: Pick<import('../../src/app/store/db.js').LocalStore, 'commitPack'>, parcels = new Map<string, Parcel>([['S0700001', parcel()]])) {
-  const index = indexCatalogue(catalogue);
-  const tones: Tone[] = [];
-  const committed: Parcel[] = [];
-  const s = new PackSession(INITIAL_PACK_STATE, {
-    store,
-    context: (now) => ({ index, findParcel: (id) => parcels.get(id), now }),
-    identity: () => ({ staffId: 'staff-1', staffName: '佐藤', deviceName: 'pack-01' }),
-    onFeedback: (f) => tones.push(f.tone),
-    onCommitted: (ps) => {
-      committed.push(...ps);
-      for (const p of ps) parcels.set(p.shipmentId, p);
-    },
-    onChange: () => undefined,
-    now: () => '2026-11-24T09:00:00.000Z',
-    newId: ids(),
-  });
-  return { s, tones, committed, parcels };
-}
-
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-describe('PackSession', () => {
+describe('flow session', () => {
   it('gives feedback at once and shows "saved" only after the commit', async () => {
     const { store, pending } = deferredStore();
-    const { s, tones } = session(store);
+    const s = makeSessions({ store, catalogue, parcels: [parcel()] }).flows.pack;
     s.dispatch({ type: 'scan', text: 'S0700001' });
     expect(tones).toEqual(['ok']);
     expect(s.state.step).toBe('verifying');
@@ -60,7 +47,7 @@ describe('PackSession', () => {
 
   it('queues scans that arrive during a write and applies each once, in order', async () => {
     const { store, pending } = deferredStore();
-    const { s } = session(store);
+    const s = makeSessions({ store, catalogue, parcels: [parcel()] }).flows.pack;
     s.dispatch({ type: 'scan', text: 'S0700001' });
     s.dispatch({ type: 'scan', text: TEA_JAN });
     s.dispatch({ type: 'scan', text: TEA_JAN });
@@ -82,7 +69,7 @@ describe('PackSession', () => {
 
   it('reverts to the last committed state when the transaction aborts, drops the queue and blocks', async () => {
     const { store, pending } = deferredStore();
-    const { s, tones } = session(store);
+    const s = makeSessions({ store, catalogue, parcels: [parcel()] }).flows.pack;
     s.dispatch({ type: 'scan', text: 'S0700001' });
     pending[0].resolve();
     await tick();
@@ -105,22 +92,24 @@ describe('PackSession', () => {
 
   it('does not write refused scans', () => {
     const { store, pending } = deferredStore();
-    const { s, tones } = session(store);
+    const s = makeSessions({ store, catalogue, parcels: [parcel()] }).flows.pack;
     s.dispatch({ type: 'scan', text: TEA_JAN });
     expect(tones).toEqual(['error']);
     expect(pending).toHaveLength(0);
   });
 
-  it('packs a parcel end to end against a real store: state, event and parcel status together', async () => {
+  it('packs a parcel end to end against a real store: state, event and parcel status together, then asks for a sync', async () => {
     const store = await openLocalStore(dbName());
     await store.applyPullPage({ cursor: '1', more: false, catalogue, parcels: [parcel()] });
-    const { s, tones, parcels } = session(store);
+    const { flows, app, syncRequests } = makeSessions({ store, catalogue, parcels: [parcel()] });
+    const s = flows.pack;
     for (const text of ['S0700001', TEA_JAN, TEA_JAN, CUP_JAN, LEAFLET_JAN, 'S0700001']) s.dispatch({ type: 'scan', text });
-    for (let i = 0; i < 20 && s.busy; i++) await tick();
-    await tick();
+    await settled(s);
     expect(tones).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'complete']);
     expect(s.state).toEqual({ step: 'awaitSlip', lastPacked: 'S0700001' });
-    expect(parcels.get('S0700001')).toMatchObject({ status: 'packed', packedBy: { staffName: '佐藤', deviceName: 'pack-01' } });
+    expect(app.parcels.get('S0700001')).toMatchObject({ status: 'packed', packedBy: { staffName: '佐藤', deviceName: 'pack-01' } });
+    expect(app.counts.pending).toBe(1);
+    expect(syncRequests).toEqual(['event']);
     const boot = await store.loadBoot();
     expect(boot.packState).toEqual({ step: 'awaitSlip', lastPacked: 'S0700001' });
     expect(boot.parcels[0].status).toBe('packed');
@@ -131,5 +120,20 @@ describe('PackSession', () => {
     expect(tones.at(-1)).toBe('error');
     expect(s.feedback?.message).toMatchObject({ key: 'pack.slip.packed', params: { staff: '佐藤', device: 'pack-01' } });
     store.close();
+  });
+
+  it('re-renders only its own screen on an item scan, and the whole app when the step changes', async () => {
+    const { store, pending } = deferredStore();
+    const { flows, app } = makeSessions({ store, catalogue, parcels: [parcel()] });
+    const s = flows.pack;
+    let screen = 0;
+    s.subscribe(() => (screen += 1));
+    const appVersion = app.version;
+    s.dispatch({ type: 'scan', text: 'S0700001' });
+    expect([screen, app.version - appVersion]).toEqual([1, 1]);
+    pending[0].resolve();
+    await tick();
+    s.dispatch({ type: 'scan', text: TEA_JAN });
+    expect([screen, app.version - appVersion]).toEqual([2, 1]);
   });
 });

@@ -2,18 +2,14 @@
 /** Picking on the device: the strict commit of state + outbox, restore after reload, pulled batches, and dropping a lost batch. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
-import type { Parcel } from '../../src/shared/domain/parcel.js';
-import { INITIAL_PICK_STATE, type PickState } from '../../src/shared/flows/pick.js';
-import { DEFAULT_PICK_SETTINGS } from '../../src/shared/picking/pick-settings.js';
-import type { PickBatch } from '../../src/shared/protocol/pick.js';
-import { PickBatches } from '../../src/app/pick/pick-batches.js';
-import { Picking } from '../../src/app/pick/picking.js';
-import { openLocalStore, type LocalStore } from '../../src/app/store/db.js';
-import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_PRODUCTS, DEMO_SCENARIOS as S } from '../../src/server/demo/demo-data.js';
-import { dbName } from './fixtures.js';
+import { DEFAULT_PICK_SETTINGS } from '../../../src/shared/picking/pick-settings.js';
+import type { PickBatch } from '../../../src/shared/protocol/pick.js';
+import { reconcileBatchInHand } from '../../../src/app/pick/reconcile-batch.js';
+import { openLocalStore, type LocalStore } from '../../../src/app/store/db.js';
+import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_PRODUCTS, DEMO_SCENARIOS as S } from '../../../src/server/demo/demo-data.js';
+import { dbName } from '../fixtures.js';
+import { makeSessions, settled } from '../flow/sessions.js';
 
-const index = indexCatalogue(DEMO_CATALOGUE);
 const jan = (code: string) => DEMO_PRODUCTS.find((p) => p.code === code)!.barcodes[0];
 const batch: PickBatch = {
   batchId: 'PB7',
@@ -27,41 +23,23 @@ const batch: PickBatch = {
 };
 const other = { staffId: 'staff-002', staffName: '鈴木 健太', deviceId: 'dev-2', deviceName: 'pick-02', at: '2026-11-24T08:59:00Z' };
 
-/** Waits until the session has written everything it was given. */
-async function settled(picking: Picking): Promise<void> {
-  for (let i = 0; i < 100 && (picking.session.busy || picking.session.saveState === 'saving'); i++) await new Promise((r) => setTimeout(r, 5));
-}
-
-function makePicking(store: LocalStore, initial: PickState = INITIAL_PICK_STATE, batches: PickBatch[] = [batch]) {
-  const parcels = new Map<string, Parcel>(DEMO_PARCELS.map((p) => [p.shipmentId, p]));
-  let n = 0;
-  const pulled = new PickBatches(batches, DEFAULT_PICK_SETTINGS);
-  const picking = new Picking(initial, pulled, {
-    store,
-    index: () => index,
-    findParcel: (id) => parcels.get(id),
-    deviceId: () => 'dev-1',
-    identity: () => ({ staffId: 'staff-001', staffName: '佐藤 美咲', deviceName: 'pick-01' }),
-    onFeedback: () => undefined,
-    onCommitted: (changed) => {
-      for (const p of changed) parcels.set(p.shipmentId, p);
-    },
-    onChange: () => undefined,
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  });
-  return { picking, parcels, pulled };
+/** The device's pick session over `store`, with the demo parcels and one open batch. */
+async function makePicking(store: LocalStore) {
+  const { app, flows } = makeSessions({ store, catalogue: DEMO_CATALOGUE, parcels: DEMO_PARCELS, batches: [batch] });
+  const session = await flows.load('pick');
+  return { session, app, parcels: app.parcels, reconcile: (rejections: Parameters<typeof reconcileBatchInHand>[3]) => reconcileBatchInHand(session, app, store, rejections) };
 }
 
 describe('picking on the device', () => {
   it('commits each pick with its outbox events, and a reload brings the batch back where it was', async () => {
     const name = dbName();
     const store = await openLocalStore(name);
-    const { picking } = makePicking(store);
-    picking.session.dispatch({ type: 'claim', batchId: 'PB7' });
-    picking.session.dispatch({ type: 'scan', text: jan('SKU-1006') });
-    picking.session.dispatch({ type: 'scan', text: jan('SKU-1004') });
+    const { session: picking, app } = await makePicking(store);
+    picking.dispatch({ type: 'claim', batchId: 'PB7' });
+    picking.dispatch({ type: 'scan', text: jan('SKU-1006') });
+    picking.dispatch({ type: 'scan', text: jan('SKU-1004') });
     await settled(picking);
-    expect(picking.batches.get('PB7')?.claimedBy?.deviceId).toBe('dev-1');
+    expect(app.batches.byId.get('PB7')?.claimedBy?.deviceId).toBe('dev-1');
     const pending = await store.pendingBatch(10);
     expect(pending.map((e) => [e.event.type, e.shipmentId, e.deviceSeq])).toEqual([
       ['batch.claimed', 'batch:PB7', 1],
@@ -77,7 +55,7 @@ describe('picking on the device', () => {
 
   it('marks short parcels held and the others picked on this device when the batch completes', async () => {
     const store = await openLocalStore(dbName());
-    const { picking, parcels } = makePicking(store);
+    const { session: picking, parcels } = await makePicking(store);
     for (const action of [
       { type: 'claim', batchId: 'PB7' },
       { type: 'scan', text: jan('SKU-1006') },
@@ -86,7 +64,7 @@ describe('picking on the device', () => {
       { type: 'scan', text: jan('SKU-1009') },
       { type: 'short', found: 1 },
     ] as const)
-      picking.session.dispatch(action);
+      picking.dispatch(action);
     await settled(picking);
     // Found 1 of 3: the newest order loses first, then the next newest; the oldest (rank D) gets it.
     expect(parcels.get(S.pickMultiNewest)).toMatchObject({ status: 'held', holdReason: '欠品' });
@@ -110,35 +88,35 @@ describe('picking on the device', () => {
 
   it('stops picking a batch another device claimed first and names who holds it', async () => {
     const store = await openLocalStore(dbName());
-    const { picking } = makePicking(store);
-    picking.session.dispatch({ type: 'claim', batchId: 'PB7' });
+    const { session: picking, reconcile } = await makePicking(store);
+    picking.dispatch({ type: 'claim', batchId: 'PB7' });
     await settled(picking);
     const [claim] = await store.pendingBatch(1);
     await store.applyPushResults([{ id: claim.id, status: 'rejected', code: 'batch_taken', message: 'taken', detail: { staffName: other.staffName, deviceName: other.deviceName, at: other.at } }], '2026-11-24T09:10:00Z');
-    await picking.reconcile([{ event: claim.event, rejection: { code: 'batch_taken', message: 'taken', detail: { staffName: other.staffName, deviceName: other.deviceName, at: other.at } } }]);
+    await reconcile([{ event: claim.event, rejection: { code: 'batch_taken', message: 'taken', detail: { staffName: other.staffName, deviceName: other.deviceName, at: other.at } } }]);
     await settled(picking);
-    expect(picking.session.state).toMatchObject({ step: 'idle', last: { batchId: 'PB7', outcome: 'lost', holder: { staffName: other.staffName, deviceName: 'pick-02' } } });
-    expect(picking.session.feedback).toMatchObject({ tone: 'error', message: { key: 'pick.batch.lost', params: { staff: other.staffName, device: 'pick-02' } } });
+    expect(picking.state).toMatchObject({ step: 'idle', last: { batchId: 'PB7', outcome: 'lost', holder: { staffName: other.staffName, deviceName: 'pick-02' } } });
+    expect(picking.feedback).toMatchObject({ tone: 'error', message: { key: 'pick.batch.lost', params: { staff: other.staffName, device: 'pick-02' } } });
     expect((await store.loadBoot()).pickState.step).toBe('idle');
     store.close();
   });
 
   it('after a pull, drops a batch now held by another device or released, unless its events are still waiting to be sent', async () => {
     const store = await openLocalStore(dbName());
-    const { picking, pulled } = makePicking(store);
-    picking.session.dispatch({ type: 'claim', batchId: 'PB7' });
+    const { session: picking, app, reconcile } = await makePicking(store);
+    picking.dispatch({ type: 'claim', batchId: 'PB7' });
     await settled(picking);
     // The claim has not reached the server yet: a pull showing the batch open changes nothing.
-    pulled.onPullPage({ cursor: '9', more: false, catalogue: null, parcels: [], batches: [batch] });
-    await picking.reconcile([]);
-    expect(picking.session.state.step).toBe('picking');
+    app.batches.onPullPage({ cursor: '9', more: false, catalogue: null, parcels: [], batches: [batch] });
+    await reconcile([]);
+    expect(picking.state.step).toBe('picking');
     // Once sent, a pull showing someone else holding it stops the picker.
     const [claim] = await store.pendingBatch(1);
     await store.applyPushResults([{ id: claim.id, status: 'applied' }], '2026-11-24T09:10:00Z');
-    pulled.onPullPage({ cursor: '10', more: false, catalogue: null, parcels: [], batches: [{ ...batch, status: 'claimed', claimedBy: other }] });
-    await picking.reconcile([]);
+    app.batches.onPullPage({ cursor: '10', more: false, catalogue: null, parcels: [], batches: [{ ...batch, status: 'claimed', claimedBy: other }] });
+    await reconcile([]);
     await settled(picking);
-    expect(picking.session.state).toMatchObject({ step: 'idle', last: { outcome: 'lost', holder: other } });
+    expect(picking.state).toMatchObject({ step: 'idle', last: { outcome: 'lost', holder: other } });
     store.close();
   });
 });

@@ -1,50 +1,29 @@
 // @vitest-environment node
+/** Return receipts on the device: the same strict commit path as packing, restore after reload, order-number receipts, aborts, search. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
-import type { Parcel } from '../../src/shared/domain/parcel.js';
-import { INITIAL_RETURN_STATE, type ReturnContext } from '../../src/shared/flows/return.js';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
-import { createReturnSession, searchReturnParcels } from '../../src/app/returns/return-session.js';
-import { openLocalStore, type LocalStore } from '../../src/app/store/db.js';
-import { catalogue, CUP_JAN, dbName, ids, parcel, TEA_JAN } from './fixtures.js';
+import { INITIAL_PACK_STATE, INITIAL_RETURN_STATE } from '../../../src/shared/flows/initial-states.js';
+import type { Parcel } from '../../../src/shared/domain/parcel.js';
+import { searchReturnParcels } from '../../../src/app/returns/search-parcels.js';
+import { openLocalStore, type LocalStore } from '../../../src/app/store/db.js';
+import { catalogue, CUP_JAN, dbName, parcel, TEA_JAN } from '../fixtures.js';
+import { makeSessions, settled } from '../flow/sessions.js';
 
 const NOW = '2026-11-30T09:00:00.000Z';
-const index = indexCatalogue({ ...catalogue, returnReasons: [{ code: 'R01', label: 'サイズ違い', labelEn: 'Wrong size', sortOrder: 1 }] });
+const withReasons = { ...catalogue, returnReasons: [{ code: 'R01', label: 'サイズ違い', labelEn: 'Wrong size', sortOrder: 1 }] };
 const shipped = parcel('S0700001', { status: 'shipped', orderNumber: '202611300001', customerReturnCount: 0 });
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
-function session(store: Pick<LocalStore, 'commitReturn'>, parcels: Parcel[] = [shipped]) {
-  const byId = new Map(parcels.map((p) => [p.shipmentId, p]));
-  const ctx = (now: string): ReturnContext => ({
-    index,
-    findParcel: (id) => byId.get(id),
-    findParcelByOrder: (o) => parcels.find((p) => p.orderNumber === o),
-    alreadyReturned: () => false,
-    now,
-  });
-  return createReturnSession(INITIAL_RETURN_STATE, {
-    store,
-    context: ctx,
-    identity: () => ({ staffId: 'staff-1', staffName: '佐藤', deviceName: 'ret-01' }),
-    onFeedback: () => undefined,
-    onCommitted: () => undefined,
-    onChange: () => undefined,
-    now: () => NOW,
-    newId: ids(),
-  });
-}
-
-async function settle(s: { busy: boolean }) {
-  for (let i = 0; i < 50 && s.busy; i++) await tick();
-  await tick();
+/** The device's returns session over `store`, restored from `boot` when given. */
+async function session(store: Pick<LocalStore, 'commitFlow' | 'returnedShipments'>, parcels: Parcel[] = [shipped], returnState = INITIAL_RETURN_STATE) {
+  const rested = { packState: INITIAL_PACK_STATE, pickState: { step: 'idle' as const, last: null }, returnState };
+  return makeSessions({ store, catalogue: withReasons, parcels, rested, now: NOW }).flows.load('returns');
 }
 
 describe('returns session on the device store', () => {
   it('saves the receipt state and its return.received event in the same strict commit path as packing, and both survive a reopen', async () => {
     const name = dbName();
     const store = await openLocalStore(name);
-    const s = session(store);
+    const s = await session(store);
     for (const action of [
       { type: 'scan', text: 'S0700001' },
       { type: 'scan', text: TEA_JAN },
@@ -52,7 +31,7 @@ describe('returns session on the device store', () => {
       { type: 'setReason', unit: 0, reasonCode: 'R01' },
     ] as const) {
       s.dispatch(action);
-      await settle(s);
+      await settled(s);
     }
     expect(s.saveState).toBe('saved');
     store.close();
@@ -63,10 +42,9 @@ describe('returns session on the device store', () => {
     expect(boot.packState).toEqual(INITIAL_PACK_STATE);
     expect(boot.returnState).toMatchObject({ step: 'receiving', progress: { shipmentId: 'S0700001', units: [{ productCode: 'P-TEA', condition: 'opened', reasonCode: 'R01' }] } });
 
-    const again = session(reopened);
-    again.reset(boot.returnState);
+    const again = await session(reopened, [shipped], boot.returnState);
     again.dispatch({ type: 'save' });
-    await settle(again);
+    await settled(again);
     const [entry] = await reopened.pendingBatch(10);
     expect(entry).toMatchObject({ shipmentId: 'S0700001', status: 'pending', deviceSeq: 1, event: { type: 'return.received', staffId: 'staff-1', at: NOW } });
     expect(entry.event.type === 'return.received' && entry.event.payload.items).toEqual([
@@ -76,12 +54,16 @@ describe('returns session on the device store', () => {
     ]);
     expect((await reopened.loadBoot()).returnState).toEqual({ step: 'find', lastSaved: 'S0700001' });
     expect(await reopened.returnedShipments()).toEqual(['S0700001']);
+    // After another reload the returns screen still refuses to log the same parcel twice.
+    const later = await session(reopened);
+    later.dispatch({ type: 'scan', text: 'S0700001' });
+    expect(later.feedback).toMatchObject({ tone: 'error', message: { key: 'return.slip.already' } });
     reopened.close();
   });
 
   it('keys a receipt logged by order number under that order in the outbox', async () => {
     const store = await openLocalStore(dbName());
-    const s = session(store, []);
+    const s = await session(store, []);
     for (const action of [
       { type: 'openByOrder', orderNumber: '202611309999' },
       { type: 'scan', text: CUP_JAN },
@@ -89,16 +71,16 @@ describe('returns session on the device store', () => {
       { type: 'save' },
     ] as const) {
       s.dispatch(action);
-      await settle(s);
+      await settled(s);
     }
     expect((await store.pendingBatch(10)).map((e) => e.shipmentId)).toEqual(['order:202611309999']);
     store.close();
   });
 
   it('shows nothing "saved" and goes back to the last committed state when the commit aborts', async () => {
-    const s = session({ commitReturn: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) });
+    const s = await session({ commitFlow: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')), returnedShipments: async () => [] });
     s.dispatch({ type: 'scan', text: 'S0700001' });
-    await settle(s);
+    await settled(s);
     expect(s.saveState).toBe('error');
     expect(s.failure?.reason).toBe('QuotaExceededError');
     expect(s.state).toEqual(INITIAL_RETURN_STATE);

@@ -1,0 +1,162 @@
+/**
+ * The flow screens and their sessions: one lazy registry maps each screen to its flow, its lookups and
+ * what it needs before its first action. The pack flow is in the main bundle and its session exists
+ * from the start; the pick and return flows load with their screens (precached chunks, so offline too)
+ * and their sessions are built once, over the state restored at start.
+ */
+import type { Flow } from '../../shared/flows/flow.js';
+import { INITIAL_PACK_STATE, INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../../shared/flows/initial-states.js';
+import { packFlow, type PackState } from '../../shared/flows/pack.js';
+import type { PickState } from '../../shared/flows/pick.js';
+import type { ReturnState } from '../../shared/flows/return.js';
+import type { AppState } from '../app-state.js';
+import type { LocalStore } from '../store/db.js';
+import type { SyncScheduler } from '../sync/scheduler.js';
+import { packContext, pickContext, returnContext } from './flow-contexts.js';
+import { FlowSession, type FlowIdentity } from './flow-session.js';
+
+/**
+ * A User Timing mark set when a pack commit's strict transaction has completed: the benchmark
+ * (bench/scan-latency.ts) observes it to measure scan → durable commit. Cheap, and harmless in production.
+ */
+export const PACK_COMMIT_MARK = 'floorpack:pack-commit';
+
+/** What every flow session is built with. */
+export interface FlowSessionsParts {
+  store: Pick<LocalStore, 'commitFlow' | 'returnedShipments'>;
+  app: AppState;
+  scheduler: Pick<SyncScheduler, 'request'>;
+  /** Makes event ids (crypto.randomUUID unless a test gives its own). */
+  newId?: () => string;
+  now?: () => string;
+}
+
+/** One screen's flow: how to load it, its lookups, and what it needs before its first action. */
+interface FlowEntry<S, A, C> {
+  load(): Promise<Flow<S, A, C>>;
+  context(app: AppState, now: string): C;
+  prepare?(parts: FlowSessionsParts): Promise<void>;
+  commitMark?: string;
+}
+
+/** The registry: each flow screen and its flow. */
+const FLOWS = {
+  pack: { load: async () => packFlow, context: packContext, commitMark: PACK_COMMIT_MARK },
+  pick: { load: async () => (await import('../../shared/flows/pick.js')).pickFlow, context: pickContext },
+  returns: {
+    load: async () => (await import('../../shared/flows/return.js')).returnFlow,
+    context: returnContext,
+    // A parcel logged back on this device is refused a second time, even before the server knows.
+    prepare: async ({ store, app }: FlowSessionsParts) => {
+      for (const id of await store.returnedShipments()) app.returnedShipments.add(id);
+    },
+  },
+};
+
+/** The screens that run a flow. */
+export type FlowScreen = keyof typeof FLOWS;
+
+/** The session type of a flow screen. */
+export type SessionOf<K extends FlowScreen> = (typeof FLOWS)[K] extends FlowEntry<infer S, infer A, infer C> ? FlowSession<S, A, C> : never;
+
+/** Every flow's state as restored at start. */
+export interface RestedStates {
+  packState: PackState;
+  pickState: PickState;
+  returnState: ReturnState;
+}
+
+/** The device's flow sessions: pack at once, the others on first use. */
+export class FlowSessions {
+  /** Packing starts without loading anything. */
+  pack: SessionOf<'pack'>;
+  // Typed per screen by get() and load(); the registry keeps each screen's own session under its key.
+  private sessions: Partial<Record<FlowScreen, unknown>> = {};
+  private loads: Partial<Record<FlowScreen, Promise<unknown>>> = {};
+  private rested: RestedStates;
+
+  constructor(
+    private readonly parts: FlowSessionsParts,
+    rested: RestedStates = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE },
+  ) {
+    this.rested = rested;
+    this.pack = this.build('pack', packFlow, rested.packState);
+    this.sessions.pack = this.pack;
+  }
+
+  /** A screen's session once loaded, else null (its screen shows "loading" until load() resolves). */
+  get<K extends FlowScreen>(screen: K): SessionOf<K> | null {
+    return (this.sessions[screen] as SessionOf<K> | undefined) ?? null;
+  }
+
+  /** Loads a screen's flow (a precached chunk) and builds its session over the restored state, once. */
+  load<K extends FlowScreen>(screen: K): Promise<SessionOf<K>> {
+    const loading = (this.loads[screen] as Promise<SessionOf<K>> | undefined) ?? this.startLoad(screen);
+    this.loads[screen] = loading;
+    return loading;
+  }
+
+  /** The pick state, loaded or not (the home screen's "resume" line, and the screen to open at start). */
+  get pickState(): PickState {
+    return this.get('pick')?.state ?? this.rested.pickState;
+  }
+
+  /** The return state, loaded or not (the home screen's "resume" line). */
+  get returnState(): ReturnState {
+    return this.get('returns')?.state ?? this.rested.returnState;
+  }
+
+  /** The screen a signed-in worker comes back to: the parcel or the batch in hand, else home. */
+  resumeScreen(): 'pack' | 'pick' | 'home' {
+    if (this.pack.state.step === 'verifying') return 'pack';
+    return this.pickState.step === 'picking' ? 'pick' : 'home';
+  }
+
+  /** Fresh sessions at rest (after a wipe: the states named customers and parcels). */
+  reset(): void {
+    this.rested = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE };
+    this.sessions = {};
+    this.loads = {};
+    this.pack = this.build('pack', packFlow, INITIAL_PACK_STATE);
+    this.sessions.pack = this.pack;
+  }
+
+  private async startLoad<K extends FlowScreen>(screen: K): Promise<SessionOf<K>> {
+    try {
+      const entry = FLOWS[screen] as FlowEntry<unknown, unknown, unknown>;
+      const [flow] = await Promise.all([entry.load(), entry.prepare?.(this.parts)]);
+      const existing = this.get(screen);
+      if (existing) return existing;
+      const session = this.build(screen, flow, this.restedState(flow)) as SessionOf<K>;
+      this.sessions[screen] = session;
+      return session;
+    } catch (error) {
+      delete this.loads[screen]; // let the next attempt try again
+      throw error;
+    }
+  }
+
+  private restedState(flow: Flow<unknown, unknown, unknown>): unknown {
+    return this.rested[flow.stateKey];
+  }
+
+  private build<S, A, C>(screen: FlowScreen, flow: Flow<S, A, C>, initial: S): FlowSession<S, A, C> {
+    const entry = FLOWS[screen] as unknown as FlowEntry<S, A, C>;
+    const { app } = this.parts;
+    return new FlowSession(flow, initial, {
+      store: this.parts.store,
+      app,
+      scheduler: this.parts.scheduler,
+      context: (now) => entry.context(app, now),
+      identity: () => identityOf(app),
+      now: this.parts.now,
+      newId: this.parts.newId,
+      commitMark: entry.commitMark,
+    });
+  }
+}
+
+/** Who is signed in on which device, or null before a sign-in. */
+function identityOf(app: AppState): FlowIdentity | null {
+  return app.session ? { staffId: app.session.staffId, staffName: app.session.name, deviceName: app.credential?.deviceName ?? '' } : null;
+}

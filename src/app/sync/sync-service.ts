@@ -1,0 +1,89 @@
+/**
+ * One sync of the device, as the scheduler runs it: push the outbox oldest first, pull every page into
+ * the store and the app's state, then keep only what the retention rules allow on the device. Also
+ * keeps the outbox counts of the status bar current.
+ */
+import type { AppState } from '../app-state.js';
+import type { LocalStore } from '../store/db.js';
+import type { ApiClient } from './api.js';
+import { pullAll } from './pull.js';
+import { pushOutbox, type PushSummary } from './push.js';
+
+/** Synced events are kept this long for the "synced" list, then purged. */
+const SYNCED_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Packed and synced parcels (customer name, rank, flags) are kept on the device this long, then
+ * purged. Build-time setting: VITE_PARCEL_RETENTION_HOURS (default 24).
+ */
+const PARCEL_RETENTION_MS = retentionHours() * 3600 * 1000;
+
+function retentionHours(): number {
+  const raw = Number((import.meta as unknown as { env?: Record<string, string | undefined> }).env?.VITE_PARCEL_RETENTION_HOURS);
+  return Number.isFinite(raw) && raw > 0 ? raw : 24;
+}
+
+/** What the sync service works with. */
+export interface SyncServiceParts {
+  app: AppState;
+  store: LocalStore;
+  api: ApiClient;
+  /** After the push and the pull: what the work in hand must learn from the server's answers (a lost batch). */
+  afterSync: (pushed: PushSummary) => Promise<void>;
+}
+
+/** Runs syncs and keeps the counts. */
+export class SyncService {
+  constructor(private readonly parts: SyncServiceParts) {}
+
+  /** One sync: push the outbox oldest first, then pull every page; throws on failure (the scheduler retries). */
+  async run(signal: AbortSignal): Promise<void> {
+    const { app, store, api } = this.parts;
+    const now = () => new Date().toISOString();
+    try {
+      const pushed = await pushOutbox(api, store, now, signal);
+      await pullAll(
+        api,
+        store,
+        (parcels, catalogue, page) => {
+          if (catalogue) app.setCatalogue(catalogue);
+          app.putParcels(parcels);
+          if (page) app.batches.onPullPage(page);
+          app.changed();
+        },
+        signal,
+      );
+      await this.parts.afterSync(pushed);
+      const at = now();
+      await store.setMeta('lastSyncAt', at);
+      app.lastSyncAt = at;
+      this.purgeOld();
+    } finally {
+      await this.refreshCounts();
+    }
+  }
+
+  /** Reloads the outbox counts from the store. */
+  async refreshCounts(): Promise<void> {
+    try {
+      this.parts.app.counts = await this.parts.store.outboxCounts();
+      this.parts.app.changed();
+    } catch {
+      // A closed connection (versionchange): the banner already says to reload.
+    }
+  }
+
+  /** Synced events after a week; customer data once its parcel is packed and synced, after the retention window. */
+  private purgeOld(): void {
+    const { app, store } = this.parts;
+    void store.purgeSynced(new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
+    void store
+      .purgePackedParcels(new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
+      .then((removed) => {
+        if (removed.length === 0) return;
+        for (const id of removed) app.parcels.delete(id);
+        app.changed();
+      })
+      .catch(() => undefined);
+  }
+}
