@@ -9,7 +9,6 @@ import { AppState } from './app-state.js';
 import { DeviceSession } from './device/device-session.js';
 import { readEnrolledMark } from './device/enrolled-mark.js';
 import { FlowSessions } from './flow/flow-sessions.js';
-import { reconcileBatchInHand } from './pick/reconcile-batch.js';
 import { PickBatches } from './pick/pick-batches.js';
 import { openLocalStore, type LocalStore } from './store/db.js';
 import { createApiClient, type ApiClient } from './sync/api.js';
@@ -84,9 +83,11 @@ export class AppModel {
       app,
       store,
       api,
-      // Only a batch in hand can be lost, and its session is then loaded (or loads here).
+      // Only a batch in hand can be lost; its session and this check then load with the pick chunk.
       afterSync: async (pushed) => {
-        if (this.flows.pickState.step === 'picking') await reconcileBatchInHand(await this.flows.load('pick'), app, store, pushed.rejections);
+        if (this.flows.pickState.step !== 'picking') return;
+        const [{ reconcileBatchInHand }, session] = await Promise.all([import('./pick/reconcile-batch.js'), this.flows.load('pick')]);
+        await reconcileBatchInHand(session, app, store, pushed.rejections);
       },
     });
     this.device = new DeviceSession({ app, store, api, scheduler, flows: this.flows, refreshCounts: () => this.sync.refreshCounts() });

@@ -18,9 +18,6 @@ import { requestBackgroundSync } from '../sw-bridge.js';
 import type { LocalStore } from '../store/db.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
 
-/** The sound of a storage failure (the words are on the blocking overlay, not in a flow message). */
-const STORAGE_ERROR_FEEDBACK: Feedback = { tone: 'error', message: { key: 'flow.storage.failed' } };
-
 /** Whether the latest change is on disk. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -94,7 +91,7 @@ export class FlowSession<S, A, C = unknown> {
   dispatch(action: A): void {
     if (this.failure) {
       // The worker has not acknowledged the storage error yet: record nothing behind their back.
-      this.emit(STORAGE_ERROR_FEEDBACK, false);
+      this.buzz();
       return;
     }
     if (this.writing) {
@@ -136,7 +133,7 @@ export class FlowSession<S, A, C = unknown> {
     const next = step.next;
     this.state = next;
     if (!step.changed) {
-      this.emit(step.feedback, true);
+      this.answer(step.feedback);
       this.changed(previous, next);
       return;
     }
@@ -153,7 +150,7 @@ export class FlowSession<S, A, C = unknown> {
       newId: this.parts.newId ?? (() => crypto.randomUUID()),
       parcels,
     });
-    this.emit(step.feedback, true);
+    this.answer(step.feedback);
     this.changed(previous, next);
     written.then(
       (entries) => {
@@ -184,9 +181,9 @@ export class FlowSession<S, A, C = unknown> {
         const dropped = this.queue.length;
         this.queue = [];
         this.failure = { reason: describeError(error), dropped };
-        // The blocking storage overlay replaces the (unsaved) feedback; the buzz still sounds.
+        // The blocking storage overlay (its words are there) replaces the unsaved feedback; the buzz still sounds.
         this.feedback = null;
-        this.emit(STORAGE_ERROR_FEEDBACK, false);
+        this.buzz();
         this.parts.app.changed();
         this.notifySaveState();
       },
@@ -212,10 +209,17 @@ export class FlowSession<S, A, C = unknown> {
     if (action !== undefined) this.process(action);
   }
 
-  private emit(feedback: Feedback, replace: boolean): void {
+  /** Shows an action's feedback (a new seq restarts the flash) and plays its tone. */
+  private answer(feedback: Feedback): void {
     this.seq += 1;
-    if (replace) this.feedback = { ...feedback, seq: this.seq };
+    this.feedback = { ...feedback, seq: this.seq };
     playFeedback(feedback.tone);
+  }
+
+  /** The error sound of a storage failure: its words are on the blocking dialog, not in the feedback. */
+  private buzz(): void {
+    this.seq += 1;
+    playFeedback('error');
   }
 }
 

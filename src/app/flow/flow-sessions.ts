@@ -1,18 +1,17 @@
 /**
- * The flow screens and their sessions: one lazy registry maps each screen to its flow, its lookups and
- * what it needs before its first action. The pack flow is in the main bundle and its session exists
- * from the start; the pick and return flows load with their screens (precached chunks, so offline too)
- * and their sessions are built once, over the state restored at start.
+ * The flow screens and their sessions: one lazy registry maps each screen to its flow entry (the flow,
+ * its lookups, what it needs before its first action). The pack flow is in the main bundle and its
+ * session exists from the start; the pick and return flows load with their screens (precached chunks,
+ * so offline too) and their sessions are built once, over the state restored at start.
  */
-import type { Flow } from '../../shared/flows/flow.js';
 import { INITIAL_PACK_STATE, INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../../shared/flows/initial-states.js';
-import { packFlow, type PackState } from '../../shared/flows/pack.js';
+import { packFlow, type PackAction, type PackContext, type PackState } from '../../shared/flows/pack.js';
 import type { PickState } from '../../shared/flows/pick.js';
 import type { ReturnState } from '../../shared/flows/return.js';
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/db.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
-import { packContext, pickContext, returnContext } from './flow-contexts.js';
+import type { FlowEntry } from './flow-entry.js';
 import { FlowSession, type FlowIdentity } from './flow-session.js';
 
 /**
@@ -20,6 +19,26 @@ import { FlowSession, type FlowIdentity } from './flow-session.js';
  * (bench/scan-latency.ts) observes it to measure scan → durable commit. Cheap, and harmless in production.
  */
 export const PACK_COMMIT_MARK = 'floorpack:pack-commit';
+
+/** Packing: in the main bundle, so a device packs without loading anything. */
+const packEntry: FlowEntry<PackState, PackAction, PackContext> = {
+  flow: packFlow,
+  context: (app, now) => ({ index: app.index, findParcel: (id) => app.parcels.get(id), now }),
+  commitMark: PACK_COMMIT_MARK,
+};
+
+/** The registry: each flow screen and how to load its entry. */
+const FLOWS = {
+  pack: async () => packEntry,
+  pick: async () => (await import('../pick/pick-entry.js')).pickEntry,
+  returns: async () => (await import('../returns/returns-entry.js')).returnsEntry,
+};
+
+/** The screens that run a flow. */
+export type FlowScreen = keyof typeof FLOWS;
+
+/** The session type of a flow screen. */
+export type SessionOf<K extends FlowScreen> = Awaited<ReturnType<(typeof FLOWS)[K]>> extends FlowEntry<infer S, infer A, infer C> ? FlowSession<S, A, C> : never;
 
 /** What every flow session is built with. */
 export interface FlowSessionsParts {
@@ -30,34 +49,6 @@ export interface FlowSessionsParts {
   newId?: () => string;
   now?: () => string;
 }
-
-/** One screen's flow: how to load it, its lookups, and what it needs before its first action. */
-interface FlowEntry<S, A, C> {
-  load(): Promise<Flow<S, A, C>>;
-  context(app: AppState, now: string): C;
-  prepare?(parts: FlowSessionsParts): Promise<void>;
-  commitMark?: string;
-}
-
-/** The registry: each flow screen and its flow. */
-const FLOWS = {
-  pack: { load: async () => packFlow, context: packContext, commitMark: PACK_COMMIT_MARK },
-  pick: { load: async () => (await import('../../shared/flows/pick.js')).pickFlow, context: pickContext },
-  returns: {
-    load: async () => (await import('../../shared/flows/return.js')).returnFlow,
-    context: returnContext,
-    // A parcel logged back on this device is refused a second time, even before the server knows.
-    prepare: async ({ store, app }: FlowSessionsParts) => {
-      for (const id of await store.returnedShipments()) app.returnedShipments.add(id);
-    },
-  },
-};
-
-/** The screens that run a flow. */
-export type FlowScreen = keyof typeof FLOWS;
-
-/** The session type of a flow screen. */
-export type SessionOf<K extends FlowScreen> = (typeof FLOWS)[K] extends FlowEntry<infer S, infer A, infer C> ? FlowSession<S, A, C> : never;
 
 /** Every flow's state as restored at start. */
 export interface RestedStates {
@@ -80,7 +71,7 @@ export class FlowSessions {
     rested: RestedStates = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE },
   ) {
     this.rested = rested;
-    this.pack = this.build('pack', packFlow, rested.packState);
+    this.pack = this.build(packEntry, rested.packState);
     this.sessions.pack = this.pack;
   }
 
@@ -117,17 +108,17 @@ export class FlowSessions {
     this.rested = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE };
     this.sessions = {};
     this.loads = {};
-    this.pack = this.build('pack', packFlow, INITIAL_PACK_STATE);
+    this.pack = this.build(packEntry, INITIAL_PACK_STATE);
     this.sessions.pack = this.pack;
   }
 
   private async startLoad<K extends FlowScreen>(screen: K): Promise<SessionOf<K>> {
     try {
-      const entry = FLOWS[screen] as FlowEntry<unknown, unknown, unknown>;
-      const [flow] = await Promise.all([entry.load(), entry.prepare?.(this.parts)]);
+      const entry = (await FLOWS[screen]()) as FlowEntry<unknown, unknown, unknown>;
+      await entry.prepare?.(this.parts.store, this.parts.app);
       const existing = this.get(screen);
       if (existing) return existing;
-      const session = this.build(screen, flow, this.restedState(flow)) as SessionOf<K>;
+      const session = this.build(entry, this.rested[entry.flow.stateKey]) as SessionOf<K>;
       this.sessions[screen] = session;
       return session;
     } catch (error) {
@@ -136,14 +127,9 @@ export class FlowSessions {
     }
   }
 
-  private restedState(flow: Flow<unknown, unknown, unknown>): unknown {
-    return this.rested[flow.stateKey];
-  }
-
-  private build<S, A, C>(screen: FlowScreen, flow: Flow<S, A, C>, initial: S): FlowSession<S, A, C> {
-    const entry = FLOWS[screen] as unknown as FlowEntry<S, A, C>;
+  private build<S, A, C>(entry: FlowEntry<S, A, C>, initial: S): FlowSession<S, A, C> {
     const { app } = this.parts;
-    return new FlowSession(flow, initial, {
+    return new FlowSession(entry.flow, initial, {
       store: this.parts.store,
       app,
       scheduler: this.parts.scheduler,

@@ -92,7 +92,6 @@ export const FLOW_MESSAGES: Record<Exclude<MessageKey, `pick.${string}` | `retur
   },
   'pack.item.noParcel': { ja: '先に出荷伝票をスキャンしてください', en: 'Scan the packing slip first' },
   'scan.misread': { ja: '読み取りエラー。もう一度スキャンしてください', en: 'Misread. Scan again' },
-  'flow.storage.failed': { ja: '保存できませんでした。画面の案内に従ってください', en: 'Could not save. Follow the message on screen' },
   'pack.insert.ok': { ja: '同梱物 OK: {name}', en: 'Insert OK: {name}' },
   'pack.insert.wrong': {
     ja: '同梱物 {code} はこの荷物に入れません。取り除いてください',

@@ -6,7 +6,7 @@ import type { AppModel } from '../app-model.js';
 import { addWords, t, tm } from '../i18n/i18n.js';
 import { PICK_WORDS } from '../i18n/catalogue-pick.js';
 import { ScanInput } from '../scan/scan-input.js';
-import { pickContext } from '../flow/flow-contexts.js';
+import { pickContext } from '../pick/pick-entry.js';
 import { useFlowSession } from '../flow/use-flow-session.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';

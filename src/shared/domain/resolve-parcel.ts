@@ -3,7 +3,7 @@ import type { GiftCode, HumanTouchFlag, Rank } from './catalogue.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { Parcel } from './parcel.js';
 import { expectedUnits } from './parcel-units.js';
-import { packStatusBlock, type PackStatusBlock } from './parcel-transitions.js';
+import { packStatusBlock, type PackStatusBlock } from './pack-rules.js';
 
 /** The gift instruction of a parcel: none, an exact catalogue pattern, or an unknown code that blocks packing. */
 export type ResolvedGift =

@@ -4,7 +4,6 @@
 export const MESSAGE_KEYS = [
   // --- any flow (flow.ts) ---
   'scan.misread',
-  'flow.storage.failed',
   // --- packing (flows/pack.ts) ---
   'pack.prompt.slip',
   'pack.prompt.items',

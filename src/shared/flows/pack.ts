@@ -5,7 +5,7 @@
  */
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
 import type { PackedBy, Parcel } from '../domain/parcel.js';
-import { packedItemsDifference, packedParcel } from '../domain/parcel-transitions.js';
+import { packedItemsDifference, packedParcel } from '../domain/pack-rules.js';
 import { resolveParcel, type ParcelBlock, type ResolvedParcel } from '../domain/resolve-parcel.js';
 import type { EventBody } from '../protocol/events.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';

@@ -6,7 +6,7 @@
  */
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
 import type { Parcel } from '../domain/parcel.js';
-import { afterBatchCompleted, afterShortPick, type PickStatusChange } from '../domain/parcel-transitions.js';
+import { afterBatchCompleted, afterShortPick, type PickStatusChange } from '../picking/pick-transitions.js';
 import type { EventBody } from '../protocol/events.js';
 import type { BatchHolder, PickBatch } from '../protocol/pick.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';

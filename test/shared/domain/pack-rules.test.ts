@@ -1,19 +1,12 @@
-/** What each floor event does to a parcel: the rules the device and the server both apply. */
+/** What "packed" means: the rules the device and the server both apply. */
 import { describe, expect, it } from 'vitest';
 import type { ParcelStatus } from '../../../src/shared/domain/parcel.js';
-import {
-  afterBatchCompleted,
-  afterShortPick,
-  packedItemsDifference,
-  packedParcel,
-  packStatusBlock,
-  SHORT_PICK_HOLD_REASON,
-} from '../../../src/shared/domain/parcel-transitions.js';
+import { packedItemsDifference, packedParcel, packStatusBlock } from '../../../src/shared/domain/pack-rules.js';
 import { makeParcel } from '../catalogue-fixture.js';
 
 const ALL: ParcelStatus[] = ['released', 'picking', 'picked', 'packed', 'shipped', 'held'];
 
-describe('parcel transitions', () => {
+describe('pack rules', () => {
   it('lets a parcel be packed unless it is held, packed or shipped', () => {
     expect(ALL.map((status) => [status, packStatusBlock({ status, holdReason: status === 'held' ? '前日注文キャンセル' : null })?.reason ?? null])).toEqual([
       ['released', null],
@@ -37,21 +30,5 @@ describe('parcel transitions', () => {
   it('marks a parcel packed with who packed it', () => {
     const by = { staffName: '佐藤', deviceName: 'pack-01', at: '2026-11-24T09:00:00Z' };
     expect(packedParcel(makeParcel(), by)).toMatchObject({ status: 'packed', packedBy: by, shipmentId: 'S0000001' });
-  });
-
-  it('holds a short parcel unless it is packed, shipped or held already (an office hold keeps its reason)', () => {
-    expect(ALL.map((s) => afterShortPick(s))).toEqual([
-      { status: 'held', holdReason: SHORT_PICK_HOLD_REASON },
-      { status: 'held', holdReason: SHORT_PICK_HOLD_REASON },
-      { status: 'held', holdReason: SHORT_PICK_HOLD_REASON },
-      null,
-      null,
-      null,
-    ]);
-  });
-
-  it('completes a batch: parcels still in picking become picked, or held when short; any other keeps its status', () => {
-    expect(ALL.map((s) => afterBatchCompleted(s, false))).toEqual([{ status: 'picked' }, { status: 'picked' }, null, null, null, null]);
-    expect(afterBatchCompleted('picking', true)).toEqual({ status: 'held', holdReason: '欠品' });
   });
 });
