@@ -2,7 +2,7 @@
 /** Customer data on a shared handheld: revocation wipe, retention purge, no PII stored, upgrade hand-over. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/initial-states.js';
+import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack-state.js';
 import type { EventBody } from '../../src/shared/protocol/events.js';
 import { openLocalStore } from '../../src/app/store/db.js';
 import { createApiClient } from '../../src/app/sync/api.js';

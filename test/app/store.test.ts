@@ -1,8 +1,8 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/initial-states.js';
-import type { PackState } from '../../src/shared/flows/pack.js';
+import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack-state.js';
+import type { PackState } from '../../src/shared/flows/pack-state.js';
 import type { EventBody } from '../../src/shared/protocol/events.js';
 import { openLocalStore } from '../../src/app/store/db.js';
 import { catalogue, dbName, ids, parcel } from './fixtures.js';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/initial-states.js';
+import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack-state.js';
 import type { EventBody } from '../../src/shared/protocol/events.js';
 import type { PullResponse } from '../../src/shared/protocol/sync.js';
 import { openLocalStore } from '../../src/app/store/db.js';

@@ -4,10 +4,13 @@
  * session exists from the start; the pick and return flows load with their screens (precached chunks,
  * so offline too) and their sessions are built once, over the state restored at start.
  */
-import { INITIAL_PACK_STATE, INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../../shared/flows/initial-states.js';
-import { packFlow, type PackAction, type PackContext, type PackState } from '../../shared/flows/pack.js';
-import type { PickState } from '../../shared/flows/pick.js';
-import type { ReturnState } from '../../shared/flows/return.js';
+import { INITIAL_PACK_STATE } from '../../shared/flows/pack-state.js';
+import { INITIAL_PICK_STATE } from '../../shared/flows/pick-state.js';
+import { INITIAL_RETURN_STATE } from '../../shared/flows/return-state.js';
+import { packFlow, type PackAction, type PackContext } from '../../shared/flows/pack.js';
+import type { PackState } from '../../shared/flows/pack-state.js';
+import type { PickState } from '../../shared/flows/pick-state.js';
+import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/db.js';
 import type { SyncScheduler } from '../sync/scheduler.js';

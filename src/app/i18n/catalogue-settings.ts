@@ -1,5 +1,5 @@
 /** The settings screen's words, in Japanese and English: they load with the screen (see i18n.addWords). */
-import type { Entry, Words } from './catalogue.js';
+import type { Words } from './catalogue.js';
 
 /** Everything the settings screen adds to the catalogue. */
 export const SETTINGS_WORDS = {

@@ -1,5 +1,6 @@
 /** Picking in the flow registry: loaded with the pick screen (a precached chunk). */
-import { pickFlow, type PickAction, type PickContext, type PickState } from '../../shared/flows/pick.js';
+import { pickFlow, type PickAction, type PickContext } from '../../shared/flows/pick.js';
+import type { PickState } from '../../shared/flows/pick-state.js';
 import type { AppState } from '../app-state.js';
 import type { FlowEntry } from '../flow/flow-entry.js';
 

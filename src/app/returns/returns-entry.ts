@@ -1,5 +1,6 @@
 /** Return receipts in the flow registry: loaded with the returns screen (a precached chunk). */
-import { returnFlow, type ReturnAction, type ReturnContext, type ReturnState } from '../../shared/flows/return.js';
+import { returnFlow, type ReturnAction, type ReturnContext } from '../../shared/flows/return.js';
+import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { AppState } from '../app-state.js';
 import type { FlowEntry } from '../flow/flow-entry.js';
 

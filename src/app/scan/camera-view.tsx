@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type UiKey } from '../i18n/i18n.js';
 import { CameraPresence } from './camera-presence.js';
-import { createFrameDecoder, type FrameDecoder } from './frame-decoder.js';
+import type { FrameDecoder } from './decoder.js';
+import { createFrameDecoder } from './frame-decoder.js';
 import { getScanSettings } from './scan-settings.js';
 
 /** What the camera view needs from its scan prompt. */

@@ -3,14 +3,8 @@
  * format, else zxing-cpp built to WebAssembly (its own lazy chunk and .wasm). If neither can start, the
  * camera view says so and offers the scanner or manual entry. Loaded only when the camera opens.
  */
+import type { FrameDecoder } from './decoder.js';
 import type { CameraFormat } from './scan-settings.js';
-
-/** Reads the codes in the current frame of a video. */
-export interface FrameDecoder {
-  readonly kind: 'native' | 'zxing-cpp';
-  /** The texts of the codes in the frame (empty when none). */
-  decode(video: HTMLVideoElement): Promise<string[]>;
-}
 
 interface NativeDetector {
   detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;

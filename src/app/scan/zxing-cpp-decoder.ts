@@ -7,7 +7,7 @@
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { prepareZXingModule } from 'zxing-wasm/reader';
-import type { FrameDecoder } from './frame-decoder.js';
+import type { FrameDecoder } from './decoder.js';
 import type { CameraFormat } from './scan-settings.js';
 import { viewfinderArea } from './viewfinder.js';
 import { createViewfinderReader } from './zxing-cpp-read.js';

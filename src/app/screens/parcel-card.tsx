@@ -1,6 +1,7 @@
 /** The parcel in hand, readable at arm's length: customer, rank, human-touch, gift, inserts, lines. */
 import type { ResolvedParcel } from '../../shared/domain/resolve-parcel.js';
-import type { PackAction, PackProgress } from '../../shared/flows/pack.js';
+import type { PackAction } from '../../shared/flows/pack.js';
+import type { PackProgress } from '../../shared/flows/pack-state.js';
 import { memo } from '../components/memo.js';
 import { getLang, t, type Lang, type UiKey } from '../i18n/i18n.js';
 

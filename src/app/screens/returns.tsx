@@ -1,26 +1,19 @@
 /** 返品受付: find the parcel (slip, return label, order number, customer name), confirm each item by scan, save. */
 import { useMemo, useState } from 'preact/hooks';
 import { expectedUnits } from '../../shared/domain/parcel-units.js';
-import { firstReturnOf, missingUnits, rankOf, reasonsOf, receivedCounts, type ReceivedCondition } from '../../shared/flows/return.js';
+import { firstReturnOf, missingUnits, rankOf, reasonsOf, receivedCounts } from '../../shared/flows/return.js';
 import type { AppModel } from '../app-model.js';
-import { addWords, getLang, t, tm, type UiKey } from '../i18n/i18n.js';
+import { addWords, getLang, t, tm } from '../i18n/i18n.js';
 import { RETURNS_WORDS } from '../i18n/catalogue-returns.js';
 import { searchReturnParcels } from '../returns/search-parcels.js';
 import { ScanInput } from '../scan/scan-input.js';
 import { useFlowSession } from '../flow/use-flow-session.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
+import { ReceivedUnits } from './received-units.js';
 
 // This screen's words come with its chunk.
 addWords(RETURNS_WORDS);
-
-const CONDITIONS: ReceivedCondition[] = ['unopened', 'opened', 'damaged'];
-
-/** A focused select would swallow the next wedge scan (keys change its choice): hand the focus back. */
-function backToScan(el: HTMLElement): void {
-  el.blur();
-  document.querySelector<HTMLInputElement>('[data-testid="scan-input"]')?.focus({ preventScroll: true });
-}
 
 /** The returns screen. */
 export function ReturnsScreen({ model }: { model: AppModel }) {
@@ -171,59 +164,7 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
                 </section>
               )}
 
-              <section class="return-units">
-                <h3>{t('returns.received')}</h3>
-                {reasons.length === 0 && <p class="form-error">{t('returns.noReasons')}</p>}
-                <ul>
-                  {state.progress.units.map((u, i) => (
-                    <li class="return-unit" data-testid={`return-unit-${i}`} data-product={u.productCode} data-condition={u.condition} key={i}>
-                      <div class="line-name">{productName(u.productCode)}</div>
-                      <div class="row">
-                        <label class="field">
-                          <span>{t('returns.condition')}</span>
-                          <select
-                            data-testid={`unit-condition-${i}`}
-                            value={u.condition}
-                            onChange={(e) => {
-                              dispatch({ type: 'setCondition', unit: i, condition: (e.currentTarget as HTMLSelectElement).value as ReceivedCondition });
-                              backToScan(e.currentTarget as HTMLElement);
-                            }}
-                          >
-                            {CONDITIONS.map((c) => (
-                              <option value={c} key={c}>
-                                {t(`returns.condition.${c}` as UiKey)}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <label class="field">
-                          <span>{t('returns.reason')}</span>
-                          <select
-                            data-testid={`unit-reason-${i}`}
-                            value={u.reasonCode ?? ''}
-                            onChange={(e) => {
-                              dispatch({ type: 'setReason', unit: i, reasonCode: (e.currentTarget as HTMLSelectElement).value });
-                              backToScan(e.currentTarget as HTMLElement);
-                            }}
-                          >
-                            <option value="" disabled>
-                              {t('returns.reasonChoose')}
-                            </option>
-                            {reasons.map((r) => (
-                              <option value={r.code} key={r.code}>
-                                {lang === 'en' ? (r.labelEn ?? r.label) : r.label}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <button class="btn btn-small" data-testid={`unit-remove-${i}`} onClick={() => dispatch({ type: 'removeUnit', unit: i })}>
-                          {t('returns.remove')}
-                        </button>
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              </section>
+              <ReceivedUnits units={state.progress.units} reasons={reasons} productName={productName} dispatch={dispatch} />
 
               {parcel && (
                 <section class="return-missing" data-testid="return-missing">

@@ -8,13 +8,15 @@
 import { openDB, unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
-import type { PackState } from '../../shared/flows/pack.js';
+import type { PackState } from '../../shared/flows/pack-state.js';
 import type { FlowStateKey } from '../../shared/flows/flow.js';
-import type { PickState } from '../../shared/flows/pick.js';
+import type { PickState } from '../../shared/flows/pick-state.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
-import type { ReturnState } from '../../shared/flows/return.js';
-import { INITIAL_PACK_STATE, INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../../shared/flows/initial-states.js';
+import type { ReturnState } from '../../shared/flows/return-state.js';
+import { INITIAL_PACK_STATE } from '../../shared/flows/pack-state.js';
+import { INITIAL_PICK_STATE } from '../../shared/flows/pick-state.js';
+import { INITIAL_RETURN_STATE } from '../../shared/flows/return-state.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult, PullResponse } from '../../shared/protocol/sync.js';
 import {

@@ -2,11 +2,11 @@
 import type { DBSchema } from 'idb';
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
-import type { PackState } from '../../shared/flows/pack.js';
-import type { PickState } from '../../shared/flows/pick.js';
+import type { PackState } from '../../shared/flows/pack-state.js';
+import type { PickState } from '../../shared/flows/pick-state.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
-import type { ReturnState } from '../../shared/flows/return.js';
+import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { EnrolResponse, RejectCode } from '../../shared/protocol/sync.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 

@@ -11,24 +11,7 @@ import type { EventBody } from '../protocol/events.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
 import type { Message } from './feedback.js';
 import { move, refuse, stay, type Flow, type FlowStep } from './flow.js';
-import { INITIAL_PACK_STATE } from './initial-states.js';
-
-/** What has been verified so far on the parcel in hand. Persisted on the device: never rename fields. */
-export interface PackProgress {
-  shipmentId: string;
-  startedAt: string;
-  /** Units verified per product code. */
-  counts: Record<string, number>;
-  insertsConfirmed: string[];
-  giftConfirmed: boolean;
-  humanTouchConfirmed: boolean;
-}
-
-/** The pack screen's state. Persisted on the device: it survives a reload. */
-export type PackState =
-  | { step: 'awaitSlip'; lastPacked: string | null }
-  | { step: 'verifying'; progress: PackProgress };
-
+import { INITIAL_PACK_STATE, type PackProgress, type PackState } from './pack-state.js';
 
 /** Everything a pack action may read. */
 export interface PackContext {

@@ -7,43 +7,11 @@ import type { HumanTouchRule, Rank, ReturnReason } from '../domain/catalogue.js'
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
 import type { Parcel } from '../domain/parcel.js';
 import { expectedUnits } from '../domain/parcel-units.js';
-import type { EventBody, ReturnCondition, ReturnReceivedPayload } from '../protocol/events.js';
+import type { EventBody, ReturnReceivedPayload } from '../protocol/events.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
 import type { Message } from './feedback.js';
 import { move, refuse, stay, type Flow, type FlowStep } from './flow.js';
-import { INITIAL_RETURN_STATE } from './initial-states.js';
-
-/** The condition of a unit that arrived (missing units are never confirmed, they are what is left). */
-export type ReceivedCondition = Exclude<ReturnCondition, 'missing'>;
-
-/** One unit confirmed by scan. Persisted on the device: never rename fields. */
-export interface ReturnUnit {
-  productCode: string;
-  condition: ReceivedCondition;
-  reasonCode: string | null;
-  note: string | null;
-}
-
-/** Something in the box the parcel never held. Persisted on the device. */
-export interface UnexpectedItem {
-  code: string;
-  productCode: string | null;
-  qty: number;
-}
-
-/** The receipt in progress. Persisted on the device: it survives a reload. */
-export interface ReturnProgress {
-  /** null when logged by order number for a parcel this device does not hold (resolved on sync). */
-  shipmentId: string | null;
-  orderNumber: string;
-  startedAt: string;
-  units: ReturnUnit[];
-  unexpected: UnexpectedItem[];
-  note: string;
-}
-
-/** The returns screen's state. */
-export type ReturnState = { step: 'find'; lastSaved: string | null } | { step: 'receiving'; progress: ReturnProgress };
+import { INITIAL_RETURN_STATE, type ReceivedCondition, type ReturnProgress, type ReturnState, type ReturnUnit } from './return-state.js';
 
 /** Everything a return action may read. */
 export interface ReturnContext {

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Tone } from '../../../src/shared/flows/feedback.js';
 import type { FlowStateKey } from '../../../src/shared/flows/flow.js';
-import type { PackState } from '../../../src/shared/flows/pack.js';
+import type { PackState } from '../../../src/shared/flows/pack-state.js';
 import { openLocalStore, type FlowCommit } from '../../../src/app/store/db.js';
 import { catalogue, CUP_JAN, dbName, LEAFLET_JAN, parcel, TEA_JAN } from '../fixtures.js';
 import { makeSessions, settled } from './sessions.js';

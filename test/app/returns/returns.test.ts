@@ -2,7 +2,8 @@
 /** Return receipts on the device: the same strict commit path as packing, restore after reload, order-number receipts, aborts, search. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PACK_STATE, INITIAL_RETURN_STATE } from '../../../src/shared/flows/initial-states.js';
+import { INITIAL_PACK_STATE } from '../../../src/shared/flows/pack-state.js';
+import { INITIAL_RETURN_STATE } from '../../../src/shared/flows/return-state.js';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { searchReturnParcels } from '../../../src/app/returns/search-parcels.js';
 import { openLocalStore, type LocalStore } from '../../../src/app/store/db.js';

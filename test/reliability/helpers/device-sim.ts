@@ -10,7 +10,7 @@ import type { OutboxEntry } from '../../../src/app/store/schema.js';
 import { createApiClient, type ApiClient } from '../../../src/app/sync/api.js';
 import { pullAll } from '../../../src/app/sync/pull.js';
 import { pushOutbox } from '../../../src/app/sync/push.js';
-import { INITIAL_PACK_STATE } from '../../../src/shared/flows/initial-states.js';
+import { INITIAL_PACK_STATE } from '../../../src/shared/flows/pack-state.js';
 import { DEMO_STAFF } from '../../../src/server/demo/demo-data.js';
 import { RELIABILITY_PRODUCT } from './fixture.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
-import { packFlow, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
+import { packFlow, type PackContext } from '../../../src/shared/flows/pack.js';
+import type { PackState } from '../../../src/shared/flows/pack-state.js';
 import { GS } from '../../../src/shared/scan/gs1.js';
 import { withCheckDigit } from '../../../src/shared/scan/gtin.js';
 import { catalogue, CREAM_JAN, LOTION_JAN, makeParcel } from '../catalogue-fixture.js';

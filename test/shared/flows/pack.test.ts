@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
-import { outstandingSteps, packFlow, type PackAction, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
+import { outstandingSteps, packFlow, type PackAction, type PackContext } from '../../../src/shared/flows/pack.js';
+import type { PackState } from '../../../src/shared/flows/pack-state.js';
 import { resolveParcel } from '../../../src/shared/domain/resolve-parcel.js';
 import { BALM_JAN, BRAND_BOOK_BARCODE, CREAM_JAN, index, LOTION_JAN, makeParcel, THANKS_CARD_BARCODE, UNKNOWN_JAN, US_SOAP_UPC } from '../catalogue-fixture.js';
 

@@ -1,7 +1,8 @@
 /** The pick flow's state table: claim, route order, location and item scans, keypad, short pick, drop. */
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
-import { currentStop, pickFlow, viewStops, type PickAction, type PickContext, type PickState } from '../../../src/shared/flows/pick.js';
+import { currentStop, pickFlow, viewStops, type PickAction, type PickContext } from '../../../src/shared/flows/pick.js';
+import type { PickState } from '../../../src/shared/flows/pick-state.js';
 import type { PickBatch } from '../../../src/shared/protocol/pick.js';
 import { compileLocationFormat } from '../../../src/shared/picking/location.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../../src/shared/picking/pick-settings.js';

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
-import {
-  returnFlow,
-  firstReturnOf,
-  missingUnits,
-  type ReturnAction,
-  type ReturnContext,
-  type ReturnState,
-} from '../../../src/shared/flows/return.js';
+import { returnFlow, firstReturnOf, missingUnits, type ReturnAction, type ReturnContext } from '../../../src/shared/flows/return.js';
+import type { ReturnState } from '../../../src/shared/flows/return-state.js';
 import { returnReceivedPayloadSchema } from '../../../src/shared/protocol/events.js';
 import { BALM_JAN, catalogue, CREAM_JAN, LOTION_JAN, makeParcel, UNKNOWN_JAN } from '../catalogue-fixture.js';
 
