@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HumanTouchFlag, HumanTouchRule } from '../../shared/domain/catalogue.js';
 import type { HumanTouchRulesResponse } from '../../shared/protocol/admin-console.js';
-import { api } from './api.js';
-import type { OnError } from './console.js';
+import { api } from '../api.js';
+import type { OnError } from '../console.js';
 
 const FLAGS: [HumanTouchFlag, string][] = [
   ['FIRST_PURCHASE', '初回購入 — 購入回数が 1'],

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AdminStaff } from '../../shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../shared/protocol/admin-devices.js';
 import type { EnrolmentCodeResponse } from '../../shared/protocol/admin.js';
-import { api } from './api.js';
-import type { OnError } from './console.js';
+import { api } from '../api.js';
+import type { OnError } from '../console.js';
 
 type Warehouse = { id: string; name: string };
 

@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminParcel, AdminParcelsResponse } from '../../shared/protocol/admin-console.js';
 import type { ImportReport } from '../../shared/protocol/import.js';
-import { ApiError, api } from './api.js';
-import type { OnError } from './console.js';
+import { ApiError, api } from '../api.js';
+import type { OnError } from '../console.js';
 
 const STATUSES = ['released', 'picking', 'picked', 'packed', 'shipped', 'held'] as const;
 const STATUS_LABEL: Record<string, string> = { released: '出荷指示', picking: 'ピッキング中', picked: 'ピッキング済', packed: '梱包済', shipped: '出荷済', held: '出荷停止' };

@@ -2,8 +2,8 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ImportReport } from '../../shared/protocol/import.js';
-import { api } from './api.js';
-import type { OnError } from './console.js';
+import { api } from '../api.js';
+import type { OnError } from '../console.js';
 
 const TYPES = [
   ['', '自動判定 / from headers'],

@@ -1,10 +1,10 @@
 /** The warehouse console: admin-token sign-in, then one section at a time (chosen in the side menu). */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, getToken, setToken } from './api.js';
-import { ImportSection } from './import-section.js';
-import { DevicesSection, StaffSection } from './people-sections.js';
-import { BatchesSection, HoldsSection, NotificationsSection, ParcelsSection } from './parcel-sections.js';
-import { RulesSection } from './rules-section.js';
+import { ImportSection } from './sections/import-section.js';
+import { DevicesSection, StaffSection } from './sections/people-sections.js';
+import { BatchesSection, HoldsSection, NotificationsSection, ParcelsSection } from './sections/parcel-sections.js';
+import { RulesSection } from './sections/rules-section.js';
 
 /** The sections, in menu order; the hash (#import …) remembers the one open. */
 const SECTIONS = [
