@@ -16,6 +16,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What a section does with a failed call: show it, or sign out when the token stopped working. */
+export type OnError = (error: unknown) => void;
+
 /** The stored admin token, or null when signed out. */
 export function getToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
@@ -27,20 +30,28 @@ export function setToken(token: string | null): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-/** Calls an admin route; `body` is JSON unless it is a Blob (an import file, sent as raw bytes). */
-export async function api<T>(method: string, path: string, body?: unknown, token = getToken()): Promise<T> {
+/** The fetch options of an admin call; `body` is JSON unless it is a Blob (an import file, sent as raw bytes). */
+export function adminRequestInit(method: string, body: unknown, token: string | null): RequestInit {
   const headers: Record<string, string> = { authorization: `Bearer ${token ?? ''}` };
-  let payload: BodyInit | undefined;
-  if (body instanceof Blob) {
-    headers['content-type'] = 'application/octet-stream';
-    payload = body;
-  } else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const res = await fetch(path, { method, headers, body: payload });
+  if (body instanceof Blob) return { method, headers: { ...headers, 'content-type': 'application/octet-stream' }, body };
+  if (body === undefined) return { method, headers };
+  return { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** The JSON of an admin answer (null when it is empty), or an ApiError with the server's message. */
+export async function readAnswer<T>(res: Response): Promise<T> {
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) throw new ApiError(res.status, (data as { message?: string } | null)?.message ?? `HTTP ${res.status}`);
   return data as T;
+}
+
+/** Calls the admin route at `url` (absolute, or relative to the page) with `token`. */
+export async function requestAdmin<T>(url: string, method: string, body: unknown, token: string | null): Promise<T> {
+  return readAnswer<T>(await fetch(url, adminRequestInit(method, body, token)));
+}
+
+/** Calls an admin route with this tab's token, or with `token` to try one before keeping it. */
+export function api<T>(method: string, path: string, body?: unknown, token = getToken()): Promise<T> {
+  return requestAdmin<T>(path, method, body, token);
 }

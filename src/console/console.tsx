@@ -1,51 +1,34 @@
 /** The warehouse console: admin-token sign-in, then one section at a time (chosen in the side menu). */
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, getToken, setToken } from './api.js';
+import { getToken, setToken, type OnError } from './api.js';
+import { failureNotice } from './failure-notice.js';
+import { SECTIONS, sectionFromHash, type SectionId } from './section-menu.js';
 import { ImportSection } from './sections/import-section.js';
+import { BatchesSection, NotificationsSection } from './sections/listing-sections.js';
+import { HoldsSection, ParcelsSection } from './sections/parcel-sections.js';
 import { DevicesSection, StaffSection } from './sections/people-sections.js';
-import { BatchesSection, HoldsSection, NotificationsSection, ParcelsSection } from './sections/parcel-sections.js';
 import { RulesSection } from './sections/rules-section.js';
-
-/** The sections, in menu order; the hash (#import …) remembers the one open. */
-const SECTIONS = [
-  ['import', '取り込み', 'Import'],
-  ['batches', 'バッチ', 'Batches'],
-  ['parcels', '出荷一覧', 'Parcels'],
-  ['holds', '出荷停止・欠品', 'Holds & short picks'],
-  ['devices', '端末', 'Devices'],
-  ['staff', 'スタッフ', 'Staff'],
-  ['rules', 'ヒューマンタッチ設定', 'Human-touch rules'],
-  ['notifications', '通知', 'Notifications'],
-] as const;
-type SectionId = (typeof SECTIONS)[number][0];
-
-function sectionFromHash(): SectionId {
-  const id = location.hash.replace(/^#/, '');
-  return (SECTIONS.find((s) => s[0] === id)?.[0] ?? 'import') as SectionId;
-}
-
-/** Shared by sections: report an error, or sign out when the token stopped working. */
-export type OnError = (error: unknown) => void;
+import { SignIn } from './sign-in.js';
 
 /** The console root. */
 export function Console() {
   const [signedIn, setSignedIn] = useState(() => getToken() !== null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [section, setSection] = useState<SectionId>(sectionFromHash);
+  const [section, setSection] = useState<SectionId>(() => sectionFromHash(location.hash));
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash());
+    const onHash = () => setSection(sectionFromHash(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  const signOut = () => {
+    setToken(null);
+    setSignedIn(false);
+  };
   const onError: OnError = (error) => {
-    if (error instanceof ApiError && error.status === 401) {
-      setToken(null);
-      setSignedIn(false);
-      setNotice('管理トークンが無効になりました。もう一度サインインしてください / The admin token was refused; sign in again');
-      return;
-    }
-    setNotice(error instanceof Error ? error.message : String(error));
+    const failure = failureNotice(error);
+    if (failure.signOut) signOut();
+    setNotice(failure.notice);
   };
 
   if (!signedIn) return <SignIn notice={notice} onSignedIn={() => (setSignedIn(true), setNotice(null))} />;
@@ -59,14 +42,7 @@ export function Console() {
             <small>{en}</small>
           </a>
         ))}
-        <button
-          class="link"
-          data-testid="sign-out"
-          onClick={() => {
-            setToken(null);
-            setSignedIn(false);
-          }}
-        >
+        <button class="link" data-testid="sign-out" onClick={signOut}>
           サインアウト / Sign out
         </button>
       </nav>
@@ -86,40 +62,5 @@ export function Console() {
         {section === 'notifications' && <NotificationsSection onError={onError} />}
       </main>
     </div>
-  );
-}
-
-function SignIn({ notice, onSignedIn }: { notice: string | null; onSignedIn: () => void }) {
-  const [token, setTokenInput] = useState('');
-  const [error, setError] = useState<string | null>(notice);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      // Any admin route proves the token; nothing is kept unless it works.
-      await api('GET', '/api/admin/warehouses', undefined, token.trim());
-      setToken(token.trim());
-      onSignedIn();
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? '管理トークンが違います / Wrong admin token' : String((err as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form class="signin" onSubmit={submit} data-testid="console-signin">
-      <h1>FloorPack 倉庫コンソール</h1>
-      <p>管理トークンを入力してください（サーバー起動時に表示、または DATA_DIR/admin-token）。 / Enter the admin token.</p>
-      <input type="password" autocomplete="off" value={token} onInput={(e) => setTokenInput(e.currentTarget.value)} data-testid="console-token" aria-label="admin token" required />
-      <button type="submit" disabled={busy || !token.trim()} data-testid="console-signin-submit">
-        サインイン / Sign in
-      </button>
-      {error && (
-        <p class="error" role="alert" data-testid="console-signin-error">
-          {error}
-        </p>
-      )}
-    </form>
   );
 }
