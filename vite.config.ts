@@ -34,10 +34,9 @@ function consolePage(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         const [pathname, query] = (req.url ?? '').split('?');
-        // As the server does: /console and any extension-less path below it is the console's page.
-        if (pathname === '/console' || (pathname.startsWith('/console/') && !/\.[a-z0-9]+$/i.test(pathname)) || pathname === '/console/index.html') {
-          req.url = `/${CONSOLE_HTML_SOURCE}${query === undefined ? '' : `?${query}`}`;
-        }
+        // As the server does (src/server/routes/pwa.ts): /console and any path below it that is not a file.
+        const isPage = pathname === '/console' || pathname === `/${CONSOLE_HTML_SERVED}` || (pathname.startsWith('/console/') && !/\.[a-z0-9]+$/i.test(pathname));
+        if (isPage) req.url = `/${CONSOLE_HTML_SOURCE}${query === undefined ? '' : `?${query}`}`;
         next();
       });
     },
