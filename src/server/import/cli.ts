@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { importEncodingSchema, importTypeSchema, type ImportReport } from '../../shared/protocol/import.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
-import { rebuildBatchesAfterImport } from '../app.js';
+import { rebuildBatchesAfterImport } from '../picking/rebuild-batches.js';
 import { parseEnv, pickSettingsOf, EnvError } from '../env.js';
 import { mergeHeaderMapping } from './header-map.js';
 import { ImportUsageError, runImport } from './run-import.js';

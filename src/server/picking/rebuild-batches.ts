@@ -1,13 +1,15 @@
 /**
- * Rebuilds the open pick batches of a warehouse from its released parcels (picking/pick-batch.ts).
+ * Rebuilds the open pick batches of a warehouse from its released parcels (shared/picking/pick-batch.ts).
  * Call it whenever parcels arrive or become released again, and after a hold or a release: the demo
- * seed does, the admin release does, and the importer should after each import.
+ * seed does, the admin release does, and every import that committed shipments does.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import { planBatches } from '../../shared/picking/pick-batch.js';
 import { nextChangeSeq } from '../db/change-seq.js';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
+import type { AfterShipmentsImported } from '../import/run-import.js';
 
 /** What a rebuild changed. */
 export interface RebuildSummary {
@@ -19,6 +21,13 @@ export interface RebuildSummary {
 /** Rebuilds in its own transaction. */
 export function rebuildBatches(database: Database, warehouseId: string, batchSize: number, now: Date = new Date()): Promise<RebuildSummary> {
   return database.write((tx) => rebuildBatchesInTx(tx, warehouseId, batchSize, now));
+}
+
+/** New parcels join pick batches as soon as an import commits them (a rebuild never moves parcels being picked). */
+export function rebuildBatchesAfterImport(database: Database, pickSettings: PickSettings, now: () => Date = () => new Date()): AfterShipmentsImported {
+  return async ({ warehouseId }) => {
+    await rebuildBatches(database, warehouseId, pickSettings.batchSize, now());
+  };
 }
 
 /**
