@@ -9,7 +9,8 @@ import { importQuerySchema, importReportSchema } from '../../shared/protocol/imp
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
 import type { Database } from '../db/client.js';
 import type { HeaderMapping } from '../import/header-map.js';
-import { ImportUsageError, runImport, type AfterShipmentsImported } from '../import/run-import.js';
+import { runImport, type AfterShipmentsImported } from '../import/run-import.js';
+import { ImportUsageError } from '../import/usage-error.js';
 
 /** Largest import file accepted over HTTP (a day of shipments is a few MB). */
 export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
