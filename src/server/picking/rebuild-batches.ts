@@ -38,7 +38,7 @@ export async function lockWarehouseForRebuild(tx: Tx, warehouseId: string): Prom
   await tx.select({ id: t.warehouses.id }).from(t.warehouses).where(eq(t.warehouses.id, warehouseId)).for('no key update');
 }
 
-/** Locks the open batches of a warehouse (before any parcel or counter lock: see the lock order in schema.ts). */
+/** Locks the open batches of a warehouse (before any parcel or counter lock: see the lock order at pick_batches in db/tables/parcels.ts). */
 export async function lockOpenBatches(tx: Tx, warehouseId: string) {
   return tx
     .select({ id: t.pickBatches.id, shipmentIds: t.pickBatches.shipmentIds })
