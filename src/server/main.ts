@@ -13,7 +13,7 @@ import { databaseOptionsOf, loadEnvOrExit, pickSettingsOf } from './env.js';
 import { notifyConfigFromEnv } from './notify/config.js';
 
 /** Where `npm start` finds the built PWA. */
-export const DEFAULT_STATIC_DIR = path.resolve('dist');
+const DEFAULT_STATIC_DIR = path.resolve('dist');
 
 /** Starts the server; resolves once it listens. SIGINT/SIGTERM close it and release DATA_DIR. */
 export async function main(options: { staticDir?: string } = {}): Promise<void> {

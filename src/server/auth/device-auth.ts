@@ -21,7 +21,7 @@ declare module 'fastify' {
 }
 
 /** Looks up a live (not revoked) device by its token. */
-export async function findDeviceByToken(database: Database, token: string): Promise<AuthedDevice | null> {
+async function findDeviceByToken(database: Database, token: string): Promise<AuthedDevice | null> {
   const rows = await database.read((tx) =>
     tx
       .select({ id: t.devices.id, name: t.devices.name, warehouseId: t.devices.warehouseId, warehouseName: t.warehouses.name, revokedAt: t.devices.revokedAt })

@@ -182,7 +182,7 @@ export const DEMO_SHIPMENTS: DemoShipment[] = [
 ];
 
 /** A demo shipment as a device sees it: flags computed from history, no e-mail. */
-export function toDemoParcel(s: DemoShipment): Parcel {
+function toDemoParcel(s: DemoShipment): Parcel {
   const flags = computeHumanTouchFlags(s);
   return { ...parcelFieldsOf(s), flags, flagBasis: flagBasisOf(flags, s, null), packedBy: null, customerReturnCount: s.returnCount };
 }

@@ -124,7 +124,7 @@ function failureReport(type: string, message: string): ImportReport {
 }
 
 /** The human-readable report: counts, then one line per problem (row, column, message). */
-export function formatReport(report: ImportReport, dryRun: boolean): string {
+function formatReport(report: ImportReport, dryRun: boolean): string {
   const counts = Object.entries(report.imported).map(([k, v]) => `${k} ${v}`).join(', ');
   const lines = [
     `${dryRun ? '[dry run: nothing written] ' : ''}${report.type}: ${report.rows} rows; ${counts || 'nothing imported'}; rejected ${report.rejected}`,

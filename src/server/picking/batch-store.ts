@@ -22,7 +22,7 @@ function selectBatches(tx: Tx) {
 }
 
 /** Converts a row (with the holder's names) to the wire shape. */
-export function toPickBatch(row: BatchRow, names: { staffName: string | null; deviceName: string | null }): PickBatch {
+function toPickBatch(row: BatchRow, names: { staffName: string | null; deviceName: string | null }): PickBatch {
   return {
     batchId: row.id,
     shape: row.shape,

@@ -13,7 +13,7 @@ import { runImport, type AfterShipmentsImported } from '../import/run-import.js'
 import { ImportUsageError } from '../import/usage-error.js';
 
 /** Largest import file accepted over HTTP (a day of shipments is a few MB). */
-export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /** Options of the import route. */
 export interface AdminImportRoutesOptions {
