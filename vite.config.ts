@@ -17,7 +17,37 @@ function webManifest(): Plugin {
 }
 
 const INDEX_HTML = fileURLToPath(new URL('./index.html', import.meta.url));
-const CONSOLE_HTML = fileURLToPath(new URL('./console/index.html', import.meta.url));
+/** The console's page lives with its code; it is served (and built) at /console/. */
+const CONSOLE_HTML_SOURCE = 'src/console/index.html';
+const CONSOLE_HTML_SERVED = 'console/index.html';
+
+/**
+ * Puts the console's page at /console/ although its source sits in src/console/: the dev server
+ * answers /console/ with that page, and the build writes it to dist/console/index.html (its asset
+ * URLs are absolute, so moving the file changes nothing inside it).
+ */
+function consolePage(): Plugin {
+  return {
+    name: 'floorpack-console-page',
+    // After Vite's own HTML plugin, which emits the page in its generateBundle.
+    enforce: 'post',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const [pathname, query] = (req.url ?? '').split('?');
+        // As the server does (src/server/routes/pwa.ts): /console and any path below it that is not a file.
+        const isPage = pathname === '/console' || pathname === `/${CONSOLE_HTML_SERVED}` || (pathname.startsWith('/console/') && !/\.[a-z0-9]+$/i.test(pathname));
+        if (isPage) req.url = `/${CONSOLE_HTML_SOURCE}${query === undefined ? '' : `?${query}`}`;
+        next();
+      });
+    },
+    generateBundle(_options, bundle) {
+      const page = bundle[CONSOLE_HTML_SOURCE];
+      if (page?.type !== 'asset') return;
+      delete bundle[CONSOLE_HTML_SOURCE];
+      this.emitFile({ type: 'asset', fileName: CONSOLE_HTML_SERVED, source: page.source });
+    },
+  };
+}
 
 const API_TARGET = 'http://localhost:8080';
 
@@ -35,7 +65,7 @@ export default defineConfig({
       // Two pages from one build: the handheld PWA (/) and the warehouse console (/console/). The
       // console's own files are named console-*, so the service worker leaves them out of the handheld's
       // precache (a handheld never downloads the console).
-      input: { main: INDEX_HTML, console: CONSOLE_HTML },
+      input: { main: INDEX_HTML, console: fileURLToPath(new URL(`./${CONSOLE_HTML_SOURCE}`, import.meta.url)) },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'console' ? 'assets/console-[hash].js' : 'assets/[name]-[hash].js'),
         assetFileNames: (asset) => (asset.names.some((n) => n.startsWith('console')) ? 'assets/console-[hash][extname]' : 'assets/[name]-[hash][extname]'),
@@ -48,6 +78,7 @@ export default defineConfig({
   plugins: [
     preact(),
     webManifest(),
+    consolePage(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

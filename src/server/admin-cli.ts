@@ -7,14 +7,13 @@
  * http://127.0.0.1:$PORT) the CLI goes through its admin API with the admin token; otherwise it opens
  * the database itself (DATABASE_URL, or PGlite in DATA_DIR).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AdminDevice } from '../shared/protocol/admin-devices.js';
+import { readStoredAdminToken } from './auth/admin-token.js';
 import { createEnrolmentCode, EnrolError } from './auth/enrolment.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase, type Database } from './db/client.js';
-import { parseEnv } from './env.js';
+import { databaseOptionsOf, parseEnv } from './env.js';
 import { listDevices, revokeDeviceById } from './supervision/devices.js';
 
 const USAGE = `usage: npm run admin -- <command>
@@ -68,7 +67,7 @@ export async function runAdminCli(argv: string[], rawEnv: NodeJS.ProcessEnv, io:
   }
   let database: Database;
   try {
-    database = env.DATABASE_URL ? await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: 1 }) : await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
+    database = await openDatabase(databaseOptionsOf(env, { maxConnections: 1 }));
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       io.err(`${error.message}.\nA server is running on this DATA_DIR but does not answer at ${adminUrl}: set ADMIN_URL to its address (and ADMIN_TOKEN) so this goes through its admin API, or stop it first.`);
@@ -148,14 +147,6 @@ function printDevices(devices: AdminDevice[], io: CliIo): void {
     const state = d.revokedAt ? `revoked ${d.revokedAt}` : `last seen ${d.lastSeenAt ?? 'never'}`;
     const flags = d.sequenceFlags > 0 ? `  SEQUENCE FLAGS: ${d.sequenceFlags}` : '';
     io.out(`${d.id}  ${d.name}  ${d.warehouseId}  ${state}  last seq ${d.lastDeviceSeq}  open flags ${d.openFlags}${flags}`);
-  }
-}
-
-function readStoredAdminToken(dataDir: string): string | undefined {
-  try {
-    return readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
   }
 }
 

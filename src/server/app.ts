@@ -1,37 +1,40 @@
 /** Builds the Fastify app (no listen), so tests drive it with app.inject and main.ts only listens. */
-import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { en } from 'zod/locales';
 import { config as configureZod } from 'zod/mini';
+import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
+import { requireAdmin } from './auth/admin-token.js';
 import { requireDevice } from './auth/device-auth.js';
 import type { Database } from './db/client.js';
+import { answerErrors } from './http/error-answer.js';
+import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { registerStrictJsonParser } from './http/strict-json.js';
+import type { HeaderMapping } from './import/header-map.js';
+import type { AfterShipmentsImported } from './import/run-import.js';
+import type { NotifyConfig } from './notify/config.js';
+import { Dispatcher } from './notify/dispatcher.js';
+import { rebuildBatchesAfterImport } from './picking/rebuild-batches.js';
 import { adminRoutes } from './routes/admin.js';
-import { adminDeviceRoutes, adminStaffPinRoutes } from './routes/admin-devices.js';
+import { adminConsoleRoutes } from './routes/admin-console.js';
+import { adminDeviceRoutes } from './routes/admin-devices.js';
+import { adminImportRoutes } from './routes/admin-import.js';
+import { adminStaffRoutes } from './routes/admin-staff.js';
 import { deviceRoutes } from './routes/device.js';
 import { enrolRoutes } from './routes/enrol.js';
 import { healthRoutes } from './routes/health.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { pickAdminRoutes } from './routes/pick-admin.js';
 import { registerPwa } from './routes/pwa.js';
 import { syncRoutes } from './routes/sync.js';
-import { pickAdminRoutes } from './routes/pick-admin.js';
-import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
-import type { HeaderMapping } from './import/header-map.js';
-import type { AfterShipmentsImported } from './import/run-import.js';
-import { adminConsoleRoutes } from './routes/admin-console.js';
-import { adminImportRoutes } from './routes/admin-import.js';
-import { rebuildBatches } from './picking/rebuild-batches.js';
-import { notificationRoutes } from './routes/notifications.js';
-import { Dispatcher } from './notify/dispatcher.js';
-import type { NotifyConfig } from './notify/config.js';
 
 // The shared schemas are zod/mini (so the PWA bundles little of zod), and zod/mini loads no locale:
 // the 400 answers quote zod's messages, so they stay English sentences ("Too small: expected …").
 configureZod(en());
 
 /** Largest request body accepted: a full push of 500 events is well under this. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** What the app needs from its caller. */
 export interface BuildAppOptions {
@@ -68,6 +71,7 @@ declare module 'fastify' {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { database, adminToken } = opts;
   const now = opts.now ?? (() => new Date());
+  const pickSettings = opts.pickSettings ?? DEFAULT_PICK_SETTINGS;
   const app = Fastify({
     logger: opts.logger ?? false,
     logController: new LogController({ disableRequestLogging: !opts.requestLogging }),
@@ -77,80 +81,42 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('device', null);
   registerStrictJsonParser(app);
-
-  app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const message = error.validation
-        .map((issue) => `${issue.instancePath ? issue.instancePath.replace(/^\//, '').replaceAll('/', '.') : error.validationContext ?? 'request'}: ${issue.message}`)
-        .join('; ');
-      return reply.code(400).send({ error: 'bad_request', message: `Invalid ${error.validationContext ?? 'request'}: ${message}` });
-    }
-    const err = error as { statusCode?: number; code?: string; message?: string };
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: 'payload_too_large', message: `Request body is larger than ${BODY_LIMIT_BYTES} bytes.` });
-    }
-    if (err.statusCode === 429) {
-      // The rate limiter (http/security.ts): say when to come back; Retry-After is already set.
-      return reply.code(429).send({ error: 'rate_limited', message: err.message ?? 'Too many requests' });
-    }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      // Fastify's own client errors (malformed JSON, wrong content type): say what, keep the shape.
-      return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message ?? 'Bad request' });
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: 'internal', message: 'Internal server error. It has been logged.' });
-  });
-
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'floorpack sync server', version: '0.1.0', description: 'Enrolment, pull and push for the floorpack handheld app.' },
-      components: {
-        securitySchemes: {
-          device: { type: 'http', scheme: 'bearer', description: 'Device token from POST /api/enrol' },
-          admin: { type: 'http', scheme: 'bearer', description: 'Admin token (ADMIN_TOKEN or DATA_DIR/admin-token)' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-
+  app.setErrorHandler(answerErrors(BODY_LIMIT_BYTES));
+  await registerOpenApi(app);
   await registerSecurity(app);
-  await app.register(healthRoutes, { database });
-  app.get('/api/openapi.json', { schema: { tags: ['ops'], summary: 'This OpenAPI document' } }, async () => app.swagger());
-  await app.register(enrolRoutes, { database, now, perMinute: opts.enrolRateLimitPerMin ?? 10 });
-  await app.register(adminRoutes, { database, adminToken, enrolCodeTtlMin: opts.enrolCodeTtlMin ?? 60, now });
-  await app.register(adminDeviceRoutes, { database, adminToken, now });
-  await app.register(adminStaffPinRoutes, { database, adminToken, now });
-  // Device routes share one scope whose hook demands a device credential; unknown URLs are outside it
-  // and still get their 404.
-  await app.register(async (scope) => {
-    scope.addHook('onRequest', requireDevice(database));
-    await scope.register(deviceRoutes);
-    await scope.register(syncRoutes, { database, now, pickSettings: opts.pickSettings ?? DEFAULT_PICK_SETTINGS });
-  });
-  await app.register(pickAdminRoutes, { database, adminToken, now, pickSettings: opts.pickSettings ?? DEFAULT_PICK_SETTINGS });
-  // --- import and warehouse console (issue 7) ---
-  await app.register(adminImportRoutes, { database, adminToken, headerMapping: opts.importHeaderMapping, afterShipmentsImported: opts.afterShipmentsImported ?? rebuildBatchesAfterImport(database, opts.pickSettings ?? DEFAULT_PICK_SETTINGS, now) });
-  await app.register(adminConsoleRoutes, { database, adminToken, now });
-  // Return notifications (issue 4): the dispatcher sends after commit; a push wakes it.
+
+  // Return notifications are sent after the push that recorded them has committed: the push wakes
+  // the dispatcher then, and between pushes it polls.
   const dispatcher = opts.notify ? new Dispatcher({ database, config: opts.notify.config, now, log: app.log }) : null;
   app.decorate('dispatcher', dispatcher);
-  await app.register(notificationRoutes, { database, adminToken, now, kick: () => dispatcher?.kick() });
+  const wakeDispatcher = () => dispatcher?.kick();
+
+  await app.register(healthRoutes, { database });
+  await app.register(enrolRoutes, { database, now, perMinute: opts.enrolRateLimitPerMin ?? 10 });
+  // Two scopes, each with one hook that demands its credential. Unknown URLs are in neither, so they
+  // still get the not-found handler's 404 rather than a 401.
+  await app.register(async (devices) => {
+    devices.addHook('onRequest', requireDevice(database));
+    await devices.register(deviceRoutes);
+    await devices.register(syncRoutes, { database, now, pickSettings, afterPushCommitted: wakeDispatcher });
+  });
+  await app.register(async (admin) => {
+    admin.addHook('onRequest', requireAdmin(adminToken));
+    await admin.register(adminRoutes, { database, enrolCodeTtlMin: opts.enrolCodeTtlMin ?? 60, now });
+    await admin.register(adminDeviceRoutes, { database, now });
+    await admin.register(adminStaffRoutes, { database });
+    await admin.register(pickAdminRoutes, { database, now, pickSettings });
+    const afterShipmentsImported = opts.afterShipmentsImported ?? rebuildBatchesAfterImport(database, pickSettings, now);
+    await admin.register(adminImportRoutes, { database, headerMapping: opts.importHeaderMapping, afterShipmentsImported });
+    await admin.register(adminConsoleRoutes, { database, now });
+    await admin.register(notificationRoutes, { database, now, kick: wakeDispatcher });
+  });
+
   if (dispatcher) {
-    app.addHook('onResponse', async (request) => {
-      if (request.url === '/api/sync/push') dispatcher.kick();
-    });
     app.addHook('onClose', async () => dispatcher.stop());
     if (opts.notify!.autoStart) app.addHook('onReady', async () => dispatcher.start());
   }
   await registerPwa(app, opts.staticDir ?? null);
   await app.ready();
   return app;
-}
-
-/** New parcels join pick batches as soon as an import commits them (a rebuild never moves parcels being picked). */
-export function rebuildBatchesAfterImport(database: Database, pickSettings: PickSettings, now: () => Date = () => new Date()): AfterShipmentsImported {
-  return async ({ warehouseId }) => {
-    await rebuildBatches(database, warehouseId, pickSettings.batchSize, now());
-  };
 }

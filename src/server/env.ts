@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { compileLocationFormat, LocationFormatError } from '../shared/picking/location.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
+import type { OpenDatabaseOptions } from './db/client.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1..65535').max(65535, 'must be 1..65535').default(8080),
@@ -32,7 +33,7 @@ const envSchema = z.object({
   PICK_LOCATION_SCAN: z.enum(['required', 'optional', 'off'], { error: 'must be required, optional or off' }).default(DEFAULT_PICK_SETTINGS.locationScan),
   PICK_TOP_RANK_ORDER: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(DEFAULT_PICK_SETTINGS.topRankSortOrder),
   PICK_SHORTAGE_RULE: z.enum(['newestOrderFirst', 'lowestRankFirst'], { error: 'must be newestOrderFirst or lowestRankFirst' }).default(DEFAULT_PICK_SETTINGS.shortageRule),
-  // --- return notifications (issue 4) ---
+  // --- return notifications ---
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().regex(/@/, 'must be an e-mail address, optionally with a name: Shop <returns@example.jp>').default('floorpack <returns@floorpack.invalid>'),
   WEBHOOK_URL: z.string().regex(/^https?:\/\//, 'must be an http:// or https:// URL').optional(),
@@ -53,6 +54,11 @@ export function pickSettingsOf(env: Env): PickSettings {
     topRankSortOrder: env.PICK_TOP_RANK_ORDER,
     shortageRule: env.PICK_SHORTAGE_RULE,
   };
+}
+
+/** Where the data lives: PostgreSQL when DATABASE_URL is set, else the embedded PGlite in DATA_DIR. */
+export function databaseOptionsOf(env: Env, postgres: { maxConnections?: number } = {}): OpenDatabaseOptions {
+  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, ...postgres } : { kind: 'pglite', dataDir: env.DATA_DIR };
 }
 
 /** The parsed, typed server configuration. */

@@ -1,29 +1,26 @@
 /** The server process: env → database (locked, migrated, demo-seeded) → listen → graceful close. */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { asc } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { resolveAdminToken } from './auth/admin-token.js';
 import { createEnrolmentCode } from './auth/enrolment.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/client.js';
-import { warehouses } from './db/schema.js';
+import { listWarehouses } from './db/queries/warehouses.js';
 import { DEMO_WAREHOUSE } from './demo/demo-data.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { loadEnvOrExit, pickSettingsOf } from './env.js';
+import { databaseOptionsOf, loadEnvOrExit, pickSettingsOf } from './env.js';
 import { notifyConfigFromEnv } from './notify/config.js';
 
 /** Where `npm start` finds the built PWA. */
-export const DEFAULT_STATIC_DIR = path.resolve('dist');
+const DEFAULT_STATIC_DIR = path.resolve('dist');
 
 /** Starts the server; resolves once it listens. SIGINT/SIGTERM close it and release DATA_DIR. */
 export async function main(options: { staticDir?: string } = {}): Promise<void> {
   const env = loadEnvOrExit();
   let database;
   try {
-    database = env.DATABASE_URL
-      ? await openDatabase({ kind: 'postgres', url: env.DATABASE_URL })
-      : await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
+    database = await openDatabase(databaseOptionsOf(env));
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       process.stderr.write(`${error.message}\n`);
@@ -72,7 +69,7 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
   ];
   if (seeded) lines.push(`demo data loaded: warehouse ${DEMO_WAREHOUSE.id} ${DEMO_WAREHOUSE.name}`);
   // A fresh code on every start, so the first handheld can enrol without any admin call.
-  const [warehouse] = await database.read((tx) => tx.select().from(warehouses).orderBy(asc(warehouses.id)).limit(1));
+  const [warehouse] = await listWarehouses(database);
   if (warehouse) {
     const code = await createEnrolmentCode(database, warehouse.id, env.ENROL_CODE_TTL_MIN, new Date());
     lines.push(`one-time enrolment code for ${warehouse.id} ${warehouse.name}: ${code.code} (expires ${code.expiresAt})`);

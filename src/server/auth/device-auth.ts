@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.js';
 import * as t from '../db/schema.js';
-import { bearerToken, secretsEqual, sha256Hex } from './secrets.js';
+import { bearerToken, sha256Hex } from './secrets.js';
 
 /** The device a request comes from; its warehouse scopes everything it may see. */
 export interface AuthedDevice {
@@ -21,7 +21,7 @@ declare module 'fastify' {
 }
 
 /** Looks up a live (not revoked) device by its token. */
-export async function findDeviceByToken(database: Database, token: string): Promise<AuthedDevice | null> {
+async function findDeviceByToken(database: Database, token: string): Promise<AuthedDevice | null> {
   const rows = await database.read((tx) =>
     tx
       .select({ id: t.devices.id, name: t.devices.name, warehouseId: t.devices.warehouseId, warehouseName: t.warehouses.name, revokedAt: t.devices.revokedAt })
@@ -46,15 +46,5 @@ export function requireDevice(database: Database) {
       });
     }
     request.device = device;
-  };
-}
-
-/** An onRequest hook that admits only the admin token (compared in constant time). */
-export function requireAdmin(adminToken: string) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const token = bearerToken(request.headers.authorization);
-    if (!token || !secretsEqual(token, adminToken)) {
-      return reply.code(401).send({ error: 'unauthorized', message: 'Admin token required (Authorization: Bearer <admin token>).' });
-    }
   };
 }

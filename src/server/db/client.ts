@@ -15,11 +15,11 @@ import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.js';
 import { SerialQueue } from './serial-queue.js';
 
-/** The migrations drizzle-kit generated from schema.ts; the same files for PGlite and PostgreSQL. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The migrations drizzle-kit generated from schema.ts (the tables in db/tables/); the same files for PGlite and PostgreSQL. */
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** A drizzle handle on either driver; route code only uses the common pg-core API. */
-export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 /** A drizzle transaction on either driver. */
 export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, any>;
 

@@ -2,10 +2,11 @@
 import { sql } from 'drizzle-orm';
 import type { GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Staff } from '../../shared/domain/catalogue.js';
 import { computeHumanTouchFlags } from '../../shared/domain/human-touch.js';
-import type { ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
+import type { ParcelStatus } from '../../shared/domain/parcel.js';
 import { nextChangeSeq } from './change-seq.js';
 import type { Tx } from './client.js';
 import * as t from './schema.js';
+import { parcelFieldsOf, type ShipmentInput } from './shipment-input.js';
 
 /** Inserts or updates one product and its barcodes. */
 export async function upsertProduct(tx: Tx, product: Product): Promise<void> {
@@ -54,59 +55,20 @@ export async function upsertReturnReason(tx: Tx, reason: ReturnReason): Promise<
   await tx.insert(t.returnReasons).values(row).onConflictDoUpdate({ target: t.returnReasons.code, set: row });
 }
 
-/** A shipment instruction as it arrives from the back office (server-only fields included). */
-export interface ShipmentInput {
-  shipmentId: string;
-  orderNumber: string;
-  orderDate: string;
-  customerId: string;
-  customerName: string;
-  customerEmail: string | null;
-  /** BCP 47 language for the customer's messages; absent or null = Japanese. */
-  customerLocale?: string | null;
-  rankCode: string;
-  purchaseCount: number;
-  returnCount: number;
-  parcelsSinceFirstReturn: number;
-  giftCode: string | null;
-  noshiName: string | null;
-  message: string | null;
-  insertCodes: string[];
-  carrier: string;
-  status: ParcelStatus;
-  holdReason: string | null;
-  lines: ParcelLine[];
-  /** The human-touch rule version in force when this write computes the flags (import sets it). */
-  flagRuleVersion?: number | null;
-}
-
 /** Inserts or updates a parcel; its human-touch flags are computed here, from history, never taken as given. */
 export async function upsertParcel(tx: Tx, warehouseId: string, s: ShipmentInput): Promise<void> {
   await lockParcelRow(tx, s.shipmentId);
   // Before the change stamp (lock order: parcel, customer, counter — the same as a return receipt).
   await upsertCustomer(tx, s);
   const row = {
-    shipmentId: s.shipmentId,
+    ...parcelFieldsOf(s),
     warehouseId,
-    orderNumber: s.orderNumber,
-    orderDate: s.orderDate,
-    customerId: s.customerId,
-    customerName: s.customerName,
     customerEmail: s.customerEmail,
-    rankCode: s.rankCode,
     purchaseCount: s.purchaseCount,
     returnCount: s.returnCount,
     parcelsSinceFirstReturn: s.parcelsSinceFirstReturn,
     flags: computeHumanTouchFlags(s),
     flagRuleVersion: s.flagRuleVersion ?? null,
-    giftCode: s.giftCode,
-    noshiName: s.noshiName,
-    message: s.message,
-    insertCodes: s.insertCodes,
-    carrier: s.carrier,
-    status: s.status,
-    holdReason: s.holdReason,
-    lines: s.lines,
     seq: await nextChangeSeq(tx),
   };
   await tx.insert(t.parcels).values(row).onConflictDoUpdate({ target: t.parcels.shipmentId, set: row });

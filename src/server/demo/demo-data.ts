@@ -4,9 +4,9 @@
  */
 import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Staff } from '../../shared/domain/catalogue.js';
 import { computeHumanTouchFlags, flagBasisOf } from '../../shared/domain/human-touch.js';
-import type { Parcel, ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
+import type { Parcel } from '../../shared/domain/parcel.js';
 import { withCheckDigit } from '../../shared/scan/gtin.js';
-import type { ShipmentInput as BackOfficeShipment } from '../db/write-master-data.js';
+import { parcelFieldsOf, type ShipmentInput as BackOfficeShipment } from '../db/shipment-input.js';
 
 /** The parcels tests rely on, by the situation each one sets up. */
 export const DEMO_SCENARIOS = {
@@ -119,9 +119,9 @@ export const DEMO_RETURN_REASONS: ReturnReason[] = [
 /** A demo shipment: a back-office shipment instruction, always with an e-mail. */
 export type DemoShipment = BackOfficeShipment & { customerEmail: string };
 
-type ShipmentInput = Partial<DemoShipment> & Pick<DemoShipment, 'shipmentId' | 'customerId' | 'customerName' | 'rankCode' | 'lines'>;
+type DemoShipmentSpec = Partial<DemoShipment> & Pick<DemoShipment, 'shipmentId' | 'customerId' | 'customerName' | 'rankCode' | 'lines'>;
 
-function shipment(n: number, input: ShipmentInput): DemoShipment {
+function shipment(n: number, input: DemoShipmentSpec): DemoShipment {
   return {
     orderNumber: `2026112${String(4000 + n).padStart(5, '0')}`,
     orderDate: '2026-11-23',
@@ -176,34 +176,15 @@ export const DEMO_SHIPMENTS: DemoShipment[] = [
   shipment(22, { shipmentId: 'S0000022', customerId: 'C100122', customerName: '前田 翔太', rankCode: 'S', orderDate: '2026-11-23', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1009', qty: 1 }, { productCode: 'SKU-1002', qty: 1 }] }),
   shipment(23, { shipmentId: 'S0000023', customerId: 'C100123', customerName: '藤田 優子', rankCode: 'B', orderDate: '2026-11-22', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1001', qty: 1 }] }),
   shipment(24, { shipmentId: 'S0000024', customerId: 'C100124', customerName: '岡田 誠', rankCode: 'N', orderDate: '2026-11-23', insertCodes: ['L04'], lines: [{ productCode: 'SKU-1003', qty: 1 }] }),
-  // Returns (issue 4): a customer with no return yet and two parcels; the second is not packed yet.
+  // Returns: a customer with no return yet and two parcels; the second is not packed yet.
   shipment(30, { shipmentId: 'S0000030', customerId: 'C100130', customerName: '岡田 美和', rankCode: 'G', purchaseCount: 3, lines: [{ productCode: 'SKU-1003', qty: 1 }, { productCode: 'SKU-1010', qty: 1 }] }),
   shipment(31, { shipmentId: 'S0000031', customerId: 'C100130', customerName: '岡田 美和', rankCode: 'G', purchaseCount: 4, orderDate: '2026-11-24', lines: [{ productCode: 'SKU-1005', qty: 1 }] }),
 ];
 
 /** A demo shipment as a device sees it: flags computed from history, no e-mail. */
-export function toDemoParcel(s: DemoShipment): Parcel {
+function toDemoParcel(s: DemoShipment): Parcel {
   const flags = computeHumanTouchFlags(s);
-  return {
-    shipmentId: s.shipmentId,
-    orderNumber: s.orderNumber,
-    orderDate: s.orderDate,
-    customerId: s.customerId,
-    customerName: s.customerName,
-    rankCode: s.rankCode,
-    flags,
-    flagBasis: flagBasisOf(flags, s, null),
-    giftCode: s.giftCode,
-    noshiName: s.noshiName,
-    message: s.message,
-    insertCodes: s.insertCodes,
-    carrier: s.carrier,
-    status: s.status,
-    holdReason: s.holdReason,
-    packedBy: null,
-    lines: s.lines,
-    customerReturnCount: s.returnCount,
-  };
+  return { ...parcelFieldsOf(s), flags, flagBasis: flagBasisOf(flags, s, null), packedBy: null, customerReturnCount: s.returnCount };
 }
 
 /** The demo parcels as the first pull delivers them. */

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
  * does not restrict; the build has no inline script or style. No upgrade-insecure-requests: a
  * try-out on http://localhost or 127.0.0.1 must keep working (the floor runs behind HTTPS anyway).
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   // 'wasm-unsafe-eval' lets the page compile WebAssembly (the camera's zxing-cpp decoder, from our own
   // origin: script-src 'self' still decides where code comes from). It does not allow eval() or
@@ -31,12 +31,6 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
   upgradeInsecureRequests: null,
 };
-
-/** Rate limits of the public routes, per client address. */
-export interface RateLimitOptions {
-  /** Enrolment attempts per minute (each one guesses a code). */
-  enrolPerMinute: number;
-}
 
 /** Registers helmet (global) and the rate limiter (routes opt in with `config.rateLimit`). */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {

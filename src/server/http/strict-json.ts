@@ -18,7 +18,7 @@ class UnstorableTextError extends Error {
 const UNSTORABLE = /\u0000|\p{Cs}/u;
 
 /** True when any string (key or value) inside `value` holds U+0000 or a lone surrogate. */
-export function containsUnstorableText(value: unknown): boolean {
+function containsUnstorableText(value: unknown): boolean {
   if (typeof value === 'string') return UNSTORABLE.test(value);
   if (Array.isArray(value)) return value.some(containsUnstorableText);
   if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => UNSTORABLE.test(k) || containsUnstorableText(v));

@@ -9,10 +9,11 @@ import { parseArgs } from 'node:util';
 import { importEncodingSchema, importTypeSchema, type ImportReport } from '../../shared/protocol/import.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
-import { rebuildBatchesAfterImport } from '../app.js';
-import { parseEnv, pickSettingsOf, EnvError } from '../env.js';
+import { rebuildBatchesAfterImport } from '../picking/rebuild-batches.js';
+import { databaseOptionsOf, EnvError, parseEnv, pickSettingsOf } from '../env.js';
 import { mergeHeaderMapping } from './header-map.js';
-import { ImportUsageError, runImport } from './run-import.js';
+import { runImport } from './run-import.js';
+import { ImportUsageError } from './usage-error.js';
 
 const USAGE = `usage: npm run import -- [--dry-run] [--json] [--strict] [--type products|ranks|gift-codes|inserts|shipments|holds]
                           [--encoding auto|utf-8|cp932] [--warehouse <id>] [--mapping <file.json>] [--lang ja|en] <file>
@@ -77,9 +78,7 @@ export async function runImportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   }
   let database: Database;
   try {
-    database = parsedEnv.DATABASE_URL
-      ? await openDatabase({ kind: 'postgres', url: parsedEnv.DATABASE_URL })
-      : await openDatabase({ kind: 'pglite', dataDir: parsedEnv.DATA_DIR });
+    database = await openDatabase(databaseOptionsOf(parsedEnv));
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       // PGlite is one process: the running server owns the data, so the import must go through it.
@@ -125,7 +124,7 @@ function failureReport(type: string, message: string): ImportReport {
 }
 
 /** The human-readable report: counts, then one line per problem (row, column, message). */
-export function formatReport(report: ImportReport, dryRun: boolean): string {
+function formatReport(report: ImportReport, dryRun: boolean): string {
   const counts = Object.entries(report.imported).map(([k, v]) => `${k} ${v}`).join(', ');
   const lines = [
     `${dryRun ? '[dry run: nothing written] ' : ''}${report.type}: ${report.rows} rows; ${counts || 'nothing imported'}; rejected ${report.rejected}`,

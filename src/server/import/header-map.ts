@@ -9,7 +9,7 @@ import type { ImportType } from '../../shared/protocol/import.js';
 export type HeaderMapping = { [T in ImportType]: Record<string, string[]> };
 
 /** Fields every row of a type must have a column for. */
-export const REQUIRED_FIELDS: { [T in ImportType]: string[] } = {
+const REQUIRED_FIELDS: { [T in ImportType]: string[] } = {
   products: ['code', 'name'],
   ranks: ['code', 'label'],
   'gift-codes': ['code', 'wrapping'],
@@ -18,7 +18,7 @@ export const REQUIRED_FIELDS: { [T in ImportType]: string[] } = {
   holds: ['shipmentId', 'reason'],
 };
 
-/** The default: the headers of the back-office export (see README, "Import"). */
+/** The default: the headers of the back-office export (Japanese column names). */
 export const DEFAULT_HEADER_MAPPING: HeaderMapping = {
   products: {
     code: ['商品コード'],

@@ -78,12 +78,12 @@ function fileChannel(config: NotifyConfig): Channel {
 }
 
 /** The webhook-id of a receipt: the same on every retry, so the receiver can drop repeats. */
-export function webhookIdOf(receiptId: string): string {
+function webhookIdOf(receiptId: string): string {
   return `msg_return_${receiptId}`;
 }
 
 /** The JSON body sent to the webhook (no e-mail address: the platform knows its customers). */
-export function webhookBodyOf(notice: ReturnNotice, at: Date): string {
+function webhookBodyOf(notice: ReturnNotice, at: Date): string {
   const { email: _email, locale: _locale, ...data } = notice;
   return JSON.stringify({ type: 'return.received', timestamp: at.toISOString(), data });
 }

@@ -1,14 +1,41 @@
 /**
- * The notification outbox in SQL: claim due rows, record each channel as it goes out, finish or fail.
- * One code path for PostgreSQL and PGlite: FOR UPDATE SKIP LOCKED lets several dispatchers share one
- * PostgreSQL database without taking the same row; on PGlite the serial queue makes it a plain claim.
+ * The notification outbox in SQL: queue a message in the transaction that decided it, claim due rows,
+ * record each channel as it goes out, finish or fail. One code path for PostgreSQL and PGlite: FOR
+ * UPDATE SKIP LOCKED lets several dispatchers share one PostgreSQL database without taking the same
+ * row; on PGlite the serial queue makes it a plain claim.
  */
 import { and, asc, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
+import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
+import type { ReturnNotice } from './return-notice.js';
 
 /** A claimed row, as the dispatcher works on it. */
 export type NotificationRow = typeof t.notifications.$inferSelect;
+
+/** The outbox key of a receipt's notification: one row per receipt, whatever path queues it. */
+function notificationKeyOf(receiptId: string): string {
+  return `return.received:${receiptId}`;
+}
+
+/**
+ * Queues a receipt's notice, due at `now`, in the caller's transaction: it commits with the receipt or
+ * not at all. Keyed by the receipt, so a second enqueue of the same receipt changes nothing.
+ */
+export async function enqueueReturnNotice(tx: Tx, notice: ReturnNotice, now: Date): Promise<void> {
+  await tx
+    .insert(t.notifications)
+    .values({
+      id: notice.receiptId,
+      dedupeKey: notificationKeyOf(notice.receiptId),
+      kind: 'return.received',
+      receiptId: notice.receiptId,
+      payload: notice,
+      status: 'pending',
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: t.notifications.dedupeKey });
+}
 
 /**
  * Claims up to `limit` due rows for `owner` until `now + leaseMs`: pending rows whose time has come,
@@ -36,7 +63,6 @@ export async function claimDue(database: Database, owner: string, now: Date, lea
       .returning();
   });
 }
-
 
 /** Only the current holder of a claim may write to the row (a lost lease means someone else has it). */
 function heldBy(id: string, owner: string): SQL {

@@ -10,7 +10,7 @@ export interface RenderedMail {
 }
 
 /** English for an English locale (en, en-GB …); Japanese for everything else, unknown included. */
-export function mailLanguageOf(locale: string | null): 'ja' | 'en' {
+function mailLanguageOf(locale: string | null): 'ja' | 'en' {
   return locale && /^en\b/i.test(locale.trim()) ? 'en' : 'ja';
 }
 

@@ -1,8 +1,9 @@
 /** Pick batch rows: read as devices see them, locked for a command, and the parcels of a batch. */
-import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { BatchHolder, PickBatch } from '../../shared/protocol/pick.js';
-import type { Tx } from '../db/client.js';
+import type { AdminBatchesResponse } from '../../shared/protocol/pick-admin.js';
+import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
 import { formatInstant } from '../sync/parcel-view.js';
 
@@ -21,7 +22,7 @@ function selectBatches(tx: Tx) {
 }
 
 /** Converts a row (with the holder's names) to the wire shape. */
-export function toPickBatch(row: BatchRow, names: { staffName: string | null; deviceName: string | null }): PickBatch {
+function toPickBatch(row: BatchRow, names: { staffName: string | null; deviceName: string | null }): PickBatch {
   return {
     batchId: row.id,
     shape: row.shape,
@@ -54,13 +55,26 @@ export async function batchesChangedBetween(tx: Tx, warehouseId: string, after: 
   return rows.filter((r) => after > 0 || r.batch.status !== 'dissolved').map((r) => toPickBatch(r.batch, r));
 }
 
-/** Batches of a warehouse, optionally of some statuses, oldest first (admin list). */
-export async function listBatches(tx: Tx, warehouseId: string | null, statuses: BatchRow['status'][]): Promise<(PickBatch & { warehouseId: string; shortShipmentIds: string[] })[]> {
-  const filters = [];
+/** A batch as the admin list shows it: which warehouse, and its short parcels. */
+export type AdminBatch = AdminBatchesResponse['batches'][number];
+
+/** Batches of a warehouse (or all), optionally of some statuses, oldest first. */
+export async function listAdminBatches(database: Database, warehouseId: string | null, statuses: BatchRow['status'][]): Promise<AdminBatch[]> {
+  const filters: SQL[] = [];
   if (warehouseId) filters.push(eq(t.pickBatches.warehouseId, warehouseId));
   if (statuses.length) filters.push(inArray(t.pickBatches.status, statuses));
-  const rows = await selectBatches(tx).where(and(...filters)).orderBy(asc(t.pickBatches.createdAt), asc(t.pickBatches.id));
-  return rows.map((r) => ({ ...toPickBatch(r.batch, r), warehouseId: r.batch.warehouseId, shortShipmentIds: r.batch.shortShipmentIds }));
+  const rows = await database.read((tx) => selectBatches(tx).where(and(...filters)).orderBy(asc(t.pickBatches.createdAt), asc(t.pickBatches.id)));
+  return rows.map(toAdminBatch);
+}
+
+/** One batch as the admin list shows it, or null when there is no such batch. */
+export async function findAdminBatch(database: Database, batchId: string): Promise<AdminBatch | null> {
+  const [row] = await database.read((tx) => selectBatches(tx).where(eq(t.pickBatches.id, batchId)));
+  return row ? toAdminBatch(row) : null;
+}
+
+function toAdminBatch(row: { batch: BatchRow; staffName: string | null; deviceName: string | null }): AdminBatch {
+  return { ...toPickBatch(row.batch, row), warehouseId: row.batch.warehouseId, shortShipmentIds: row.batch.shortShipmentIds };
 }
 
 /** One batch of `warehouseId`, locked FOR UPDATE: concurrent claims of it queue here (first wins). */

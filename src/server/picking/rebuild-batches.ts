@@ -1,13 +1,15 @@
 /**
- * Rebuilds the open pick batches of a warehouse from its released parcels (picking/pick-batch.ts).
+ * Rebuilds the open pick batches of a warehouse from its released parcels (shared/picking/pick-batch.ts).
  * Call it whenever parcels arrive or become released again, and after a hold or a release: the demo
- * seed does, the admin release does, and the importer should after each import.
+ * seed does, the admin release does, and every import that committed shipments does.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import { planBatches } from '../../shared/picking/pick-batch.js';
 import { nextChangeSeq } from '../db/change-seq.js';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
+import type { AfterShipmentsImported } from '../import/run-import.js';
 
 /** What a rebuild changed. */
 export interface RebuildSummary {
@@ -21,6 +23,13 @@ export function rebuildBatches(database: Database, warehouseId: string, batchSiz
   return database.write((tx) => rebuildBatchesInTx(tx, warehouseId, batchSize, now));
 }
 
+/** New parcels join pick batches as soon as an import commits them (a rebuild never moves parcels being picked). */
+export function rebuildBatchesAfterImport(database: Database, pickSettings: PickSettings, now: () => Date = () => new Date()): AfterShipmentsImported {
+  return async ({ warehouseId }) => {
+    await rebuildBatches(database, warehouseId, pickSettings.batchSize, now());
+  };
+}
+
 /**
  * One rebuild per warehouse at a time (two would both batch the same new parcels). NO KEY UPDATE, so
  * rows that merely reference the warehouse (new parcels, devices) are not blocked by it.
@@ -29,7 +38,7 @@ export async function lockWarehouseForRebuild(tx: Tx, warehouseId: string): Prom
   await tx.select({ id: t.warehouses.id }).from(t.warehouses).where(eq(t.warehouses.id, warehouseId)).for('no key update');
 }
 
-/** Locks the open batches of a warehouse (before any parcel or counter lock: see the lock order in schema.ts). */
+/** Locks the open batches of a warehouse (before any parcel or counter lock: see the lock order at pick_batches in db/tables/parcels.ts). */
 export async function lockOpenBatches(tx: Tx, warehouseId: string) {
   return tx
     .select({ id: t.pickBatches.id, shipmentIds: t.pickBatches.shipmentIds })

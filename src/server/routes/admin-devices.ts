@@ -1,39 +1,33 @@
 /**
- * Admin routes for devices and supervisor flags (admin token): list devices with their sync state and
- * sequence flags, revoke one, list and resolve flags. Kept in its own file so the console (issue 7)
- * can reconcile with it.
+ * Admin routes for devices and supervisor flags: list devices with their sync state and sequence
+ * flags, revoke one, list and resolve flags.
  */
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   adminDevicesQuerySchema,
   adminDevicesResponseSchema,
   idParamsSchema,
   revokeDeviceResponseSchema,
-  setStaffPinRequestSchema,
-  setStaffPinResponseSchema,
   supervisorFlagSchema,
   supervisorFlagsQuerySchema,
   supervisorFlagsResponseSchema,
 } from '../../shared/protocol/admin-devices.js';
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
-import { requireAdmin } from '../auth/device-auth.js';
-import { setStaffPin } from '../auth/staff-pin.js';
 import type { Database } from '../db/client.js';
-import * as t from '../db/schema.js';
 import { listDevices, revokeDeviceById } from '../supervision/devices.js';
+import { listSupervisorFlags, resolveSupervisorFlag } from '../supervision/supervisor-flags.js';
 
 /** Options of the admin device routes. */
 export interface AdminDeviceRoutesOptions {
   database: Database;
-  adminToken: string;
   now: () => Date;
 }
 
-/** Registers /api/admin/devices* and /api/admin/supervisor-flags*, all behind the admin token. */
-export const adminDeviceRoutes: FastifyPluginAsyncZod<AdminDeviceRoutesOptions> = async (app, { database, adminToken, now }) => {
-  app.addHook('onRequest', requireAdmin(adminToken));
+/** A supervisor flag's id is a uuid: anything else names no flag (and would not even cast in SQL). */
+const FLAG_ID = /^[0-9a-f-]{36}$/i;
 
+/** Registers /api/admin/devices* and /api/admin/supervisor-flags*; expects the admin scope's token check. */
+export const adminDeviceRoutes: FastifyPluginAsyncZod<AdminDeviceRoutesOptions> = async (app, { database, now }) => {
   app.get(
     '/api/admin/devices',
     {
@@ -78,19 +72,8 @@ export const adminDeviceRoutes: FastifyPluginAsyncZod<AdminDeviceRoutesOptions> 
       },
     },
     async (request) => {
-      const filters: SQL[] = [];
-      if (request.query.warehouseId) filters.push(eq(t.supervisorFlags.warehouseId, request.query.warehouseId));
-      if (request.query.open === 'true') filters.push(isNull(t.supervisorFlags.resolvedAt));
-      const rows = await database.read((tx) =>
-        tx
-          .select({ flag: t.supervisorFlags, deviceName: t.devices.name })
-          .from(t.supervisorFlags)
-          .leftJoin(t.devices, eq(t.devices.id, t.supervisorFlags.deviceId))
-          .where(and(...filters))
-          .orderBy(desc(t.supervisorFlags.createdAt), asc(t.supervisorFlags.id))
-          .limit(request.query.limit),
-      );
-      return { flags: rows.map((r) => toWire(r.flag, r.deviceName)) };
+      const { warehouseId, open, limit } = request.query;
+      return { flags: await listSupervisorFlags(database, { warehouseId, openOnly: open === 'true', limit }) };
     },
   );
 
@@ -107,53 +90,9 @@ export const adminDeviceRoutes: FastifyPluginAsyncZod<AdminDeviceRoutesOptions> 
     },
     async (request, reply) => {
       const id = request.params.id;
-      if (!/^[0-9a-f-]{36}$/i.test(id)) return reply.code(404).send({ error: 'not_found', message: `No flag ${id}.` });
-      const rows = await database.write(async (tx) => {
-        await tx.update(t.supervisorFlags).set({ resolvedAt: now() }).where(and(eq(t.supervisorFlags.id, id), isNull(t.supervisorFlags.resolvedAt)));
-        return tx.select({ flag: t.supervisorFlags, deviceName: t.devices.name }).from(t.supervisorFlags).leftJoin(t.devices, eq(t.devices.id, t.supervisorFlags.deviceId)).where(eq(t.supervisorFlags.id, id));
-      });
-      if (rows.length === 0) return reply.code(404).send({ error: 'not_found', message: `No flag ${id}.` });
-      return toWire(rows[0].flag, rows[0].deviceName);
+      const flag = FLAG_ID.test(id) ? await resolveSupervisorFlag(database, id, now()) : null;
+      if (!flag) return reply.code(404).send({ error: 'not_found', message: `No flag ${id}.` });
+      return flag;
     },
   );
 };
-
-/** Registers PUT /api/admin/staff/:id/pin behind the admin token (in this file: one admin plugin of issue 5). */
-export const adminStaffPinRoutes: FastifyPluginAsyncZod<AdminDeviceRoutesOptions> = async (app, { database, adminToken }) => {
-  app.addHook('onRequest', requireAdmin(adminToken));
-  app.put(
-    '/api/admin/staff/:id/pin',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'Set or remove a staff member’s sign-in PIN (checked offline on devices)',
-        security: [{ admin: [] }],
-        params: idParamsSchema,
-        body: setStaffPinRequestSchema,
-        response: { 200: setStaffPinResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema },
-      },
-    },
-    async (request, reply) => {
-      const found = await setStaffPin(database, request.params.id, request.body.pin);
-      if (!found) return reply.code(404).send({ error: 'not_found', message: `No staff ${request.params.id}.` });
-      return { staffId: request.params.id, pinRequired: request.body.pin !== null };
-    },
-  );
-};
-
-function toWire(flag: typeof t.supervisorFlags.$inferSelect, deviceName: string | null) {
-  return {
-    id: flag.id,
-    kind: flag.kind,
-    warehouseId: flag.warehouseId,
-    deviceId: flag.deviceId,
-    deviceName,
-    staffId: flag.staffId,
-    shipmentId: flag.shipmentId,
-    eventId: flag.eventId,
-    message: flag.message,
-    detail: flag.detail,
-    createdAt: flag.createdAt.toISOString(),
-    resolvedAt: flag.resolvedAt?.toISOString() ?? null,
-  };
-}

@@ -1,5 +1,5 @@
 /**
- * POST /api/admin/import (admin token): the body is the file's raw bytes (any content type, e.g.
+ * POST /api/admin/import: the body is the file's raw bytes (any content type, e.g.
  * `curl --data-binary @shipments.csv`); options come as query parameters (type, encoding, dryRun,
  * strict, filename, warehouseId, lang). Answers 200 with the import report (ok false when something was
  * rejected), 400 when the file cannot be read as an import at all.
@@ -7,25 +7,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { importQuerySchema, importReportSchema } from '../../shared/protocol/import.js';
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
-import { requireAdmin } from '../auth/device-auth.js';
 import type { Database } from '../db/client.js';
 import type { HeaderMapping } from '../import/header-map.js';
-import { ImportUsageError, runImport, type AfterShipmentsImported } from '../import/run-import.js';
+import { runImport, type AfterShipmentsImported } from '../import/run-import.js';
+import { ImportUsageError } from '../import/usage-error.js';
 
 /** Largest import file accepted over HTTP (a day of shipments is a few MB). */
-export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /** Options of the import route. */
 export interface AdminImportRoutesOptions {
   database: Database;
-  adminToken: string;
   headerMapping?: HeaderMapping;
   afterShipmentsImported?: AfterShipmentsImported;
 }
 
-/** Registers POST /api/admin/import in its own scope (it reads every body as raw bytes). */
+/** Registers POST /api/admin/import in its own scope (it reads every body as raw bytes); expects the admin scope's token check. */
 export const adminImportRoutes: FastifyPluginAsyncZod<AdminImportRoutesOptions> = async (app, opts) => {
-  app.addHook('onRequest', requireAdmin(opts.adminToken));
   // Only in this scope: the file is bytes whatever the client calls it (CSV in CP932 is not "text").
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));

@@ -1,5 +1,4 @@
-/** Admin routes (admin token): enrolment codes and the event audit. */
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+/** Admin routes: enrolment codes and the event audit. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   adminEventsQuerySchema,
@@ -8,23 +7,19 @@ import {
   enrolmentCodeResponseSchema,
 } from '../../shared/protocol/admin.js';
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
-import { requireAdmin } from '../auth/device-auth.js';
 import { EnrolError, createEnrolmentCode } from '../auth/enrolment.js';
 import type { Database } from '../db/client.js';
-import * as t from '../db/schema.js';
+import { listReceivedEvents } from '../db/queries/event-audit.js';
 
 /** Options of the admin routes. */
 export interface AdminRoutesOptions {
   database: Database;
-  adminToken: string;
   enrolCodeTtlMin: number;
   now: () => Date;
 }
 
-/** Registers /api/admin/*, all behind the admin token. */
-export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app, { database, adminToken, enrolCodeTtlMin, now }) => {
-  app.addHook('onRequest', requireAdmin(adminToken));
-
+/** Registers the enrolment-code and event-audit routes; expects the admin scope's token check. */
+export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app, { database, enrolCodeTtlMin, now }) => {
   app.post(
     '/api/admin/enrolment-codes',
     {
@@ -57,24 +52,6 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
         response: { 200: adminEventsResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
       },
     },
-    async (request) => {
-      const filters: SQL[] = [];
-      if (request.query.shipmentId) filters.push(eq(t.events.shipmentId, request.query.shipmentId));
-      const rows = await database.read((tx) =>
-        tx.select().from(t.events).where(and(...filters)).orderBy(asc(t.events.receivedAt), asc(t.events.deviceId), asc(t.events.deviceSeq)).limit(request.query.limit),
-      );
-      return {
-        events: rows.map((e) => ({
-          id: e.id,
-          type: e.type,
-          deviceId: e.deviceId,
-          deviceSeq: e.deviceSeq,
-          staffId: e.staffId,
-          shipmentId: e.shipmentId,
-          status: e.status,
-          receivedAt: e.receivedAt.toISOString(),
-        })),
-      };
-    },
+    async (request) => ({ events: await listReceivedEvents(database, request.query) }),
   );
 };

@@ -1,4 +1,4 @@
-/** Admin routes of the notification outbox (admin token): list with last errors, retry a dead one. */
+/** Admin routes of the notification outbox: list with last errors, retry a dead one. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import {
@@ -8,7 +8,6 @@ import {
   notificationIdParamsSchema,
 } from '../../shared/protocol/notifications.js';
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
-import { requireAdmin } from '../auth/device-auth.js';
 import type { Database } from '../db/client.js';
 import { listNotifications, retryNotification, type NotificationRow } from '../notify/outbox.js';
 import type { ReturnNotice } from '../notify/return-notice.js';
@@ -16,7 +15,6 @@ import type { ReturnNotice } from '../notify/return-notice.js';
 /** Options of the notification routes. */
 export interface NotificationRoutesOptions {
   database: Database;
-  adminToken: string;
   now: () => Date;
   /** Wakes the dispatcher after a retry (absent when no dispatcher runs in this process). */
   kick?: () => void;
@@ -42,10 +40,8 @@ function toAdmin(row: NotificationRow): z.infer<typeof adminNotificationSchema> 
   };
 }
 
-/** Registers GET /api/admin/notifications and POST /api/admin/notifications/:id/retry. */
-export const notificationRoutes: FastifyPluginAsyncZod<NotificationRoutesOptions> = async (app, { database, adminToken, now, kick }) => {
-  app.addHook('onRequest', requireAdmin(adminToken));
-
+/** Registers GET /api/admin/notifications and POST /api/admin/notifications/:id/retry; expects the admin scope's token check. */
+export const notificationRoutes: FastifyPluginAsyncZod<NotificationRoutesOptions> = async (app, { database, now, kick }) => {
   app.get(
     '/api/admin/notifications',
     {

@@ -1,27 +1,21 @@
-/** Admin routes for picking (admin token): list batches, release a claimed batch back to the floor. */
-import { and, eq } from 'drizzle-orm';
+/** Admin routes for picking: list batches, release a claimed batch back to the floor. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import { adminBatchesQuerySchema, adminBatchesResponseSchema, adminBatchSchema, batchParamsSchema } from '../../shared/protocol/pick-admin.js';
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
-import { requireAdmin } from '../auth/device-auth.js';
 import type { Database } from '../db/client.js';
-import * as t from '../db/schema.js';
-import { listBatches } from '../picking/batch-store.js';
+import { findAdminBatch, listAdminBatches } from '../picking/batch-store.js';
 import { releaseBatch, ReleaseError } from '../picking/release-batch.js';
 
 /** Options of the picking admin routes. */
 export interface PickAdminRoutesOptions {
   database: Database;
-  adminToken: string;
   now: () => Date;
   pickSettings: PickSettings;
 }
 
-/** Registers /api/admin/batches*, all behind the admin token. */
-export const pickAdminRoutes: FastifyPluginAsyncZod<PickAdminRoutesOptions> = async (app, { database, adminToken, now, pickSettings }) => {
-  app.addHook('onRequest', requireAdmin(adminToken));
-
+/** Registers /api/admin/batches*; expects the admin scope's token check. */
+export const pickAdminRoutes: FastifyPluginAsyncZod<PickAdminRoutesOptions> = async (app, { database, now, pickSettings }) => {
   app.get(
     '/api/admin/batches',
     {
@@ -33,7 +27,7 @@ export const pickAdminRoutes: FastifyPluginAsyncZod<PickAdminRoutesOptions> = as
         response: { 200: adminBatchesResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
       },
     },
-    async (request) => ({ batches: await database.read((tx) => listBatches(tx, request.query.warehouseId ?? null, request.query.status)) }),
+    async (request) => ({ batches: await listAdminBatches(database, request.query.warehouseId ?? null, request.query.status) }),
   );
 
   app.post(
@@ -54,10 +48,8 @@ export const pickAdminRoutes: FastifyPluginAsyncZod<PickAdminRoutesOptions> = as
         if (error instanceof ReleaseError) return reply.code(error.code === 'batch_unknown' ? 404 : 409).send({ error: error.code, message: error.message });
         throw error;
       }
-      const [batch] = await database.read(async (tx) => {
-        const row = await tx.select({ warehouseId: t.pickBatches.warehouseId }).from(t.pickBatches).where(and(eq(t.pickBatches.id, request.params.batchId)));
-        return (await listBatches(tx, row[0].warehouseId, [])).filter((b) => b.batchId === request.params.batchId);
-      });
+      const batch = await findAdminBatch(database, request.params.batchId);
+      if (!batch) return reply.code(404).send({ error: 'batch_unknown', message: `Batch ${request.params.batchId} does not exist.` });
       return batch;
     },
   );

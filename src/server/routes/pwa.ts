@@ -10,7 +10,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NO_CACHE = 'no-cache';
 
 /** Cache-Control for one built file: entry points (sw.js, index.html, manifest) no-cache, /assets/ immutable. */
-export function cacheControlFor(filePath: string, root: string): string {
+function cacheControlFor(filePath: string, root: string): string {
   const rel = path.relative(root, filePath).split(path.sep).join('/');
   if (rel.startsWith('assets/')) return IMMUTABLE;
   if (rel === 'sw.js' || rel === 'index.html' || rel === 'console/index.html' || rel.endsWith('.webmanifest') || rel.startsWith('workbox-')) return NO_CACHE;

@@ -12,8 +12,17 @@ import { pushEvents } from '../sync/push.js';
 /** When each pull's handler returned, so onSend can time the serialisation. */
 const handlerDone = new WeakMap<object, number>();
 
-/** Registers pull and push; the warehouse always comes from the credential, never from the request. */
-export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => Date; pickSettings?: PickSettings }> = async (app, { database, now, pickSettings }) => {
+/** Options of the sync routes. */
+export interface SyncRoutesOptions {
+  database: Database;
+  now: () => Date;
+  pickSettings?: PickSettings;
+  /** Called after each push transaction committed (app.ts wakes the notification dispatcher with it). */
+  afterPushCommitted?: () => void;
+}
+
+/** Registers pull and push; expects the device scope's credential check. The warehouse always comes from the credential, never from the request. */
+export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, { database, now, pickSettings, afterPushCommitted }) => {
   app.get(
     '/api/sync/pull',
     {
@@ -69,7 +78,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ database: Database; now: () => 
       const device = request.device!;
       const ctx = { deviceId: device.id, deviceName: device.name, warehouseId: device.warehouseId, now: now() };
       const onFallback = (error: unknown) => request.log.warn({ err: error }, 'push transaction failed: applying its events one transaction each');
-      return { results: await pushEvents(database, ctx, request.body.events, onFallback) };
+      return { results: await pushEvents(database, ctx, request.body.events, { onFallback, afterCommit: afterPushCommitted }) };
     },
   );
 };

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 
 /** JSON with object keys sorted, so equal bodies hash equal whatever order the device wrote them in. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -33,36 +33,47 @@ interface EventRecord {
   result: EventResult;
 }
 
-/**
- * Applies `events` in the order sent and returns one result per event, in the same order.
- * `onFallback` hears why the push's one transaction failed before its events are applied one by one.
- */
-export async function pushEvents(database: Database, ctx: PushContext, events: SyncEvent[], onFallback?: (error: unknown) => void): Promise<EventResult[]> {
+/** What a push tells its caller besides the results. */
+export interface PushListeners {
+  /** Why the push's one transaction failed, heard before its events are applied one transaction each. */
+  onFallback?: (error: unknown) => void;
+  /**
+   * Called after each of the push's transactions committed: what it wrote (a return's notification
+   * row, say) is visible to other connections from then on.
+   */
+  afterCommit?: () => void;
+}
+
+/** Applies `events` in the order sent and returns one result per event, in the same order. */
+export async function pushEvents(database: Database, ctx: PushContext, events: SyncEvent[], listeners: PushListeners = {}): Promise<EventResult[]> {
   const pushed = events.map((event) => ({ event, bodyHash: hashEventBody(event) }));
   try {
-    return await applyOnce(database, ctx, pushed);
+    return await applyOnce(database, ctx, pushed, listeners);
   } catch (error) {
-    onFallback?.(error);
+    listeners.onFallback?.(error);
     // A failure of the whole transaction (a deadlock with another writer, or a bug one event
     // triggers) left nothing behind. Apply the events one transaction each, as if they had come in
     // one-event pushes: the ones before a failing event are kept, and that event's error becomes
     // the request's 500, so the device keeps it (and the rest) pending and its retry is answered
     // "duplicate" for what was kept here.
     const results: EventResult[] = [];
-    for (const one of pushed) results.push(...(await applyOnce(database, ctx, [one])));
+    for (const one of pushed) results.push(...(await applyOnce(database, ctx, [one], listeners)));
     return results;
   }
 }
 
 /** One transaction; when a concurrent push recorded one of the events first, a second one answers from its record. */
-async function applyOnce(database: Database, ctx: PushContext, pushed: Pushed[]): Promise<EventResult[]> {
+async function applyOnce(database: Database, ctx: PushContext, pushed: Pushed[], listeners: PushListeners): Promise<EventResult[]> {
+  let results: EventResult[];
   try {
-    return await database.write((tx) => applyInTransaction(tx, ctx, pushed));
+    results = await database.write((tx) => applyInTransaction(tx, ctx, pushed));
   } catch (error) {
     if (!(error instanceof RecordedConcurrently)) throw error;
     // The other transaction has committed those events by now, so step (1) answers from its record.
-    return database.write((tx) => applyInTransaction(tx, ctx, pushed));
+    results = await database.write((tx) => applyInTransaction(tx, ctx, pushed));
   }
+  listeners.afterCommit?.();
+  return results;
 }
 
 async function applyInTransaction(tx: Tx, ctx: PushContext, pushed: Pushed[]): Promise<EventResult[]> {

@@ -34,7 +34,7 @@ describe('API surface', () => {
         'GET /api/admin/events',
         'GET /api/admin/batches',
         'POST /api/admin/batches/{batchId}/release',
-        // import and warehouse console (issue 7)
+        // import and warehouse console
         'POST /api/admin/import',
         'GET /api/admin/warehouses',
         'GET /api/admin/parcels',

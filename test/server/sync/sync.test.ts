@@ -109,7 +109,7 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
       const theirs = await pull('0', undefined, osaka.token);
       expect(theirs.parcels.map((p) => p.shipmentId)).toEqual(['S0000900']);
       expect(theirs.catalogue!.staff).toEqual([]);
-      // Packing another warehouse's parcel is refused as forbidden (issue 5: the 403 of that event).
+      // Packing another warehouse's parcel is refused as forbidden (the 403 of that one event).
       const [result] = await push([packedEvent('S0000900')]);
       expect(result).toMatchObject({ status: 'rejected', code: 'forbidden' });
     });

@@ -52,7 +52,7 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
 };
 
 /** Describes how the packed units differ from the expected ones, or null when they are equal. */
-export function compareItems(expected: Map<string, number>, items: { productCode: string; qty: number }[]): string | null {
+function compareItems(expected: Map<string, number>, items: { productCode: string; qty: number }[]): string | null {
   const packed = new Map<string, number>();
   for (const item of items) packed.set(item.productCode, (packed.get(item.productCode) ?? 0) + item.qty);
   const codes = [...new Set([...expected.keys(), ...packed.keys()])].sort();
@@ -67,7 +67,7 @@ export function compareItems(expected: Map<string, number>, items: { productCode
  * can send year 0000, which timestamptz refuses (a 500 and a stuck queue). The event body keeps the
  * device's own value for the audit.
  */
-export function storableTime(deviceTime: string, serverNow: Date): Date {
+function storableTime(deviceTime: string, serverNow: Date): Date {
   const at = new Date(deviceTime);
   const year = at.getUTCFullYear();
   return Number.isFinite(at.getTime()) && year >= 1 && year <= 9999 ? at : serverNow;

@@ -1,6 +1,7 @@
 /** pick.short (欠品): the parcels that lost the shortage are held, so they leave the pack queue. */
 import { eq } from 'drizzle-orm';
 import { nextChangeSeq } from '../../db/change-seq.js';
+import type { Tx } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { lockParcels } from '../../picking/batch-store.js';
 import { lockHeldBatch } from './batch-guard.js';
@@ -26,7 +27,7 @@ export const applyPickShort: CommandHandler<'pick.short'> = async (tx, event, ct
 };
 
 /** Holds parcels for a short pick; lock order: the caller holds the batch row, parcels next, counter last. */
-export async function holdShortParcels(tx: Parameters<CommandHandler<'pick.short'>>[0], warehouseId: string, shipmentIds: readonly string[]): Promise<void> {
+async function holdShortParcels(tx: Tx, warehouseId: string, shipmentIds: readonly string[]): Promise<void> {
   const parcels = await lockParcels(tx, warehouseId, shipmentIds);
   for (const parcel of parcels) {
     if (parcel.status === 'packed' || parcel.status === 'shipped' || parcel.status === 'held') continue;

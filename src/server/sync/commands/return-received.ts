@@ -9,12 +9,16 @@ import type { ParcelStatus } from '../../../shared/domain/parcel.js';
 import { nextChangeSeq } from '../../db/change-seq.js';
 import type { Tx } from '../../db/client.js';
 import * as t from '../../db/schema.js';
-import { notificationKeyOf, type ReturnNotice } from '../../notify/return-notice.js';
+import { enqueueReturnNotice } from '../../notify/outbox.js';
+import { returnNoticeOf } from '../../notify/return-notice.js';
 import { formatInstant } from '../parcel-view.js';
+import { normaliseReturnItems } from './return-items.js';
 import type { CommandHandler, CommandOutcome } from './types.js';
 
 /** Statuses of a parcel that has not been packed yet: its flags can still change. */
 const OPEN_STATUSES: ParcelStatus[] = ['released', 'picking', 'picked', 'held'];
+
+type ParcelRow = typeof t.parcels.$inferSelect;
 
 /** Records the receipt when the parcel (by id, or by order number) is known here, has left, and has no receipt yet. */
 export const applyReturnReceived: CommandHandler<'return.received'> = async (tx, event, ctx): Promise<CommandOutcome> => {
@@ -44,79 +48,21 @@ export const applyReturnReceived: CommandHandler<'return.received'> = async (tx,
   }
 
   // (c) One receipt per parcel: a second device logging the same parcel is told who logged it first.
-  const [existing] = await tx
-    .select({ id: t.returnReceipts.id, at: t.returnReceipts.receivedAt, staffName: t.staff.name, deviceName: t.devices.name })
-    .from(t.returnReceipts)
-    .leftJoin(t.staff, eq(t.staff.id, t.returnReceipts.staffId))
-    .leftJoin(t.devices, eq(t.devices.id, t.returnReceipts.deviceId))
-    .where(eq(t.returnReceipts.shipmentId, parcel.shipmentId));
-  if (existing) {
-    const detail = { staffName: existing.staffName ?? '', deviceName: existing.deviceName ?? '', at: formatInstant(existing.at) };
-    return {
-      status: 'rejected',
-      code: 'already_returned',
-      message: `The return of parcel ${parcel.shipmentId} was already received by ${detail.staffName} on ${detail.deviceName} at ${detail.at}.`,
-      detail,
-    };
-  }
+  const earlier = await earlierReceiptOf(tx, parcel.shipmentId);
+  if (earlier) return earlier;
 
   // (d) Reasons must be the catalogue's.
-  const reasonCodes = [...new Set(payload.items.flatMap((i) => (i.reasonCode ? [i.reasonCode] : [])))];
-  if (reasonCodes.length > 0) {
-    const known = await tx.select({ code: t.returnReasons.code }).from(t.returnReasons).where(inArray(t.returnReasons.code, reasonCodes));
-    const unknown = reasonCodes.filter((c) => !known.some((k) => k.code === c));
-    if (unknown.length > 0) return { status: 'rejected', code: 'invalid', message: `Unknown return reason ${unknown.join(', ')}.` };
-  }
+  const unknownReasons = await unknownReasonCodes(tx, payload.items);
+  if (unknownReasons.length > 0) return { status: 'rejected', code: 'invalid', message: `Unknown return reason ${unknownReasons.join(', ')}.` };
 
-  // (e) Normalise against the parcel's lines: products it never held are unexpected; what it held and
-  //     did not come back is missing (a device that logged by order number could not know the lines).
-  const expected = new Map<string, number>();
-  for (const line of parcel.lines) expected.set(line.productCode, (expected.get(line.productCode) ?? 0) + line.qty);
-  const items: t.ReceiptItemRow[] = [];
-  const unexpectedItems = payload.unexpectedItems.map((u) => ({ ...u }));
-  const arrived = new Map<string, number>();
-  for (const item of payload.items) {
-    if (item.condition === 'missing') continue;
-    const room = (expected.get(item.productCode) ?? 0) - (arrived.get(item.productCode) ?? 0);
-    const fits = Math.max(0, Math.min(room, item.qty));
-    if (fits > 0) {
-      items.push({ ...item, qty: fits });
-      arrived.set(item.productCode, (arrived.get(item.productCode) ?? 0) + fits);
-    }
-    if (item.qty > fits) unexpectedItems.push({ code: item.productCode, productCode: item.productCode, qty: item.qty - fits });
-  }
-  for (const [productCode, qty] of expected) {
-    const left = qty - (arrived.get(productCode) ?? 0);
-    if (left > 0) items.push({ productCode, qty: left, condition: 'missing', reasonCode: null });
-  }
+  // (e) Measured against the parcel's lines: unexpected products apart, missing ones written out.
+  const { items, unexpectedItems } = normaliseReturnItems(parcel.lines, payload);
 
-  // (f) The customer's history: one more return. Row created from the parcel if the import predates it.
-  const [customer] = await tx
-    .insert(t.customers)
-    .values({ id: parcel.customerId, name: parcel.customerName, email: parcel.customerEmail, returnCount: parcel.returnCount + 1 })
-    .onConflictDoUpdate({ target: t.customers.id, set: { returnCount: sql`${t.customers.returnCount} + 1` } })
-    .returning();
+  // (f) The customer's history: one more return, and every parcel of theirs re-flagged and re-stamped.
+  const customer = await countReturn(tx, parcel);
+  await reflagCustomerParcels(tx, customerParcels, customer.returnCount);
 
-  // (g) Re-flag and re-stamp every parcel of the customer: the ones not packed yet get their flags from
-  //     the new history (the earliest one is "the first parcel since the return"), and all of them carry
-  //     the new return count to devices.
-  let sinceReturn = 0;
-  const open = customerParcels
-    .filter((p) => OPEN_STATUSES.includes(p.status))
-    .sort((a, b) => a.orderDate.localeCompare(b.orderDate) || a.shipmentId.localeCompare(b.shipmentId));
-  for (const p of open) {
-    const history = { purchaseCount: p.purchaseCount, returnCount: customer.returnCount, parcelsSinceFirstReturn: sinceReturn++ };
-    await tx
-      .update(t.parcels)
-      .set({ returnCount: history.returnCount, parcelsSinceFirstReturn: history.parcelsSinceFirstReturn, flags: computeHumanTouchFlags(history), seq: await nextChangeSeq(tx) })
-      .where(eq(t.parcels.shipmentId, p.shipmentId));
-  }
-  for (const p of customerParcels) {
-    if (OPEN_STATUSES.includes(p.status)) continue;
-    await tx.update(t.parcels).set({ seq: await nextChangeSeq(tx) }).where(eq(t.parcels.shipmentId, p.shipmentId));
-  }
-
-  // (h) The receipt, and (i) its one notification, in this same transaction.
+  // (g) The receipt, and (h) its one notification, in this same transaction.
   await tx.insert(t.returnReceipts).values({
     id: event.id,
     shipmentId: parcel.shipmentId,
@@ -131,34 +77,16 @@ export const applyReturnReceived: CommandHandler<'return.received'> = async (tx,
     receivedAt: new Date(event.at),
     recordedAt: ctx.now,
   });
-  const codes = [...new Set(items.map((i) => i.productCode))];
-  const names = codes.length ? await tx.select({ code: t.products.code, name: t.products.name }).from(t.products).where(inArray(t.products.code, codes)) : [];
-  const notice: ReturnNotice = {
+  const notice = returnNoticeOf({
     receiptId: event.id,
-    shipmentId: parcel.shipmentId,
-    orderNumber: parcel.orderNumber,
-    orderDate: parcel.orderDate,
-    customerId: parcel.customerId,
-    customerName: customer.name,
-    email: customer.email ?? parcel.customerEmail,
-    locale: customer.locale,
-    receivedAt: new Date(event.at).toISOString(),
-    items: items.map((i) => ({ productCode: i.productCode, name: names.find((n) => n.code === i.productCode)?.name ?? i.productCode, qty: i.qty, condition: i.condition, reasonCode: i.reasonCode })),
+    receivedAt: new Date(event.at),
+    parcel,
+    customer,
+    items,
     unexpectedItems,
-  };
-  await tx
-    .insert(t.notifications)
-    .values({
-      id: event.id,
-      dedupeKey: notificationKeyOf(event.id),
-      kind: 'return.received',
-      receiptId: event.id,
-      payload: notice,
-      status: 'pending',
-      nextAttemptAt: ctx.now,
-      createdAt: ctx.now,
-    })
-    .onConflictDoNothing({ target: t.notifications.dedupeKey });
+    productNames: await productNamesOf(tx, items.map((i) => i.productCode)),
+  });
+  await enqueueReturnNotice(tx, notice, ctx.now);
   return { status: 'applied' };
 };
 
@@ -181,4 +109,71 @@ async function resolveTarget(tx: Tx, warehouseId: string, shipmentId: string | n
   }
   const row = left[0] ?? rows[0];
   return { shipmentId: row.shipmentId, customerId: row.customerId };
+}
+
+/** The rejection naming who already received this parcel's return, or null when nobody has. */
+async function earlierReceiptOf(tx: Tx, shipmentId: string): Promise<CommandOutcome | null> {
+  const [existing] = await tx
+    .select({ id: t.returnReceipts.id, at: t.returnReceipts.receivedAt, staffName: t.staff.name, deviceName: t.devices.name })
+    .from(t.returnReceipts)
+    .leftJoin(t.staff, eq(t.staff.id, t.returnReceipts.staffId))
+    .leftJoin(t.devices, eq(t.devices.id, t.returnReceipts.deviceId))
+    .where(eq(t.returnReceipts.shipmentId, shipmentId));
+  if (!existing) return null;
+  const detail = { staffName: existing.staffName ?? '', deviceName: existing.deviceName ?? '', at: formatInstant(existing.at) };
+  return {
+    status: 'rejected',
+    code: 'already_returned',
+    message: `The return of parcel ${shipmentId} was already received by ${detail.staffName} on ${detail.deviceName} at ${detail.at}.`,
+    detail,
+  };
+}
+
+/** The reason codes of `items` that the catalogue does not have. */
+async function unknownReasonCodes(tx: Tx, items: readonly { reasonCode: string | null }[]): Promise<string[]> {
+  const reasonCodes = [...new Set(items.flatMap((i) => (i.reasonCode ? [i.reasonCode] : [])))];
+  if (reasonCodes.length === 0) return [];
+  const known = await tx.select({ code: t.returnReasons.code }).from(t.returnReasons).where(inArray(t.returnReasons.code, reasonCodes));
+  return reasonCodes.filter((c) => !known.some((k) => k.code === c));
+}
+
+/** Counts one more return for the parcel's customer; the row is created from the parcel if the import predates it. */
+async function countReturn(tx: Tx, parcel: ParcelRow): Promise<typeof t.customers.$inferSelect> {
+  const [customer] = await tx
+    .insert(t.customers)
+    .values({ id: parcel.customerId, name: parcel.customerName, email: parcel.customerEmail, returnCount: parcel.returnCount + 1 })
+    .onConflictDoUpdate({ target: t.customers.id, set: { returnCount: sql`${t.customers.returnCount} + 1` } })
+    .returning();
+  return customer;
+}
+
+/**
+ * Re-flags and re-stamps every parcel of the customer: the ones not packed yet get their flags from the
+ * new history (the earliest one is "the first parcel since the return"), and all of them carry the new
+ * return count to devices.
+ */
+async function reflagCustomerParcels(tx: Tx, customerParcels: readonly ParcelRow[], returnCount: number): Promise<void> {
+  let sinceReturn = 0;
+  const open = customerParcels
+    .filter((p) => OPEN_STATUSES.includes(p.status))
+    .sort((a, b) => a.orderDate.localeCompare(b.orderDate) || a.shipmentId.localeCompare(b.shipmentId));
+  for (const p of open) {
+    const history = { purchaseCount: p.purchaseCount, returnCount, parcelsSinceFirstReturn: sinceReturn++ };
+    await tx
+      .update(t.parcels)
+      .set({ returnCount: history.returnCount, parcelsSinceFirstReturn: history.parcelsSinceFirstReturn, flags: computeHumanTouchFlags(history), seq: await nextChangeSeq(tx) })
+      .where(eq(t.parcels.shipmentId, p.shipmentId));
+  }
+  for (const p of customerParcels) {
+    if (OPEN_STATUSES.includes(p.status)) continue;
+    await tx.update(t.parcels).set({ seq: await nextChangeSeq(tx) }).where(eq(t.parcels.shipmentId, p.shipmentId));
+  }
+}
+
+/** Product names by code, for the customer's message. */
+async function productNamesOf(tx: Tx, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await tx.select({ code: t.products.code, name: t.products.name }).from(t.products).where(inArray(t.products.code, unique));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

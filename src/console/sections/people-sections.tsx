@@ -3,11 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AdminStaff } from '../../shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../shared/protocol/admin-devices.js';
 import type { EnrolmentCodeResponse } from '../../shared/protocol/admin.js';
-import { api } from './api.js';
-import type { OnError } from './console.js';
+import { api, type OnError } from '../api.js';
+import { formatWhen } from '../format.js';
+import { revokeDevicePath } from '../requests.js';
 
 type Warehouse = { id: string; name: string };
 
+/** The warehouses, for the choice of where a device or a staff member belongs. */
 function useWarehouses(onError: OnError): Warehouse[] {
   const [list, setList] = useState<Warehouse[]>([]);
   useEffect(() => {
@@ -15,8 +17,6 @@ function useWarehouses(onError: OnError): Warehouse[] {
   }, []);
   return list;
 }
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** Devices: enrol (a one-time code to type on the handheld), revoke, and when each last synced. */
 export function DevicesSection({ onError }: { onError: OnError }) {
@@ -43,7 +43,7 @@ export function DevicesSection({ onError }: { onError: OnError }) {
         </button>
         {code && (
           <span class="code" data-testid="enrol-code-shown">
-            {code.code} <small>（{when(code.expiresAt)} まで・1回限り）</small>
+            {code.code} <small>（{formatWhen(code.expiresAt)} まで・1回限り）</small>
           </span>
         )}
       </div>
@@ -66,17 +66,17 @@ export function DevicesSection({ onError }: { onError: OnError }) {
             <tr key={d.id} data-testid="device-row">
               <td>{d.name}</td>
               <td>{d.warehouseId}</td>
-              <td>{when(d.createdAt)}</td>
-              <td>{when(d.lastSeenAt)}</td>
+              <td>{formatWhen(d.createdAt)}</td>
+              <td>{formatWhen(d.lastSeenAt)}</td>
               <td class="num">{d.eventsReceived}</td>
               <td class="num">{d.eventsRejected}</td>
               <td data-testid={`device-queued-${d.id}`}>
-                {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${when(d.queued.reportedAt)}` : '—'}
+                {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${formatWhen(d.queued.reportedAt)}` : '—'}
               </td>
-              <td>{d.revokedAt ? `取消 ${when(d.revokedAt)}` : '有効'}</td>
+              <td>{d.revokedAt ? `取消 ${formatWhen(d.revokedAt)}` : '有効'}</td>
               <td>
                 {!d.revokedAt && (
-                  <button onClick={() => confirm(`${d.name} の登録を取り消しますか？ / Revoke ${d.name}?`) && api('POST', `/api/admin/devices/${encodeURIComponent(d.id)}/revoke`).then(load, onError)}>
+                  <button onClick={() => confirm(`${d.name} の登録を取り消しますか？ / Revoke ${d.name}?`) && api('POST', revokeDevicePath(d.id)).then(load, onError)}>
                     取消 / Revoke
                   </button>
                 )}

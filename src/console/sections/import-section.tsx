@@ -1,11 +1,12 @@
 /** Import with a dry-run preview: choose a file → preview (nothing written) → confirm → result. */
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ImportReport } from '../../shared/protocol/import.js';
-import { api } from './api.js';
-import type { OnError } from './console.js';
+import type { ImportEncoding, ImportReport, ImportType } from '../../shared/protocol/import.js';
+import { api, type OnError } from '../api.js';
+import { confirmImportLabel, recordsToWrite } from '../format.js';
+import { importPath } from '../requests.js';
+import { ReportView } from './import-report-view.js';
 
-const TYPES = [
+const TYPES: readonly [ImportType | '', string][] = [
   ['', '自動判定 / from headers'],
   ['shipments', '出荷指示 / shipments'],
   ['holds', '出荷停止・キャンセル / holds'],
@@ -13,20 +14,13 @@ const TYPES = [
   ['ranks', '顧客ランク / ranks'],
   ['gift-codes', 'ギフトコード / gift codes'],
   ['inserts', '同梱物 / inserts'],
-] as const;
-
-/** The query of an import request (the file itself is the body). */
-function importUrl(file: File, type: string, encoding: string, strict: boolean, dryRun: boolean): string {
-  const q = new URLSearchParams({ filename: file.name, encoding, strict: strict ? '1' : '0', dryRun: dryRun ? '1' : '0' });
-  if (type) q.set('type', type);
-  return `/api/admin/import?${q}`;
-}
+];
 
 /** The import section. */
 export function ImportSection({ onError }: { onError: OnError }) {
   const [file, setFile] = useState<File | null>(null);
-  const [type, setType] = useState('');
-  const [encoding, setEncoding] = useState('auto');
+  const [type, setType] = useState<ImportType | ''>('');
+  const [encoding, setEncoding] = useState<ImportEncoding>('auto');
   const [strict, setStrict] = useState(false);
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
@@ -36,7 +30,7 @@ export function ImportSection({ onError }: { onError: OnError }) {
     if (!file) return;
     setBusy(true);
     try {
-      const report = await api<ImportReport>('POST', importUrl(file, type, encoding, strict, dryRun), file);
+      const report = await api<ImportReport>('POST', importPath({ filename: file.name, type, encoding, strict, dryRun }), file);
       if (dryRun) {
         setPreview(report);
         setResult(null);
@@ -51,7 +45,7 @@ export function ImportSection({ onError }: { onError: OnError }) {
     }
   };
   const reset = () => (setPreview(null), setResult(null));
-  const wouldWrite = preview ? (preview.imported.created ?? 0) + (preview.imported.updated ?? 0) + (preview.imported.held ?? 0) + (preview.imported.released ?? 0) : 0;
+  const wouldWrite = preview ? recordsToWrite(preview) : 0;
 
   return (
     <section data-testid="import-section">
@@ -61,7 +55,7 @@ export function ImportSection({ onError }: { onError: OnError }) {
         <input type="file" accept=".csv,.tsv,.txt,.json" data-testid="import-file" onChange={(e) => (setFile(e.currentTarget.files?.[0] ?? null), reset())} />
         <label>
           種類
-          <select value={type} onChange={(e) => (setType(e.currentTarget.value), reset())} data-testid="import-type">
+          <select value={type} onChange={(e) => (setType(e.currentTarget.value as ImportType | ''), reset())} data-testid="import-type">
             {TYPES.map(([v, label]) => (
               <option key={v} value={v}>
                 {label}
@@ -71,7 +65,7 @@ export function ImportSection({ onError }: { onError: OnError }) {
         </label>
         <label>
           文字コード
-          <select value={encoding} onChange={(e) => (setEncoding(e.currentTarget.value), reset())}>
+          <select value={encoding} onChange={(e) => (setEncoding(e.currentTarget.value as ImportEncoding), reset())}>
             <option value="auto">自動 / auto</option>
             <option value="utf-8">UTF-8</option>
             <option value="cp932">Shift_JIS (CP932)</option>
@@ -91,7 +85,7 @@ export function ImportSection({ onError }: { onError: OnError }) {
           <ReportView report={preview} />
           <div class="form-row">
             <button class="primary" disabled={busy || wouldWrite === 0} onClick={() => void run(false)} data-testid="import-confirm">
-              {preview.rejected > 0 ? `エラーの ${preview.rejected} 件を除いて取り込む / Import the rest` : '取り込む / Import'}
+              {confirmImportLabel(preview)}
             </button>
             <button class="link" onClick={reset}>
               やめる / Cancel
@@ -107,53 +101,5 @@ export function ImportSection({ onError }: { onError: OnError }) {
         </div>
       )}
     </section>
-  );
-}
-
-/** Counts, then the errors and warnings as a table (row, column, message). */
-function ReportView({ report }: { report: ImportReport }) {
-  return (
-    <>
-      <dl class="counts" data-testid="report-counts">
-        <dt>種類</dt>
-        <dd data-testid="report-type">{report.type}</dd>
-        <dt>行数</dt>
-        <dd>{report.rows}</dd>
-        {Object.entries(report.imported).map(([k, v]) => (
-          <Fragment key={k}>
-            <dt>{k}</dt>
-            <dd data-testid={`report-${k}`}>{v}</dd>
-          </Fragment>
-        ))}
-        <dt>却下 / rejected</dt>
-        <dd data-testid="report-rejected">{report.rejected}</dd>
-      </dl>
-      {report.errors.length > 0 && <IssueTable title={`エラー ${report.errors.length} 件 / Errors`} issues={report.errors} kind="error" />}
-      {report.warnings.length > 0 && <IssueTable title={`注意 ${report.warnings.length} 件 / Warnings`} issues={report.warnings} kind="warning" />}
-    </>
-  );
-}
-
-function IssueTable({ title, issues, kind }: { title: string; issues: ImportReport['errors']; kind: 'error' | 'warning' }) {
-  return (
-    <table class={`issues ${kind}`} data-testid={`report-${kind}s`}>
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th>行 / row</th>
-          <th>列 / column</th>
-          <th>内容 / message</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.map((i, n) => (
-          <tr key={n} data-testid={`report-${kind}`} data-row={i.row} data-column={i.column}>
-            <td class="num">{i.row || ''}</td>
-            <td>{i.column}</td>
-            <td>{i.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

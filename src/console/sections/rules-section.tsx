@@ -1,48 +1,31 @@
 /** Human-touch rules: the instruction and the inserts for each flag; every save is a new version. */
 import { useEffect, useState } from 'preact/hooks';
-import type { HumanTouchFlag, HumanTouchRule } from '../../shared/domain/catalogue.js';
+import type { HumanTouchFlag } from '../../shared/domain/catalogue.js';
 import type { HumanTouchRulesResponse } from '../../shared/protocol/admin-console.js';
-import { api } from './api.js';
-import type { OnError } from './console.js';
-
-const FLAGS: [HumanTouchFlag, string][] = [
-  ['FIRST_PURCHASE', '初回購入 — 購入回数が 1'],
-  ['SECOND_PURCHASE', '2回目購入 — 購入回数が 2'],
-  ['FIRST_RETURN', '初回返品 — 返品 1 回、その後はじめての荷物'],
-];
+import { api, type OnError } from '../api.js';
+import { formatWhen } from '../format.js';
+import { draftFromRules, RULE_FLAGS, rulesFromDraft, type RuleFields } from '../rules-draft.js';
 
 /** The rule editor. */
 export function RulesSection({ onError }: { onError: OnError }) {
   const [data, setData] = useState<HumanTouchRulesResponse | null>(null);
-  const [draft, setDraft] = useState<Record<string, { instruction: string; instructionEn: string; inserts: string }>>({});
+  const [draft, setDraft] = useState(() => draftFromRules([]));
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
 
   const adopt = (d: HumanTouchRulesResponse) => {
     setData(d);
-    setDraft(
-      Object.fromEntries(
-        FLAGS.map(([flag]) => {
-          const r = d.rules.find((x) => x.flag === flag);
-          return [flag, { instruction: r?.instruction ?? '', instructionEn: r?.instructionEn ?? '', inserts: (r?.insertCodes ?? []).join(', ') }];
-        }),
-      ),
-    );
+    setDraft(draftFromRules(d.rules));
   };
   useEffect(() => {
     api<HumanTouchRulesResponse>('GET', '/api/admin/human-touch-rules').then(adopt, onError);
   }, []);
+  const edit = (flag: HumanTouchFlag, field: keyof RuleFields, value: string) => setDraft({ ...draft, [flag]: { ...draft[flag], [field]: value } });
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const rules: HumanTouchRule[] = FLAGS.filter(([flag]) => draft[flag]?.instruction.trim()).map(([flag]) => ({
-      flag,
-      instruction: draft[flag].instruction.trim(),
-      instructionEn: draft[flag].instructionEn.trim() || null,
-      insertCodes: draft[flag].inserts.split(/[\s,;、]+/).filter(Boolean),
-    }));
     try {
-      const d = await api<HumanTouchRulesResponse>('PUT', '/api/admin/human-touch-rules', { rules, note: note.trim() || null });
+      const d = await api<HumanTouchRulesResponse>('PUT', '/api/admin/human-touch-rules', { rules: rulesFromDraft(draft), note: note.trim() || null });
       adopt(d);
       setSaved(d.version);
       setNote('');
@@ -59,20 +42,20 @@ export function RulesSection({ onError }: { onError: OnError }) {
         現在のバージョン v<span data-testid="rules-version">{data.version}</span>。保存すると新しいバージョンになり、端末には次の同期で届きます。各出荷はフラグを付けた時点のバージョンを記録します。
       </p>
       <form onSubmit={save}>
-        {FLAGS.map(([flag, label]) => (
+        {RULE_FLAGS.map(([flag, label]) => (
           <fieldset key={flag} data-testid={`rule-${flag}`}>
             <legend>{label}</legend>
             <label>
               指示（日本語）
-              <textarea rows={2} value={draft[flag]?.instruction ?? ''} onInput={(e) => setDraft({ ...draft, [flag]: { ...draft[flag], instruction: e.currentTarget.value } })} />
+              <textarea rows={2} value={draft[flag].instruction} onInput={(e) => edit(flag, 'instruction', e.currentTarget.value)} />
             </label>
             <label>
               Instruction (English)
-              <textarea rows={2} value={draft[flag]?.instructionEn ?? ''} onInput={(e) => setDraft({ ...draft, [flag]: { ...draft[flag], instructionEn: e.currentTarget.value } })} />
+              <textarea rows={2} value={draft[flag].instructionEn} onInput={(e) => edit(flag, 'instructionEn', e.currentTarget.value)} />
             </label>
             <label>
               追加する同梱物コード（カンマ区切り）
-              <input value={draft[flag]?.inserts ?? ''} onInput={(e) => setDraft({ ...draft, [flag]: { ...draft[flag], inserts: e.currentTarget.value } })} />
+              <input value={draft[flag].inserts} onInput={(e) => edit(flag, 'inserts', e.currentTarget.value)} />
             </label>
           </fieldset>
         ))}
@@ -90,7 +73,7 @@ export function RulesSection({ onError }: { onError: OnError }) {
           <ul class="history">
             {data.history.map((h) => (
               <li key={h.version}>
-                v{h.version} — {new Date(h.createdAt).toLocaleString()} {h.note ? `「${h.note}」` : ''}
+                v{h.version} — {formatWhen(h.createdAt)} {h.note ? `「${h.note}」` : ''}
               </li>
             ))}
           </ul>

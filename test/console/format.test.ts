@@ -1,0 +1,58 @@
+/** How the console writes parcels, times and import reports for a supervisor. */
+import { describe, expect, it } from 'vitest';
+import { cellText, confirmImportLabel, flagsText, formatWhen, holdOrPackedText, PARCEL_STATUSES, recordsToWrite, STATUS_LABEL } from '../../src/console/format.js';
+import { parcelStatusSchema } from '../../src/shared/domain/parcel.js';
+import type { ImportReport } from '../../src/shared/protocol/import.js';
+
+const report = (imported: Record<string, number>, rejected = 0): ImportReport => ({ ok: rejected === 0, type: 'shipments', rows: 10, imported, rejected, errors: [], warnings: [] });
+
+describe('parcels', () => {
+  it('every parcel status has a chip and a name', () => {
+    expect([...PARCEL_STATUSES].sort()).toEqual([...parcelStatusSchema.options].sort());
+    for (const status of PARCEL_STATUSES) expect(STATUS_LABEL[status]).toMatch(/\S/);
+  });
+
+  it('flags are named in Japanese; an unknown one shows as sent', () => {
+    expect(flagsText(['FIRST_PURCHASE', 'FIRST_RETURN'])).toBe('初回購入・初回返品');
+    expect(flagsText(['SECOND_PURCHASE', 'VIP'])).toBe('2回目購入・VIP');
+    expect(flagsText([])).toBe('');
+  });
+
+  it('a held parcel shows its reason; a packed one who packed it and the minute', () => {
+    expect(holdOrPackedText({ status: 'held', holdReason: '欠品', packedBy: null, packedAt: null })).toBe('欠品');
+    expect(holdOrPackedText({ status: 'packed', holdReason: null, packedBy: 'ST001', packedAt: '2025-03-04T05:06:07.890Z' })).toBe('ST001 2025-03-04 05:06');
+    expect(holdOrPackedText({ status: 'released', holdReason: null, packedBy: null, packedAt: null })).toBe('');
+  });
+
+  it('a time without a value is a dash', () => {
+    expect(formatWhen(null)).toBe('—');
+    expect(formatWhen('2025-03-04T05:06:07Z')).toBe(new Date('2025-03-04T05:06:07Z').toLocaleString());
+  });
+});
+
+describe('import previews', () => {
+  it('counts what confirming would write: created, updated, held and released', () => {
+    expect(recordsToWrite(report({ created: 3, updated: 2, unchanged: 7 }))).toBe(5);
+    expect(recordsToWrite(report({ held: 1, released: 2 }))).toBe(3);
+    expect(recordsToWrite(report({ unchanged: 4 }))).toBe(0);
+  });
+
+  it('the confirm button says when the rejected rows are left out', () => {
+    expect(confirmImportLabel(report({ created: 3 }, 9))).toBe('エラーの 9 件を除いて取り込む / Import the rest');
+    expect(confirmImportLabel(report({ created: 3 }))).toBe('取り込む / Import');
+  });
+});
+
+describe('rows of a listing', () => {
+  it.each([
+    ['text', 'text'],
+    [3, '3'],
+    [false, 'false'],
+    [undefined, ''],
+    [null, 'null'],
+    [['S1', 'S2'], '["S1","S2"]'],
+    [{ a: 1 }, '{"a":1}'],
+  ])('writes %j as %j', (value, text) => {
+    expect(cellText(value)).toBe(text);
+  });
+});

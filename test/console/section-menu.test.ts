@@ -1,0 +1,18 @@
+/** The side menu: a bookmarked or typed hash opens its section; anything else opens the import. */
+import { describe, expect, it } from 'vitest';
+import { SECTIONS, sectionFromHash } from '../../src/console/section-menu.js';
+
+describe('the section a hash opens', () => {
+  it.each(SECTIONS.map(([id]) => id))('#%s opens its own section', (id) => {
+    expect(sectionFromHash(`#${id}`)).toBe(id);
+  });
+
+  it.each(['', '#', '#unknown', '#Parcels', 'parcels?x'])('%j opens the import', (hash) => {
+    expect(sectionFromHash(hash)).toBe('import');
+  });
+
+  it('every section has a Japanese and an English name, and no id repeats', () => {
+    expect(new Set(SECTIONS.map(([id]) => id)).size).toBe(SECTIONS.length);
+    for (const [, ja, en] of SECTIONS) expect([ja, en]).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
+  });
+});
