@@ -1,7 +1,7 @@
 /** The calls the console builds itself (import, holds, the parcel list, revoke), checked against the real server. */
 import { describe, expect, it } from 'vitest';
 import { holdsCsv, holdsFile, HOLDS_IMPORT_PATH, importPath, parcelsPath, revokeDevicePath, type ImportChoice } from '../../src/console/requests.js';
-import { SHORT_PICK_HOLD_REASON } from '../../src/shared/picking/shortage.js';
+import { SHORT_PICK_HOLD_REASON } from '../../src/shared/picking/pick-transitions.js';
 import type { AdminParcelsResponse } from '../../src/shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../src/shared/protocol/admin-devices.js';
 import type { ImportReport } from '../../src/shared/protocol/import.js';

@@ -1,7 +1,7 @@
 /** Parcels by status with search, and the holds: held parcels (with a release), short picks, a form to hold one. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ParcelStatus } from '../../shared/domain/parcel.js';
-import { SHORT_PICK_HOLD_REASON } from '../../shared/picking/shortage.js';
+import { SHORT_PICK_HOLD_REASON } from '../../shared/picking/pick-transitions.js';
 import type { AdminParcel, AdminParcelsResponse } from '../../shared/protocol/admin-console.js';
 import type { ImportReport } from '../../shared/protocol/import.js';
 import { api, type OnError } from '../api.js';

@@ -4,7 +4,7 @@
  */
 import type { ParcelStatus } from '../domain/parcel.js';
 
-/** The hold reason of a parcel that lost a short pick (shown at the pack station and on the console). */
+/** The hold reason of a parcel that lost a short pick: the device and the server give it, the console lists short picks by it. */
 export const SHORT_PICK_HOLD_REASON = '欠品';
 
 /** A status change a pick event makes, or null when the parcel keeps the status it has. */

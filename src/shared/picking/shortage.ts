@@ -16,9 +16,6 @@
  */
 import type { ShortageRule } from './pick-settings.js';
 
-/** The hold reason of a parcel short at picking: the device and the server give it, the console lists short picks by it. */
-export const SHORT_PICK_HOLD_REASON = '欠品';
-
 /** One parcel's need of the short product. */
 export interface ShortageClaim {
   shipmentId: string;

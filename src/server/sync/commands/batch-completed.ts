@@ -4,7 +4,7 @@ import { nextChangeSeq } from '../../db/change-seq.js';
 import * as t from '../../db/schema.js';
 import { lockParcels } from '../../picking/batch-store.js';
 import { lockHeldBatch } from './batch-guard.js';
-import { SHORT_PICK_HOLD_REASON } from './pick-short.js';
+import { afterBatchCompleted } from '../../../shared/picking/pick-transitions.js';
 import type { CommandHandler, CommandOutcome } from './types.js';
 
 /** Closes a batch this device holds: short parcels held, the others picked. */
@@ -18,10 +18,11 @@ export const applyBatchCompleted: CommandHandler<'batch.completed'> = async (tx,
   // Every member locked before the first stamp (lock order: batch, parcels, counter).
   const parcels = await lockParcels(tx, ctx.warehouseId, held.batch.shipmentIds);
   for (const parcel of parcels) {
-    if (parcel.status !== 'picking' && parcel.status !== 'released') continue;
     // Short parcels are normally held already by pick.short; holding here keeps this event self-contained.
-    const set = short.has(parcel.shipmentId) ? { status: 'held' as const, holdReason: SHORT_PICK_HOLD_REASON } : { status: 'picked' as const };
-    await tx.update(t.parcels).set({ ...set, seq: await nextChangeSeq(tx) }).where(eq(t.parcels.shipmentId, parcel.shipmentId));
+    // The same rule the device applied to its own copy (shared/picking/pick-transitions.ts).
+    const change = afterBatchCompleted(parcel.status, short.has(parcel.shipmentId));
+    if (!change) continue;
+    await tx.update(t.parcels).set({ ...change, seq: await nextChangeSeq(tx) }).where(eq(t.parcels.shipmentId, parcel.shipmentId));
   }
   await tx
     .update(t.pickBatches)

@@ -1,5 +1,5 @@
 /** parcel.packed: the server's half of pack-time verification. */
-import { expectedUnits } from '../../../shared/domain/parcel-units.js';
+import { packedItemsDifference, packStatusBlock } from '../../../shared/domain/pack-rules.js';
 import { raiseSupervisorFlag } from '../../supervision/supervisor-flags.js';
 import { parcelExistsElsewhere } from '../parcel-view.js';
 import type { CommandHandler, CommandOutcome } from './types.js';
@@ -18,7 +18,9 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
     }
     return { status: 'rejected', code: 'parcel_unknown', message: `Parcel ${shipmentId} is not known in this warehouse.` };
   }
-  if (parcel.status === 'held') {
+  // The same rules the device checked before it recorded the pack (shared/domain/pack-rules.ts).
+  const block = packStatusBlock(parcel);
+  if (block?.reason === 'held') {
     const reason = parcel.holdReason ?? 'no reason given';
     // The device packed it (offline, before the hold reached it): a box that must not ship exists now.
     await raiseSupervisorFlag(tx, {
@@ -34,7 +36,7 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
     });
     return { status: 'rejected', code: 'parcel_held', message: `Parcel ${shipmentId} is held (${reason}): do not ship it.`, detail: { holdReason: reason } };
   }
-  if (parcel.status === 'packed' || parcel.status === 'shipped') {
+  if (block?.reason === 'packed') {
     const by = (await parcels.packedBy(shipmentId)) ?? { staffName: '?', deviceName: '?', at: '?' };
     return {
       status: 'rejected',
@@ -43,24 +45,13 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
       detail: { staffName: by.staffName, deviceName: by.deviceName, at: by.at },
     };
   }
-  const mismatch = compareItems(expectedUnits(parcel), items);
+  const mismatch = packedItemsDifference(parcel, items);
   if (mismatch) return { status: 'rejected', code: 'items_mismatch', message: `Parcel ${shipmentId}: the packed items do not match the order (${mismatch}).`, detail: { difference: mismatch } };
 
   // Written (and stamped) with the push's other packs at the end of its transaction.
   parcels.markPacked(shipmentId, { staffId: event.staffId, deviceId: ctx.deviceId, at: storableTime(event.at, ctx.now) });
   return { status: 'applied' };
 };
-
-/** Describes how the packed units differ from the expected ones, or null when they are equal. */
-function compareItems(expected: Map<string, number>, items: { productCode: string; qty: number }[]): string | null {
-  const packed = new Map<string, number>();
-  for (const item of items) packed.set(item.productCode, (packed.get(item.productCode) ?? 0) + item.qty);
-  const codes = [...new Set([...expected.keys(), ...packed.keys()])].sort();
-  const diffs = codes
-    .filter((code) => (expected.get(code) ?? 0) !== (packed.get(code) ?? 0))
-    .map((code) => `${code}: expected ${expected.get(code) ?? 0}, packed ${packed.get(code) ?? 0}`);
-  return diffs.length ? diffs.join('; ') : null;
-}
 
 /**
  * The device's clock as a time PostgreSQL can store, else the server's: a handheld whose clock reset

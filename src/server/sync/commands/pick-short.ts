@@ -5,10 +5,8 @@ import type { Tx } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { lockParcels } from '../../picking/batch-store.js';
 import { lockHeldBatch } from './batch-guard.js';
+import { afterShortPick } from '../../../shared/picking/pick-transitions.js';
 import type { CommandHandler, CommandOutcome } from './types.js';
-
-/** The hold reason of a parcel short at picking (shown at the pack station and on the console). */
-export const SHORT_PICK_HOLD_REASON = '欠品';
 
 /** Holds the short parcels (unless already packed or shipped) and records the shortage on the batch. */
 export const applyPickShort: CommandHandler<'pick.short'> = async (tx, event, ctx): Promise<CommandOutcome> => {
@@ -30,7 +28,9 @@ export const applyPickShort: CommandHandler<'pick.short'> = async (tx, event, ct
 async function holdShortParcels(tx: Tx, warehouseId: string, shipmentIds: readonly string[]): Promise<void> {
   const parcels = await lockParcels(tx, warehouseId, shipmentIds);
   for (const parcel of parcels) {
-    if (parcel.status === 'packed' || parcel.status === 'shipped' || parcel.status === 'held') continue;
-    await tx.update(t.parcels).set({ status: 'held', holdReason: SHORT_PICK_HOLD_REASON, seq: await nextChangeSeq(tx) }).where(eq(t.parcels.shipmentId, parcel.shipmentId));
+    // The same rule the device applied to its own copy (shared/picking/pick-transitions.ts).
+    const change = afterShortPick(parcel.status);
+    if (!change) continue;
+    await tx.update(t.parcels).set({ ...change, seq: await nextChangeSeq(tx) }).where(eq(t.parcels.shipmentId, parcel.shipmentId));
   }
 }
