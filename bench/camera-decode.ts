@@ -2,7 +2,7 @@
  * Camera decoding, in Node (not in the throttled browser: the decoders are pure JS/WebAssembly, so
  * Node on this CPU is the same engine minus the 4× throttle; multiply by ~4 for a rugged scanner).
  * Generated 640×480 greyscale frames: empty scenes, EAN-13, Code 128 and QR (bwip-js), each clean,
- * blurred and noisy (seeded, so every run sees the same frames; lib/camera-frames.ts: each label is
+ * blurred and noisy (seeded, so every run sees the same frames; test/helpers/fixtures/camera-frames.ts: each label is
  * sampled as a camera sees it, at a non-integer module width and a sub-pixel position inside the
  * viewfinder), cropped to the viewfinder as the app crops them. Decoded by the shipped decoder (zxing-cpp
  * built to WebAssembly, zxing-wasm, read exactly as the app reads a frame: zxing-cpp-read.ts with the
@@ -17,35 +17,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import zxing from '@zxing/library';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../../src/app/scan/scan-settings.js';
-import { viewfinderArea } from '../../src/app/scan/viewfinder.js';
-import { zxingCppReaderOptions } from '../../src/app/scan/zxing-cpp-options.js';
-import { createViewfinderReader, type ReadPass } from '../../src/app/scan/zxing-cpp-read.js';
-import { FRAME_H as H, FRAME_W as W, generateFrames, type Frame } from './lib/camera-frames.js';
+import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../src/app/scan/scan-settings.js';
+import { zxingCppReaderOptions } from '../src/app/scan/zxing-cpp-options.js';
+import { createViewfinderReader, type ReadPass } from '../src/app/scan/zxing-cpp-read.js';
+import { generateFrames, viewfinderImage, viewfinderLuma, type Frame } from '../test/helpers/fixtures/camera-frames.js';
 import { median, type Bench } from './lib/metric.js';
 
 /** The formats the app looks for by default (EAN-13, EAN-8, UPC-A, Code 128, ITF, QR). */
 const FORMATS: readonly CameraFormat[] = DEFAULT_SCAN_SETTINGS.camera.formats;
-
-/** The viewfinder part of a frame, as the app hands it to its decoder (640 wide: never scaled). */
-function cropped(frame: Frame): { luma: Uint8ClampedArray; width: number; height: number } {
-  const a = viewfinderArea(W, H);
-  if (a.width !== a.sw) throw new Error('the bench frames are meant to be decoded unscaled');
-  const luma = new Uint8ClampedArray(a.sw * a.sh);
-  for (let y = 0; y < a.sh; y++) luma.set(frame.luma.subarray((a.sy + y) * W + a.sx, (a.sy + y) * W + a.sx + a.sw), y * a.sw);
-  return { luma, width: a.sw, height: a.sh };
-}
-
-/** The viewfinder's pixels as the app's canvas gives them (RGBA). */
-function croppedRgba(frame: Frame): ImageData {
-  const c = cropped(frame);
-  const rgba = new Uint8ClampedArray(c.luma.length * 4);
-  for (let i = 0; i < c.luma.length; i++) {
-    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = c.luma[i];
-    rgba[i * 4 + 3] = 255;
-  }
-  return { data: rgba, width: c.width, height: c.height, colorSpace: 'srgb' } as unknown as ImageData;
-}
 
 /** The shipped decoder: zxing-cpp (WebAssembly) read as the app reads the viewfinder's RGBA pixels. */
 async function shippedDecoder(): Promise<(frame: Frame) => Promise<{ text: string | null; pass: ReadPass }>> {
@@ -56,7 +35,7 @@ async function shippedDecoder(): Promise<(frame: Frame) => Promise<{ text: strin
   const read = createViewfinderReader(FORMATS);
   return async (frame) => {
     // The app reads a canvas's ImageData (RGBA): the conversion stands in for what it pays per frame.
-    const { texts, pass } = await read(croppedRgba(frame));
+    const { texts, pass } = await read(viewfinderImage(frame.luma));
     return { text: texts[0] ?? null, pass };
   };
 }
@@ -64,7 +43,7 @@ async function shippedDecoder(): Promise<(frame: Frame) => Promise<{ text: strin
 /** The shipped decoder's first look alone (zxing-cpp on the frame as it is): the split of its time. */
 function firstPassOnly(): (frame: Frame) => Promise<unknown> {
   const options = zxingCppReaderOptions(FORMATS);
-  return (frame) => readBarcodes(croppedRgba(frame), options);
+  return (frame) => readBarcodes(viewfinderImage(frame.luma), options);
 }
 
 /** The other candidate: @zxing/library (the decoder shipped before), the same formats, GS1 on. */
@@ -82,13 +61,13 @@ function referenceDecoder(): (frame: Frame) => string | null {
   };
   const reader = new MultiFormatReader();
   const hints = new Map<zxing.DecodeHintType, unknown>([
-    // Restricting formats is what makes it fast (PITFALLS.md).
+    // Restricting formats is what makes it fast: with all formats it runs every 1D reader before QR.
     [DecodeHintType.POSSIBLE_FORMATS, FORMATS.map((f) => byName[f])],
     [DecodeHintType.ASSUME_GS1, true],
   ]);
   reader.setHints(hints);
   return (frame) => {
-    const c = cropped(frame);
+    const c = viewfinderLuma(frame.luma);
     try {
       return reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(c.luma, c.width, c.height)))).getText();
     } catch (error) {

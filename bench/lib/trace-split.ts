@@ -85,8 +85,3 @@ export function selfTimeByName(events: TraceEvent[], fromUs: number, toUs: numbe
   }
   return self;
 }
-
-/** The user timing marks of that name, in trace time (µs). */
-export function markTimes(events: TraceEvent[], name: string): number[] {
-  return events.filter((e) => e.name === name && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b')).map((e) => e.ts);
-}

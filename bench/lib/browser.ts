@@ -4,12 +4,9 @@
  * to get a fresh device to a given screen.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, HANDHELD } from '../../test/helpers/chromium.js';
 import type { BenchServer } from './bench-server.js';
 
-/** Debian's Chromium (Playwright cannot download its own here); CHROMIUM_PATH overrides. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Flags that keep Chromium from calling out (PITFALLS.md), plus what a headless container needs. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'];
 /** The slowdown standing in for a rugged Android scanner's CPU. */
 export const CPU_THROTTLE_RATE = 4;
 
@@ -20,14 +17,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** A fresh device: its own storage, phone-sized, touch, ja-JP. */
 export function newDeviceContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: { width: 360, height: 640 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'ja-JP',
-    serviceWorkers: 'allow',
-  });
+  return browser.newContext(HANDHELD);
 }
 
 /** Throttles this page's CPU (applies to the page's renderer until it is closed). */
@@ -66,16 +56,6 @@ export async function waitForFirstSync(page: Page, timeoutMs: number): Promise<s
     if (Date.now() > deadline) throw new Error(`no finished sync after ${timeoutMs} ms`);
     await page.waitForTimeout(250);
   }
-}
-
-/** Waits until the service worker controls the page (the app can then start with no network). */
-export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-    }
-  });
 }
 
 /** Installed in every bench page: reads meta.lastSyncAt with the raw IndexedDB API (no app code). */

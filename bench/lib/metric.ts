@@ -1,6 +1,6 @@
 /** The benchmark's vocabulary: a metric line, its budget and direction, and small statistics. */
 
-/** One line of `npm run bench` output (the wire shape the issue fixes). */
+/** One line of `npm run bench` output: the wire shape, one JSON object per metric. */
 export interface MetricLine {
   metric: string;
   value: number | null;
@@ -71,16 +71,4 @@ export function scalingExponent(points: { n: number; ms: number }[]): number {
     den += (xs[i] - mx) ** 2;
   }
   return num / den;
-}
-
-/** A small seeded PRNG (mulberry32), so generated frames and data are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -6,8 +6,8 @@
  *              (the probe checks the DOM before that frame). Taken from the browser's own definition
  *              of input → next paint: the keydown's Event Timing `duration` (PerformanceEventTiming,
  *              8 ms steps). Keydowns under 16 ms get no entry (the API's minimum threshold) and count
- *              as 8. Until this issue the probe took the rAF after the DOM change, which runs at the
- *              START of the frame, before its style, layout and paint: it left the frame out.
+ *              as 8. Not the rAF after the DOM change: it runs at the START of the frame, before its
+ *              style, layout and paint, so it would leave the frame out.
  *              For the split the probe also times, on the main thread: the keydown's dispatch, the
  *              DOM showing the tick, the frame's rAF, and a user-blocking task posted from that rAF
  *              (runs once the frame's style, layout, paint and commit are done).
@@ -23,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { PACK_COMMIT_MARK } from '../../src/app/pack/pack-session.js';
+import { PACK_COMMIT_MARK } from '../src/app/pack/pack-session.js';
 import { startBenchServer } from './lib/bench-server.js';
 import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle, wedgeScan } from './lib/browser.js';
 import { percentile, type Bench } from './lib/metric.js';

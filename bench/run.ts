@@ -18,7 +18,7 @@ import { pushThroughputBench } from './push-throughput.js';
 import { scanLatencyBench } from './scan-latency.js';
 
 /** Every module, cheapest first so a quick look comes early. */
-export const BENCHES: Bench[] = [
+const BENCHES: Bench[] = [
   initialJsBench,
   cameraDecodeBench,
   scanLatencyBench,

@@ -3,18 +3,19 @@
  * range per call) so 20,000 parcels seed in seconds, plus a 20-line parcel of 20 bench products for
  * the scan benchmark. Rows look like the server's own (flags computed by the shared rule).
  */
-import type { Product } from '../../../src/shared/domain/catalogue.js';
-import { computeHumanTouchFlags } from '../../../src/shared/domain/human-touch.js';
-import type { ParcelLine } from '../../../src/shared/domain/parcel.js';
-import { withCheckDigit } from '../../../src/shared/scan/gtin.js';
-import { rowsOf } from '../../../src/server/db/change-seq.js';
-import type { Database } from '../../../src/server/db/client.js';
-import * as t from '../../../src/server/db/schema.js';
-import { upsertParcel, upsertProduct } from '../../../src/server/db/write-master-data.js';
-import { DEMO_GIFT_CODES, DEMO_PRODUCTS, DEMO_WAREHOUSE } from '../../../src/server/demo/demo-data.js';
-import { seedDemo } from '../../../src/server/demo/seed-demo.js';
+import type { Product } from '../../src/shared/domain/catalogue.js';
+import { computeHumanTouchFlags } from '../../src/shared/domain/human-touch.js';
+import type { ParcelLine } from '../../src/shared/domain/parcel.js';
+import { withCheckDigit } from '../../src/shared/scan/gtin.js';
+import { rowsOf } from '../../src/server/db/change-seq.js';
+import type { Database } from '../../src/server/db/client.js';
+import * as t from '../../src/server/db/schema.js';
+import { upsertParcel, upsertProduct } from '../../src/server/db/write-master-data.js';
+import { DEMO_GIFT_CODES, DEMO_PRODUCTS, DEMO_WAREHOUSE } from '../../src/server/demo/demo-data.js';
+import { seedDemo } from '../../src/server/demo/seed-demo.js';
 import { sql } from 'drizzle-orm';
-import { seededRandom } from './metric.js';
+import { makeShipmentInput } from '../../test/helpers/fixtures/parcels.js';
+import { seededRandom } from '../../test/helpers/random.js';
 
 /** The scan benchmark's parcel: 20 lines, one bench product each. */
 export const BENCH_SCAN_PARCEL = 'S9000001';
@@ -101,25 +102,17 @@ export async function seedBenchBase(database: Database, qtyPerLine: number): Pro
   await seedDemo(database);
   await database.write(async (tx) => {
     for (const product of BENCH_PRODUCTS) await upsertProduct(tx, product);
-    await upsertParcel(tx, DEMO_WAREHOUSE.id, {
-      shipmentId: BENCH_SCAN_PARCEL,
-      orderNumber: '900000000000',
-      orderDate: '2026-11-23',
-      customerId: 'BC0000001',
-      customerName: 'ベンチ 太郎',
-      customerEmail: null,
-      rankCode: 'G',
-      purchaseCount: 3,
-      returnCount: 0,
-      parcelsSinceFirstReturn: 0,
-      giftCode: null,
-      noshiName: null,
-      message: null,
-      insertCodes: [],
-      carrier: '宅配便',
-      status: 'released',
-      holdReason: null,
-      lines: BENCH_PRODUCTS.map((p) => ({ productCode: p.code, qty: qtyPerLine })),
-    });
+    await upsertParcel(
+      tx,
+      DEMO_WAREHOUSE.id,
+      makeShipmentInput({
+        shipmentId: BENCH_SCAN_PARCEL,
+        orderNumber: '900000000000',
+        customerId: 'BC0000001',
+        customerName: 'ベンチ 太郎',
+        rankCode: 'G',
+        lines: BENCH_PRODUCTS.map((p) => ({ productCode: p.code, qty: qtyPerLine })),
+      }),
+    );
   });
 }

@@ -3,13 +3,13 @@
  * app with an in-memory PGlite, over HTTP on 127.0.0.1) at three warehouse sizes, fitted as
  * time ∝ n^k. k ≈ 1 means each parcel costs the same however many there are.
  */
-import { buildDemoApp } from '../../src/server/demo/demo-app.js';
-import type { PullResponse } from '../../src/shared/protocol/sync.js';
+import { buildDemoApp } from '../src/server/demo/demo-app.js';
+import type { PullResponse } from '../src/shared/protocol/sync.js';
 import { scalingExponent, type Bench } from './lib/metric.js';
 import { seedGeneratedParcels } from './lib/seed.js';
 
 /** Pulls every page with the app's page size; returns the parcels received. */
-export async function pullEverything(url: string, token: string, limit = 1000): Promise<number> {
+async function pullEverything(url: string, token: string, limit = 1000): Promise<number> {
   let cursor = '0';
   let received = 0;
   for (;;) {

@@ -3,8 +3,9 @@
  * service worker stopped (as after the phone slept): navigation start → the pack screen's scan input
  * has the focus, i.e. a wedge scan would be taken. Median of several fresh pages (new renderer each).
  */
+import { waitForServiceWorker } from '../test/helpers/journey.js';
 import { startBenchServer } from './lib/bench-server.js';
-import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle, waitForServiceWorker, wedgeScan } from './lib/browser.js';
+import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle, wedgeScan } from './lib/browser.js';
 import { median, type Bench } from './lib/metric.js';
 import { seedBenchBase, seedGeneratedParcels } from './lib/seed.js';
 

@@ -10,20 +10,18 @@
  * PostgreSQL runs in its own throwaway database (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test); when it does not answer, its line is null and says why.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { openDatabase, type Database } from '../../src/server/db/client.js';
-import { buildDemoApp } from '../../src/server/demo/demo-app.js';
-import { DEMO_STAFF } from '../../src/server/demo/demo-data.js';
-import { hashEventBody } from '../../src/server/sync/event-hash.js';
-import type { SyncEvent } from '../../src/shared/protocol/events.js';
-import type { EventResult } from '../../src/shared/protocol/sync.js';
+import { openDatabase, type Database } from '../src/server/db/client.js';
+import { buildDemoApp } from '../src/server/demo/demo-app.js';
+import { hashEventBody } from '../src/server/sync/event-hash.js';
+import type { EventResult } from '../src/shared/protocol/sync.js';
+import { packedEventOf } from '../test/helpers/events.js';
+import { createScratchPostgres, type ScratchPostgres } from '../test/helpers/test-databases.js';
 import { percentile, type Bench, type BenchContext } from './lib/metric.js';
-import { seedGeneratedParcels, type GeneratedParcel } from './lib/seed.js';
+import { seedGeneratedParcels } from './lib/seed.js';
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -31,25 +29,6 @@ interface PushRun {
   eventsPerS: number;
   batchP95: number;
   rawEventsPerS: number;
-}
-
-/** The event a device records when it finishes packing `parcel`. */
-function packedEvent(parcel: GeneratedParcel, deviceSeq: number): SyncEvent {
-  return {
-    id: randomUUID(),
-    deviceSeq,
-    staffId: DEMO_STAFF[0].id,
-    at: '2026-11-24T10:00:00.000Z',
-    type: 'parcel.packed',
-    payload: {
-      shipmentId: parcel.shipmentId,
-      startedAt: '2026-11-24T09:58:30.000Z',
-      items: parcel.lines.map((l) => ({ ...l })),
-      insertCodes: parcel.insertCodes,
-      giftCode: parcel.giftCode,
-      flags: parcel.flags,
-    },
-  } as SyncEvent;
 }
 
 /** `database` with the time spent inside its write transactions' bodies added up (BEGIN/COMMIT and queueing excluded). */
@@ -83,7 +62,7 @@ async function measure(untimed: Database, devices: number, events: number, ctx: 
     const address = await demo.app.listen({ port: 0, host: '127.0.0.1' });
     const tokens: string[] = [];
     for (let d = 0; d < devices; d++) tokens.push((await demo.enrol(`bench-push-${d}`)).token);
-    const batches = tokens.map((token, d) => ({ token, events: parcels.slice(d * perDevice, (d + 1) * perDevice).map((p, i) => packedEvent(p, i + 1)) }));
+    const batches = tokens.map((token, d) => ({ token, events: parcels.slice(d * perDevice, (d + 1) * perDevice).map((p, i) => packedEventOf(p, { deviceSeq: i + 1 })) }));
 
     timing.reset();
     const t0 = performance.now();
@@ -141,24 +120,19 @@ async function measure(untimed: Database, devices: number, events: number, ctx: 
 /** A throwaway PostgreSQL database, or null (with the reason logged) when the server does not answer. */
 async function openPostgresBench(ctx: BenchContext): Promise<{ database: Database; dispose(): Promise<void> } | null> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL;
-  const admin = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => undefined });
-  const name = `fp_bench_${randomBytes(6).toString('hex')}`;
+  let scratch: ScratchPostgres;
   try {
-    await admin.unsafe(`create database ${name}`);
+    scratch = await createScratchPostgres(url, 'fp_bench', 3);
   } catch (error) {
     ctx.log(`push postgres: skipped, PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//…@')} not reachable (${error instanceof Error ? error.message : String(error)})`);
-    await admin.end({ timeout: 1 }).catch(() => undefined);
     return null;
   }
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: target.toString(), maxConnections: 10 });
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, maxConnections: 10 });
   return {
     database,
     async dispose() {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     },
   };
 }

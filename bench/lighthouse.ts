@@ -9,8 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { freePort, startBenchServer } from './lib/bench-server.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, enrolAndSignIn, READ_LAST_SYNC_SCRIPT, waitForServiceWorker, wedgeScan } from './lib/browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium.js';
+import { waitForServiceWorker } from '../test/helpers/journey.js';
+import { freePort } from '../test/helpers/ports.js';
+import { startBenchServer } from './lib/bench-server.js';
+import { enrolAndSignIn, READ_LAST_SYNC_SCRIPT, wedgeScan } from './lib/browser.js';
 import type { Bench } from './lib/metric.js';
 import { seedBenchBase } from './lib/seed.js';
 
