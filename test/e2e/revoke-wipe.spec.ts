@@ -4,16 +4,10 @@
  * it sends that record and the server applies it once.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 /** How many parcels the device database holds. */
 function storedParcels(page: Page): Promise<number> {

@@ -2,7 +2,7 @@
 import { expect, type Page } from '@playwright/test';
 import { DEMO_INSERTS, DEMO_PARCELS, DEMO_PRODUCTS } from '../../src/server/demo/demo-data.js';
 import { DUPLICATE_SCAN_WINDOW_MS } from '../../src/app/scan/wedge.js';
-import type { TestServer } from './server.js';
+import type { TestServer } from './server-process.js';
 
 /** The last scan typed on each page, so a deliberate repeat is not taken for a scanner's double trigger. */
 const lastScan = new WeakMap<Page, { code: string; at: number }>();
@@ -20,6 +20,17 @@ export async function enrolDevice(page: Page, server: TestServer, deviceName = '
 export async function signIn(page: Page, staffCode = 'ST001'): Promise<void> {
   await wedgeScan(page, staffCode, 'signin-code');
   await expect(page.getByTestId('home-screen')).toBeVisible();
+}
+
+/**
+ * Enrols the device, signs in, and waits for the first sync and for the service worker to control the
+ * page: from here the app starts and works with no network.
+ */
+export async function readyForOffline(page: Page, server: TestServer, deviceName = 'pack-01', staffCode = 'ST001'): Promise<void> {
+  await enrolDevice(page, server, deviceName);
+  await signIn(page, staffCode);
+  await expectAllSynced(page);
+  await waitForServiceWorker(page);
 }
 
 /** A keyboard-wedge scan: the scanner types the code as a burst of keys and ends it with Enter (or Tab). */
