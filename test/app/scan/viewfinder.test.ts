@@ -4,7 +4,7 @@
  * frame off screen are never decoded (a neighbouring label there cannot be scanned).
  */
 import { describe, expect, it } from 'vitest';
-import { viewfinderArea } from '../../src/app/scan/viewfinder.js';
+import { viewfinderArea } from '../../../src/app/scan/viewfinder.js';
 
 describe('viewfinder area', () => {
   it('a frame shown in a box of its own shape: the middle 90 % × 60 %, decoded unscaled', () => {

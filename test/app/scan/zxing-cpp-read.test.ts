@@ -9,32 +9,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../../src/app/scan/scan-settings.js';
-import { viewfinderArea } from '../../src/app/scan/viewfinder.js';
-import { zxingCppReaderOptions } from '../../src/app/scan/zxing-cpp-options.js';
-import { createViewfinderReader } from '../../src/app/scan/zxing-cpp-read.js';
-import { seededRandom } from '../bench/lib/metric.js';
-import { blur, FRAME_H, FRAME_W, labelFrame } from '../bench/lib/camera-frames.js';
+import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../../../src/app/scan/scan-settings.js';
+import { zxingCppReaderOptions } from '../../../src/app/scan/zxing-cpp-options.js';
+import { createViewfinderReader } from '../../../src/app/scan/zxing-cpp-read.js';
+import { blur, FRAME_H, FRAME_W, labelFrame, viewfinderImage } from '../../helpers/fixtures/camera-frames.js';
+import { seededRandom } from '../../helpers/random.js';
 
 const FORMATS = DEFAULT_SCAN_SETTINGS.camera.formats;
 
-/** The viewfinder part of a 640×480 greyscale frame as the app's canvas gives it (RGBA). */
-function viewfinder(luma: Uint8ClampedArray): ImageData {
-  const a = viewfinderArea(FRAME_W, FRAME_H);
-  const data = new Uint8ClampedArray(a.sw * a.sh * 4);
-  for (let y = 0; y < a.sh; y++) {
-    for (let x = 0; x < a.sw; x++) {
-      const i = (y * a.sw + x) * 4;
-      data[i] = data[i + 1] = data[i + 2] = luma[(a.sy + y) * FRAME_W + a.sx + x];
-      data[i + 3] = 255;
-    }
-  }
-  return { data, width: a.sw, height: a.sh, colorSpace: 'srgb' } as unknown as ImageData;
-}
-
 /** A label ~2.9 pixels per module, out of focus (the benchmark's blur). */
 async function blurredLabel(bcid: string, text: string): Promise<ImageData> {
-  return viewfinder(blur(await labelFrame(bcid, text, 2.9, 1), 2));
+  return viewfinderImage(blur(await labelFrame(bcid, text, 2.9, 1), 2));
 }
 
 /** What zxing-cpp alone reads with the app's options. */
@@ -60,7 +45,7 @@ describe('camera read (zxing-cpp, two looks)', () => {
 
   it('reads a sharp code at the first look', async () => {
     const read = createViewfinderReader(FORMATS);
-    expect(await read(viewfinder(await labelFrame('qrcode', 'FP:S0001000', 5, 1)))).toEqual({ texts: ['FP:S0001000'], pass: 'as-is' });
+    expect(await read(viewfinderImage(await labelFrame('qrcode', 'FP:S0001000', 5, 1)))).toEqual({ texts: ['FP:S0001000'], pass: 'as-is' });
   });
 
   it('the second look reads only the configured formats', async () => {
@@ -75,7 +60,7 @@ describe('camera read (zxing-cpp, two looks)', () => {
     for (let n = 0; n < 5; n++) {
       const luma = new Uint8ClampedArray(FRAME_W * FRAME_H);
       for (let i = 0; i < luma.length; i++) luma[i] = 128 + (random() + random() + random() + random() - 2) * 60;
-      expect(await read(viewfinder(luma))).toEqual({ texts: [], pass: null });
+      expect(await read(viewfinderImage(luma))).toEqual({ texts: [], pass: null });
     }
   });
 });

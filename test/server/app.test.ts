@@ -1,6 +1,6 @@
 /** Cross-cutting API behaviour: health, the OpenAPI document, 404 and body limits. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import { buildDemoApp, type DemoApp } from '../../src/server/demo/demo-app.js';
 import { bearer } from '../helpers/events.js';
 
 describe('API surface', () => {

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_KEYS } from '../../src/shared/flows/feedback.js';
-import { rejectCodeSchema } from '../../src/shared/protocol/sync.js';
-import { FLOW_MESSAGES, UI } from '../../src/app/i18n/catalogue.js';
-import { PICK_WORDS } from '../../src/app/i18n/catalogue-pick.js';
-import { RETURNS_WORDS } from '../../src/app/i18n/catalogue-returns.js';
-import { SETTINGS_WORDS } from '../../src/app/i18n/catalogue-settings.js';
-import { SYNC_WORDS } from '../../src/app/i18n/catalogue-sync.js';
-import { addWords, describeRejection, render, t, tm } from '../../src/app/i18n/i18n.js';
+import { MESSAGE_KEYS } from '../../../src/shared/flows/feedback.js';
+import { rejectCodeSchema } from '../../../src/shared/protocol/sync.js';
+import { FLOW_MESSAGES, UI } from '../../../src/app/i18n/catalogue.js';
+import { PICK_WORDS } from '../../../src/app/i18n/catalogue-pick.js';
+import { RETURNS_WORDS } from '../../../src/app/i18n/catalogue-returns.js';
+import { SETTINGS_WORDS } from '../../../src/app/i18n/catalogue-settings.js';
+import { SYNC_WORDS } from '../../../src/app/i18n/catalogue-sync.js';
+import { addWords, describeRejection, render, t, tm } from '../../../src/app/i18n/i18n.js';
 
 // The main bundle's words and those each lazily loaded screen brings, as the app has them once all loaded.
 const PARTS = [PICK_WORDS, RETURNS_WORDS, SYNC_WORDS, SETTINGS_WORDS];

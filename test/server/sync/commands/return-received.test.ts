@@ -1,16 +1,15 @@
 /** return.received through the push API: one receipt per parcel, the customer's history, FIRST_RETURN on the next parcel, one notification row. */
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SyncEvent } from '../../../src/shared/protocol/events.js';
-import { pullResponseSchema, pushResponseSchema, type EventResult, type PullResponse } from '../../../src/shared/protocol/sync.js';
-import * as t from '../../../src/server/db/schema.js';
-import type { DemoApp } from '../../../src/server/demo/demo-app.js';
-import { DEMO_SCENARIOS } from '../../../src/server/demo/demo-data.js';
-import { resetDemo } from '../../../src/server/demo/seed-demo.js';
-import { bearer, packedEvent } from '../helpers/events.js';
-import { returnEvent } from '../helpers/return-events.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
-import { useDemoApp } from '../helpers/demo-app.js';
+import type { SyncEvent } from '../../../../src/shared/protocol/events.js';
+import { pullResponseSchema, pushResponseSchema, type EventResult, type PullResponse } from '../../../../src/shared/protocol/sync.js';
+import * as t from '../../../../src/server/db/schema.js';
+import type { DemoApp } from '../../../../src/server/demo/demo-app.js';
+import { DEMO_SCENARIOS } from '../../../../src/server/demo/demo-data.js';
+import { resetDemo } from '../../../../src/server/demo/seed-demo.js';
+import { bearer, packedEvent, returnEvent } from '../../../helpers/events.js';
+import { TEST_DATABASE_TARGETS } from '../../../helpers/test-databases.js';
+import { useDemoApp } from '../../../helpers/in-process-server.js';
 
 const RETURNED = DEMO_SCENARIOS.returnFirst;
 const NEXT = DEMO_SCENARIOS.returnFirstNext;

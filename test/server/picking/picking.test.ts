@@ -8,10 +8,9 @@ import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_SCENARIOS as S, DEMO_SHIPMENTS, DEMO_STAFF, DEMO_WAREHOUSE } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { rebuildBatches } from '../../../src/server/picking/rebuild-batches.js';
-import { bearer, packedEvent } from '../helpers/events.js';
-import { pickEvent } from '../helpers/pick-events.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
-import { useDemoApp } from '../helpers/demo-app.js';
+import { bearer, packedEvent, pickEvent } from '../../helpers/events.js';
+import { TEST_DATABASE_TARGETS } from '../../helpers/test-databases.js';
+import { useDemoApp } from '../../helpers/in-process-server.js';
 
 const MULTI = [S.pickMultiTopRank, S.pickMultiFirstPurchase, S.pickMultiNewest];
 const SINGLE = [S.pickSingleA, S.pickSingleB];

@@ -10,11 +10,11 @@ import bwipjs from 'bwip-js/node';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../../src/app/scan/scan-settings.js';
-import { textOf, zxingCppReaderOptions } from '../../src/app/scan/zxing-cpp-options.js';
-import { classifyScan } from '../../src/shared/scan/classify-scan.js';
-import { parseGs1 } from '../../src/shared/scan/gs1.js';
-import { withCheckDigit } from '../../src/shared/scan/gtin.js';
+import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../../../src/app/scan/scan-settings.js';
+import { textOf, zxingCppReaderOptions } from '../../../src/app/scan/zxing-cpp-options.js';
+import { classifyScan } from '../../../src/shared/scan/classify-scan.js';
+import { parseGs1 } from '../../../src/shared/scan/gs1.js';
+import { withCheckDigit } from '../../../src/shared/scan/gtin.js';
 
 async function label(bcid: string, text: string): Promise<ImageData> {
   const png = PNG.sync.read(await bwipjs.toBuffer({ bcid, text, scale: 3, height: 12, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'FFFFFF' }));

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { SOUNDS, VIBRATIONS, volumeGain } from '../../src/app/feedback/feedback.js';
-import { CameraPresence } from '../../src/app/scan/camera-presence.js';
-import { DEFAULT_SCAN_SETTINGS, sanitiseSettings } from '../../src/app/scan/scan-settings.js';
+import { SOUNDS, VIBRATIONS, volumeGain } from '../../../src/app/feedback/feedback.js';
+import { CameraPresence } from '../../../src/app/scan/camera-presence.js';
+import { DEFAULT_SCAN_SETTINGS, sanitiseSettings } from '../../../src/app/scan/scan-settings.js';
 
 describe('camera: one scan per presentation', () => {
   const JAN = '4912345100015';

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /** A PIN hashed on the server (node:crypto) checks out on the device (WebCrypto), offline. */
 import { describe, expect, it } from 'vitest';
-import { verifyStaffPin } from '../../src/app/auth/verify-pin.js';
-import { hashStaffPin } from '../../src/server/auth/staff-pin.js';
+import { verifyStaffPin } from '../../../src/app/auth/verify-pin.js';
+import { hashStaffPin } from '../../../src/server/auth/staff-pin.js';
 
 describe('staff PIN', () => {
   // Few iterations keep the test quick; the format carries the count, so the check is the same code.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEDGE_SETTINGS, WedgeReader, type WedgeKey, type WedgeSettings, type WedgeStep } from '../../src/app/scan/wedge.js';
+import { DEFAULT_WEDGE_SETTINGS, WedgeReader, type WedgeKey, type WedgeSettings, type WedgeStep } from '../../../src/app/scan/wedge.js';
 
 /**
  * A browser text field driven by a simulated clock, wired to the reader the way scan-input.tsx is.
@@ -208,23 +208,15 @@ describe('wedge: device quirks', () => {
     expect(f.texts()).toEqual([SLIP]);
   });
 
-  it('keys that arrive only as keydown (no input event) still make the scan', () => {
-    const withSuffix = new Field({}, 'keydownOnly');
-    scan(withSuffix, JAN, 0, { suffix: 'Enter' });
-    scan(withSuffix, SLIP, 100, { suffix: 'Tab' });
-    expect(withSuffix.texts()).toEqual([JAN, SLIP]);
-    const noSuffix = new Field({}, 'keydownOnly');
-    const end = scan(noSuffix, SLIP, 0, { suffix: 'none' });
-    noSuffix.advance(end + 100);
-    expect(noSuffix.texts()).toEqual([SLIP]);
-  });
-
-  it('"Unidentified" keys from a soft keyboard are read from the input value', () => {
-    const withSuffix = new Field({}, 'softKeyboard');
+  it.each([
+    ['keys that arrive only as keydown (no input event) still make the scan', 'keydownOnly'],
+    ['"Unidentified" keys from a soft keyboard are read from the input value', 'softKeyboard'],
+  ] as const)('%s', (_, browser) => {
+    const withSuffix = new Field({}, browser);
     const end = scan(withSuffix, JAN, 0, { suffix: 'Enter' });
     scan(withSuffix, SLIP, end + 100, { suffix: 'Tab' });
     expect(withSuffix.texts()).toEqual([JAN, SLIP]);
-    const noSuffix = new Field({}, 'softKeyboard');
+    const noSuffix = new Field({}, browser);
     const end2 = scan(noSuffix, SLIP, 0, { suffix: 'none' });
     noSuffix.advance(end2 + 100);
     expect(noSuffix.texts()).toEqual([SLIP]);
