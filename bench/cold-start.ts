@@ -3,7 +3,7 @@
  * service worker stopped (as after the phone slept): navigation start → the pack screen's scan input
  * has the focus, i.e. a wedge scan would be taken. Median of several fresh pages (new renderer each).
  */
-import { waitForServiceWorker } from '../test/helpers/journey.js';
+import { storedParcels, waitForServiceWorker } from '../test/helpers/journey.js';
 import { startBenchServer } from './lib/bench-server.js';
 import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle, wedgeScan } from './lib/browser.js';
 import { median, type Bench } from './lib/metric.js';
@@ -42,19 +42,7 @@ export const coldStartBench: Bench = {
       await context.addInitScript(READY_PROBE);
       const setup = await context.newPage();
       await enrolAndSignIn(setup, server);
-      const stored = await setup.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const open = indexedDB.open('floorpack');
-            open.onsuccess = () => {
-              const req = open.result.transaction('parcels').objectStore('parcels').count();
-              req.onsuccess = () => {
-                open.result.close();
-                resolve(req.result);
-              };
-            };
-          }),
-      );
+      const stored = await storedParcels(setup);
       ctx.log(`cold start: ${stored} parcels stored on the device`);
       await waitForServiceWorker(setup);
       // A parcel in progress: the app starts straight on the pack screen, as after a reboot mid-parcel.

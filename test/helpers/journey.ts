@@ -67,6 +67,24 @@ export async function expectFeedback(page: Page, tone: 'ok' | 'error' | 'warning
   if (text) await expect(feedback).toContainText(text);
 }
 
+/** How many parcels the device database holds. */
+export function storedParcels(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('floorpack');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const count = req.result.transaction('parcels').objectStore('parcels').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            req.result.close();
+          };
+        };
+      }),
+  );
+}
+
 /** A demo parcel by id, with the first barcode of each of its products. */
 export function demoParcel(shipmentId: string) {
   const parcel = DEMO_PARCELS.find((p) => p.shipmentId === shipmentId);
