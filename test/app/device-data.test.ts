@@ -7,7 +7,7 @@ import type { EventBody } from '../../src/shared/protocol/events.js';
 import { openLocalStore } from '../../src/app/store/db.js';
 import { createApiClient } from '../../src/app/sync/api.js';
 import { pullAll } from '../../src/app/sync/pull.js';
-import { catalogue, dbName, ids, parcel } from './fixtures.js';
+import { catalogue, dbName, ids, parcel } from '../helpers/fixtures/device.js';
 
 const AT = '2026-11-24T09:05:00.000Z';
 const packed = (shipmentId: string): EventBody => ({

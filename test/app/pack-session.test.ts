@@ -7,7 +7,7 @@ import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
 import type { Tone } from '../../src/shared/flows/feedback.js';
 import { PackSession } from '../../src/app/pack/pack-session.js';
 import { openLocalStore, type PackCommit } from '../../src/app/store/db.js';
-import { catalogue, CUP_JAN, dbName, ids, LEAFLET_JAN, parcel, TEA_JAN } from './fixtures.js';
+import { catalogue, CUP_JAN, dbName, ids, LEAFLET_JAN, parcel, TEA_JAN } from '../helpers/fixtures/device.js';
 
 function deferredStore() {
   const pending: { commit: PackCommit; resolve: () => void; reject: (e: unknown) => void }[] = [];

@@ -11,7 +11,7 @@ import { PickBatches } from '../../src/app/pick/pick-batches.js';
 import { Picking } from '../../src/app/pick/picking.js';
 import { openLocalStore, type LocalStore } from '../../src/app/store/db.js';
 import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_PRODUCTS, DEMO_SCENARIOS as S } from '../../src/server/demo/demo-data.js';
-import { dbName } from './fixtures.js';
+import { dbName } from '../helpers/fixtures/device.js';
 
 const index = indexCatalogue(DEMO_CATALOGUE);
 const jan = (code: string) => DEMO_PRODUCTS.find((p) => p.code === code)!.barcodes[0];

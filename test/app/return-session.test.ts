@@ -7,7 +7,7 @@ import { INITIAL_RETURN_STATE, type ReturnContext } from '../../src/shared/flows
 import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
 import { createReturnSession, searchReturnParcels } from '../../src/app/returns/return-session.js';
 import { openLocalStore, type LocalStore } from '../../src/app/store/db.js';
-import { catalogue, CUP_JAN, dbName, ids, parcel, TEA_JAN } from './fixtures.js';
+import { catalogue, CUP_JAN, dbName, ids, parcel, TEA_JAN } from '../helpers/fixtures/device.js';
 
 const NOW = '2026-11-30T09:00:00.000Z';
 const index = indexCatalogue({ ...catalogue, returnReasons: [{ code: 'R01', label: 'サイズ違い', labelEn: 'Wrong size', sortOrder: 1 }] });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_PACK_STATE, type PackState } from '../../src/shared/flows/pack.js';
 import type { EventBody } from '../../src/shared/protocol/events.js';
 import { openLocalStore } from '../../src/app/store/db.js';
-import { catalogue, dbName, ids, parcel } from './fixtures.js';
+import { catalogue, dbName, ids, parcel } from '../helpers/fixtures/device.js';
 
 const verifying: PackState = {
   step: 'verifying',

@@ -9,7 +9,7 @@ import { AuthError, HttpError, ProtocolError, RetryableError, createApiClient } 
 import { PULL_PAGES_HELD, pullAll } from '../../src/app/sync/pull.js';
 import { pushOutbox } from '../../src/app/sync/push.js';
 import { SYNC_RETRY_MAX_MS, SyncScheduler, backoffMs } from '../../src/app/sync/scheduler.js';
-import { catalogue, dbName, ids, parcel } from './fixtures.js';
+import { catalogue, dbName, ids, parcel } from '../helpers/fixtures/device.js';
 
 const AT = '2026-11-24T09:05:00.000Z';
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

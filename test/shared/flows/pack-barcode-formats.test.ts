@@ -3,7 +3,7 @@ import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
 import { applyPackAction, INITIAL_PACK_STATE, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
 import { GS } from '../../../src/shared/scan/gs1.js';
 import { withCheckDigit } from '../../../src/shared/scan/gtin.js';
-import { catalogue, CREAM_JAN, LOTION_JAN, makeParcel } from '../catalogue-fixture.js';
+import { catalogue, CREAM_JAN, LOTION_JAN, makeParcel } from '../../helpers/fixtures/catalogue.js';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 const parcel = makeParcel({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { applyPackAction, INITIAL_PACK_STATE, outstandingSteps, type PackAction, type PackContext, type PackState } from '../../../src/shared/flows/pack.js';
 import { resolveParcel } from '../../../src/shared/domain/resolve-parcel.js';
-import { BALM_JAN, BRAND_BOOK_BARCODE, CREAM_JAN, index, LOTION_JAN, makeParcel, THANKS_CARD_BARCODE, UNKNOWN_JAN, US_SOAP_UPC } from '../catalogue-fixture.js';
+import { BALM_JAN, BRAND_BOOK_BARCODE, CREAM_JAN, index, LOTION_JAN, makeParcel, THANKS_CARD_BARCODE, UNKNOWN_JAN, US_SOAP_UPC } from '../../helpers/fixtures/catalogue.js';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 
