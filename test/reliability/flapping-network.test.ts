@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/demo/demo-data.js';
 import { TEST_DATABASE_TARGETS } from '../server/helpers/test-databases.js';
+import { outboxCounts } from '../../src/app/store/outbox.js';
 import { SimDevice } from './helpers/device-sim.js';
 import { parcelId } from './helpers/fixture.js';
 import { startLiveApp, type LiveApp } from './helpers/live-app.js';
@@ -77,7 +78,7 @@ describe.each(TEST_DATABASE_TARGETS)('flapping network on $name', (target) => {
         device.offline = false;
         device.dropReplyChance = 0;
         let drained = false;
-        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await device.store.outboxCounts()).pending === 0;
+        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await outboxCounts(device.store)).pending === 0;
         if (!drained) stuck.push(device.name);
       }
 
