@@ -13,7 +13,7 @@ import type { PickState } from '../../shared/flows/pick.js';
 import type { ReturnState } from '../../shared/flows/return.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
-import { emptyBoot, type BootSnapshot, type StoredBoot, type UnreadableRecord } from './boot.js';
+import { emptyBoot, type BootSnapshot, type StoredBoot, type UnreadableRecord } from './boot-snapshot.js';
 import type { LocalStore } from './local-store.js';
 import { checkRecord, type RecordCheck } from './record-checks.js';
 import { STORES, type Credential, type MetaKey, type StaffSession } from './schema.js';
