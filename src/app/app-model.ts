@@ -18,7 +18,12 @@ import type { ReturnSession } from './returns/return-session.js';
 import type { PickState } from '../shared/flows/pick.js';
 import type { ReturnContext, ReturnState } from '../shared/flows/return.js';
 import { INITIAL_PICK_STATE, INITIAL_RETURN_STATE } from '../shared/flows/resting-states.js';
-import { openLocalStore, type LocalStore, type OutboxCounts } from './store/db.js';
+import { loadBoot } from './store/boot.js';
+import { openLocalStore, type LocalStore } from './store/local-store.js';
+import { deleteMeta, setMeta } from './store/meta.js';
+import { outboxCounts, returnedShipments, type OutboxCounts } from './store/outbox.js';
+import { purgePackedParcels, purgeSynced, wipeCustomerData } from './store/retention.js';
+import { shipmentOfSubject } from './store/subject.js';
 import type { Credential, OutboxEntry, StaffSession } from './store/schema.js';
 import { AuthError, createApiClient, HttpError, RetryableError, type ApiClient } from './sync/api.js';
 import { pullAll } from './sync/pull.js';
@@ -130,7 +135,7 @@ export class AppModel {
       this.changed();
       return;
     }
-    const boot = await this.store.loadBoot();
+    const boot = await loadBoot(this.store);
     this.credential = boot.credential;
     this.session = boot.session;
     this.lastSyncAt = boot.lastSyncAt;
@@ -156,7 +161,7 @@ export class AppModel {
     return this.pickingSession;
   }
 
-  /** The returns screen's session (issue 4); read only by that screen, whose loader waits for loadReturns(). */
+  /** The returns screen's session; read only by that screen, whose loader waits for loadReturns(). */
   get returns(): ReturnSession {
     if (!this.returnsSession) throw new Error('the returns session is not loaded');
     return this.returnsSession;
@@ -206,7 +211,7 @@ export class AppModel {
 
   /** Loads the returns flow's code and the parcels already returned, and builds its session, once. */
   loadReturns(): Promise<ReturnSession> {
-    this.returnsLoad ??= Promise.all([import('./returns/return-session.js'), this.store.returnedShipments()]).then(
+    this.returnsLoad ??= Promise.all([import('./returns/return-session.js'), returnedShipments(this.store)]).then(
       ([{ createReturnSession }, returned]) => {
         if (this.returnsSession) return this.returnsSession;
         for (const id of returned) this.returnedShipments.add(id);
@@ -216,7 +221,10 @@ export class AppModel {
           identity: () => this.identity(),
           onFeedback: (feedback) => playFeedback(feedback.tone),
           onCommitted: (parcels, entries) => {
-            for (const e of entries) if (e.event.type === 'return.received') this.returnedShipments.add(e.shipmentId);
+            for (const e of entries) {
+              const shipmentId = e.event.type === 'return.received' ? shipmentOfSubject(e.subject) : null;
+              if (shipmentId !== null) this.returnedShipments.add(shipmentId);
+            }
             this.onFlowCommitted(parcels, entries);
           },
           onChange: () => this.changed(),
@@ -261,7 +269,7 @@ export class AppModel {
       return 'enrol.error.server';
     }
     const credential: Credential = { ...response, enrolledAt: new Date().toISOString() };
-    await this.store.setMeta('credential', credential);
+    await setMeta(this.store, 'credential', credential);
     this.credential = credential;
     writeMark(credential.deviceId);
     this.notices.delete('vanished');
@@ -295,7 +303,7 @@ export class AppModel {
       if (!ok) return lockRemainingMs(this.pinAttempts.get(staff.id), Date.now()) > 0 ? 'signin.pinLocked' : 'signin.pinWrong';
     }
     const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
-    await this.store.setMeta('session', session);
+    await setMeta(this.store, 'session', session);
     this.session = session;
     this.screen = this.pack.state.step === 'verifying' ? 'pack' : this.pickState.step === 'picking' ? 'pick' : 'home';
     this.changed();
@@ -304,7 +312,7 @@ export class AppModel {
 
   /** Signs the staff member out (the pack state stays for the next one). */
   async signOut(): Promise<void> {
-    await this.store.deleteMeta('session');
+    await deleteMeta(this.store, 'session');
     this.session = null;
     this.screen = 'signIn';
     this.changed();
@@ -335,7 +343,7 @@ export class AppModel {
   async refreshCounts(): Promise<void> {
     if (!this.store) return;
     try {
-      this.counts = await this.store.outboxCounts();
+      this.counts = await outboxCounts(this.store);
       this.changed();
     } catch {
       // A closed connection (versionchange): the banner already says to reload.
@@ -433,16 +441,14 @@ export class AppModel {
       // Only a batch in hand can be lost, and its session is then loaded (or loads here).
       if (this.pickState.step === 'picking') await (await this.loadPicking()).reconcile(pushed.rejections);
       const at = now();
-      await this.store.setMeta('lastSyncAt', at);
+      await setMeta(this.store, 'lastSyncAt', at);
       this.lastSyncAt = at;
-      void this.store.purgeSynced(new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
+      void purgeSynced(this.store, new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
       // Customer data leaves the device once its parcel is packed and synced, after the retention window.
-      void this.store
-        .purgePackedParcels(new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
-        .then(async (removed) => {
-          if (removed === 0) return;
-          const kept = new Set((await this.store.loadBoot()).parcels.map((p) => p.shipmentId));
-          for (const id of [...this.parcels.keys()]) if (!kept.has(id)) this.parcels.delete(id);
+      void purgePackedParcels(this.store, new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
+        .then((removed) => {
+          if (removed.length === 0) return;
+          for (const id of removed) this.parcels.delete(id);
           this.changed();
         })
         .catch(() => 0);
@@ -476,7 +482,7 @@ export class AppModel {
     this.lastSyncAt = null;
     clearMark();
     try {
-      await this.store.wipeCustomerData();
+      await wipeCustomerData(this.store);
     } catch {
       // A closed connection (versionchange): the banner asks for a reload, which boots into enrolment
       // because the credential is gone from memory; the wipe is retried by the next 401.

@@ -1,28 +1,39 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
 import type { Parcel } from '../../src/shared/domain/parcel.js';
-import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
+import { INITIAL_PACK_STATE, type PackState } from '../../src/shared/flows/pack.js';
 import type { Tone } from '../../src/shared/flows/feedback.js';
 import { PackSession } from '../../src/app/pack/pack-session.js';
-import { openLocalStore, type PackCommit } from '../../src/app/store/db.js';
+import { loadBoot } from '../../src/app/store/boot.js';
+import { commitFlow, type FlowCommit } from '../../src/app/store/flow-commit.js';
+import { openLocalStore, type LocalStore } from '../../src/app/store/local-store.js';
+import { pendingForPush } from '../../src/app/store/outbox.js';
+import { applyPullPage } from '../../src/app/store/pull-page.js';
 import { catalogue, CUP_JAN, dbName, ids, LEAFLET_JAN, parcel, TEA_JAN } from '../helpers/fixtures/device.js';
+
+// The real commit path unless a test holds each commit until it says so (deferredStore).
+vi.mock(import('../../src/app/store/flow-commit.js'), async (importOriginal) => {
+  const actual = await importOriginal();
+  return { ...actual, commitFlow: vi.fn(actual.commitFlow) };
+});
+afterEach(() => vi.mocked(commitFlow).mockReset());
+
+type PackCommit = FlowCommit<PackState>;
 
 function deferredStore() {
   const pending: { commit: PackCommit; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  return {
-    pending,
-    store: {
-      commitPack: (commit: PackCommit) =>
-        new Promise<never[]>((resolve, reject) => {
-          pending.push({ commit, resolve: () => resolve([]), reject });
-        }),
-    },
-  };
+  vi.mocked(commitFlow).mockImplementation(
+    (_store, _stateKey, commit) =>
+      new Promise<never[]>((resolve, reject) => {
+        pending.push({ commit: commit as PackCommit, resolve: () => resolve([]), reject });
+      }),
+  );
+  return { pending, store: {} as LocalStore };
 }
 
-function session(store: Pick<import('../../src/app/store/db.js').LocalStore, 'commitPack'>, parcels = new Map<string, Parcel>([['S0700001', parcel()]])) {
+function session(store: LocalStore, parcels = new Map<string, Parcel>([['S0700001', parcel()]])) {
   const index = indexCatalogue(catalogue);
   const tones: Tone[] = [];
   const committed: Parcel[] = [];
@@ -113,7 +124,7 @@ describe('PackSession', () => {
 
   it('packs a parcel end to end against a real store: state, event and parcel status together', async () => {
     const store = await openLocalStore(dbName());
-    await store.applyPullPage({ cursor: '1', more: false, catalogue, parcels: [parcel()] });
+    await applyPullPage(store, { cursor: '1', more: false, catalogue, parcels: [parcel()] });
     const { s, tones, parcels } = session(store);
     for (const text of ['S0700001', TEA_JAN, TEA_JAN, CUP_JAN, LEAFLET_JAN, 'S0700001']) s.dispatch({ type: 'scan', text });
     for (let i = 0; i < 20 && s.busy; i++) await tick();
@@ -121,10 +132,10 @@ describe('PackSession', () => {
     expect(tones).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'complete']);
     expect(s.state).toEqual({ step: 'awaitSlip', lastPacked: 'S0700001' });
     expect(parcels.get('S0700001')).toMatchObject({ status: 'packed', packedBy: { staffName: '佐藤', deviceName: 'pack-01' } });
-    const boot = await store.loadBoot();
+    const boot = await loadBoot(store);
     expect(boot.packState).toEqual({ step: 'awaitSlip', lastPacked: 'S0700001' });
     expect(boot.parcels[0].status).toBe('packed');
-    const [entry] = await store.pendingBatch(10);
+    const [entry] = (await pendingForPush(store, 10)).entries;
     expect(entry.event).toMatchObject({ type: 'parcel.packed', deviceSeq: 1, staffId: 'staff-1', payload: { shipmentId: 'S0700001', insertCodes: ['LEAF'] } });
     // Scanning the slip again is refused as already packed, by whom.
     s.dispatch({ type: 'scan', text: 'S0700001' });

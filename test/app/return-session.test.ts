@@ -1,12 +1,15 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexCatalogue } from '../../src/shared/domain/catalogue-index.js';
 import type { Parcel } from '../../src/shared/domain/parcel.js';
 import { INITIAL_RETURN_STATE, type ReturnContext } from '../../src/shared/flows/return.js';
 import { INITIAL_PACK_STATE } from '../../src/shared/flows/pack.js';
 import { createReturnSession, searchReturnParcels } from '../../src/app/returns/return-session.js';
-import { openLocalStore, type LocalStore } from '../../src/app/store/db.js';
+import { loadBoot } from '../../src/app/store/boot.js';
+import { commitFlow } from '../../src/app/store/flow-commit.js';
+import { openLocalStore, type LocalStore } from '../../src/app/store/local-store.js';
+import { pendingForPush, returnedShipments } from '../../src/app/store/outbox.js';
 import { catalogue, CUP_JAN, dbName, ids, parcel, TEA_JAN } from '../helpers/fixtures/device.js';
 
 const NOW = '2026-11-30T09:00:00.000Z';
@@ -14,7 +17,14 @@ const index = indexCatalogue({ ...catalogue, returnReasons: [{ code: 'R01', labe
 const shipped = parcel('S0700001', { status: 'shipped', orderNumber: '202611300001', customerReturnCount: 0 });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-function session(store: Pick<LocalStore, 'commitReturn'>, parcels: Parcel[] = [shipped]) {
+// The real commit path unless a test stands in for it (a commit that aborts).
+vi.mock(import('../../src/app/store/flow-commit.js'), async (importOriginal) => {
+  const actual = await importOriginal();
+  return { ...actual, commitFlow: vi.fn(actual.commitFlow) };
+});
+afterEach(() => vi.mocked(commitFlow).mockReset());
+
+function session(store: LocalStore, parcels: Parcel[] = [shipped]) {
   const byId = new Map(parcels.map((p) => [p.shipmentId, p]));
   const ctx = (now: string): ReturnContext => ({
     index,
@@ -59,7 +69,7 @@ describe('returns session on the device store', () => {
 
     // A reload mid-receipt brings the receipt back exactly as it was, and leaves packing alone.
     const reopened = await openLocalStore(name);
-    const boot = await reopened.loadBoot();
+    const boot = await loadBoot(reopened);
     expect(boot.packState).toEqual(INITIAL_PACK_STATE);
     expect(boot.returnState).toMatchObject({ step: 'receiving', progress: { shipmentId: 'S0700001', units: [{ productCode: 'P-TEA', condition: 'opened', reasonCode: 'R01' }] } });
 
@@ -67,15 +77,15 @@ describe('returns session on the device store', () => {
     again.reset(boot.returnState);
     again.dispatch({ type: 'save' });
     await settle(again);
-    const [entry] = await reopened.pendingBatch(10);
-    expect(entry).toMatchObject({ shipmentId: 'S0700001', status: 'pending', deviceSeq: 1, event: { type: 'return.received', staffId: 'staff-1', at: NOW } });
+    const [entry] = (await pendingForPush(reopened, 10)).entries;
+    expect(entry).toMatchObject({ subject: 'parcel:S0700001', status: 'pending', deviceSeq: 1, event: { type: 'return.received', staffId: 'staff-1', at: NOW } });
     expect(entry.event.type === 'return.received' && entry.event.payload.items).toEqual([
       { productCode: 'P-TEA', qty: 1, condition: 'opened', reasonCode: 'R01' },
       { productCode: 'P-TEA', qty: 1, condition: 'missing', reasonCode: null },
       { productCode: 'P-CUP', qty: 1, condition: 'missing', reasonCode: null },
     ]);
-    expect((await reopened.loadBoot()).returnState).toEqual({ step: 'find', lastSaved: 'S0700001' });
-    expect(await reopened.returnedShipments()).toEqual(['S0700001']);
+    expect((await loadBoot(reopened)).returnState).toEqual({ step: 'find', lastSaved: 'S0700001' });
+    expect(await returnedShipments(reopened)).toEqual(['S0700001']);
     reopened.close();
   });
 
@@ -91,12 +101,13 @@ describe('returns session on the device store', () => {
       s.dispatch(action);
       await settle(s);
     }
-    expect((await store.pendingBatch(10)).map((e) => e.shipmentId)).toEqual(['order:202611309999']);
+    expect((await pendingForPush(store, 10)).entries.map((e) => e.subject)).toEqual(['order:202611309999']);
     store.close();
   });
 
   it('shows nothing "saved" and goes back to the last committed state when the commit aborts', async () => {
-    const s = session({ commitReturn: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) });
+    vi.mocked(commitFlow).mockImplementation(() => Promise.reject(new DOMException('disk full', 'QuotaExceededError')));
+    const s = session({} as LocalStore);
     s.dispatch({ type: 'scan', text: 'S0700001' });
     await settle(s);
     expect(s.saveState).toBe('error');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/demo/demo-data.js';
 import { useLiveApp, type LiveApp } from '../helpers/in-process-server.js';
 import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { outboxCounts } from '../../src/app/store/outbox.js';
 import { SimDevice } from './helpers/device-sim.js';
 import { parcelId, seedReliability } from './helpers/fixture.js';
 import { RELIABILITY_TIMEOUT_MS, report, seededRun, size } from './helpers/sizes.js';
@@ -73,7 +74,7 @@ describe.each(TEST_DATABASE_TARGETS)('flapping network on $name', (target) => {
         device.offline = false;
         device.dropReplyChance = 0;
         let drained = false;
-        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await device.store.outboxCounts()).pending === 0;
+        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await outboxCounts(device.store)).pending === 0;
         if (!drained) stuck.push(device.name);
       }
 

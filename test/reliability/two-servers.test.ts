@@ -10,6 +10,7 @@ import { DEMO_STAFF } from '../../src/server/demo/demo-data.js';
 import type { SyncEvent } from '../../src/shared/protocol/events.js';
 import { freePort } from '../helpers/ports.js';
 import { ServerProcess } from '../helpers/server-process.js';
+import { outboxCounts } from '../../src/app/store/outbox.js';
 import { SimDevice } from './helpers/device-sim.js';
 import { parcelId } from './helpers/fixture.js';
 import { enrolOver, pushOver } from './helpers/http.js';
@@ -76,7 +77,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL d
       for (const device of devices) {
         device.dropReplyChance = 0;
         let drained = false;
-        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await device.store.outboxCounts()).pending === 0;
+        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await outboxCounts(device.store)).pending === 0;
         if (!drained) stuck.push(device.name);
       }
       await Promise.all([a.stop(), b.stop()]);

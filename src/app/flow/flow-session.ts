@@ -13,7 +13,7 @@
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { Feedback } from '../../shared/flows/feedback.js';
 import type { EventBody } from '../../shared/protocol/events.js';
-import type { FlowCommit } from '../store/db.js';
+import type { FlowCommit } from '../store/flow-commit.js';
 import type { OutboxEntry } from '../store/schema.js';
 
 /** The sound of a storage failure (the words are on the blocking overlay, not in a flow message). */

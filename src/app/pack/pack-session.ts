@@ -7,7 +7,8 @@ import type { Parcel } from '../../shared/domain/parcel.js';
 import type { Feedback } from '../../shared/flows/feedback.js';
 import { applyPackAction, type PackAction, type PackContext, type PackState } from '../../shared/flows/pack.js';
 import { FlowSession, type FlowIdentity } from '../flow/flow-session.js';
-import type { LocalStore } from '../store/db.js';
+import { commitFlow } from '../store/flow-commit.js';
+import type { LocalStore } from '../store/local-store.js';
 import type { OutboxEntry } from '../store/schema.js';
 
 export type { SaveState, StorageFailure } from '../flow/flow-session.js';
@@ -23,7 +24,7 @@ export type PackIdentity = FlowIdentity;
 
 /** What the session needs from the app. */
 export interface PackSessionDeps {
-  store: Pick<LocalStore, 'commitPack'>;
+  store: LocalStore;
   /** The lookups for the flow: in-memory catalogue index and parcel map (no IDB reads on the scan path). */
   context: (now: string) => PackContext;
   identity: () => PackIdentity | null;
@@ -47,7 +48,7 @@ export class PackSession extends FlowSession<PackState, PackAction> {
       // pack screen (the update bar waits while verifying); an item scan re-renders the screen alone.
       isAppChange: (previous, next) => previous.step !== next.step,
       apply: (state, action, now) => applyPackAction(state, action, deps.context(now)),
-      commit: (commit) => deps.store.commitPack(commit),
+      commit: (commit) => commitFlow(deps.store, 'packState', commit),
       localParcels: (events, now, identity) => {
         const parcels: Parcel[] = [];
         for (const event of events) {

@@ -13,8 +13,11 @@ import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { BatchHolder, PickBatch } from '../../shared/protocol/pick.js';
 import { FlowSession, type FlowIdentity } from '../flow/flow-session.js';
-import type { LocalStore } from '../store/db.js';
+import { commitFlow } from '../store/flow-commit.js';
+import type { LocalStore } from '../store/local-store.js';
+import { hasPendingAbout } from '../store/outbox.js';
 import type { OutboxEntry, Rejection } from '../store/schema.js';
+import { batchSubject } from '../store/subject.js';
 import type { PickBatches } from './pick-batches.js';
 
 /** The hold reason a short pick gives a parcel (the server gives the same one on sync). */
@@ -24,7 +27,7 @@ const LOST_CODES = new Set(['batch_taken', 'batch_not_yours', 'batch_changed', '
 
 /** What picking needs from the app. */
 export interface PickingDeps {
-  store: Pick<LocalStore, 'commitPick' | 'pendingBatch'>;
+  store: LocalStore;
   index: () => CatalogueIndex;
   findParcel: (shipmentId: string) => Parcel | undefined;
   deviceId: () => string;
@@ -47,7 +50,7 @@ export class Picking {
   ) {
     this.session = new FlowSession<PickState, PickAction>(initial, {
       apply: (state, action, now) => applyPickAction(state, action, this.context(now)),
-      commit: (commit) => deps.store.commitPick(commit),
+      commit: (commit) => commitFlow(deps.store, 'pickState', commit),
       localParcels: (events) => this.localParcels(events),
       identity: deps.identity,
       onFeedback: deps.onFeedback,
@@ -109,8 +112,7 @@ export class Picking {
     }
     const batch = this.batches.get(batchId);
     if (batch && batch.status === 'claimed' && batch.claimedBy?.deviceId === this.deps.deviceId()) return;
-    const pending = await this.deps.store.pendingBatch(10_000);
-    if (pending.some((e) => e.shipmentId === `batch:${batchId}`)) return;
+    if (await hasPendingAbout(this.deps.store, batchSubject(batchId))) return;
     if (this.session.state.step !== 'picking' || this.session.state.progress.batchId !== batchId) return;
     this.session.dispatch({ type: 'drop', holder: batch?.claimedBy ?? null });
   }

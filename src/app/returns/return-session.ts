@@ -1,12 +1,13 @@
 /**
  * The returns screen's engine: the shared flow session driving the returns state table, committing
- * through the same strict one-transaction path as packing (LocalStore.commitReturn, state key returnState).
+ * through the same strict one-transaction path as packing (commitFlow, state key returnState).
  */
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { Feedback } from '../../shared/flows/feedback.js';
 import { applyReturnAction, type ReturnAction, type ReturnContext, type ReturnState } from '../../shared/flows/return.js';
 import { FlowSession, type FlowIdentity } from '../flow/flow-session.js';
-import type { LocalStore } from '../store/db.js';
+import { commitFlow } from '../store/flow-commit.js';
+import type { LocalStore } from '../store/local-store.js';
 import type { OutboxEntry } from '../store/schema.js';
 
 /** The returns session type the screen drives. */
@@ -14,7 +15,7 @@ export type ReturnSession = FlowSession<ReturnState, ReturnAction>;
 
 /** What the returns session needs from the app. */
 export interface ReturnSessionDeps {
-  store: Pick<LocalStore, 'commitReturn'>;
+  store: LocalStore;
   context: (now: string) => ReturnContext;
   identity: () => FlowIdentity | null;
   onFeedback: (feedback: Feedback) => void;
@@ -28,7 +29,7 @@ export interface ReturnSessionDeps {
 export function createReturnSession(initial: ReturnState, deps: ReturnSessionDeps): ReturnSession {
   return new FlowSession<ReturnState, ReturnAction>(initial, {
     apply: (state, action, now) => applyReturnAction(state, action, deps.context(now)),
-    commit: (commit) => deps.store.commitReturn(commit),
+    commit: (commit) => commitFlow(deps.store, 'returnState', commit),
     identity: deps.identity,
     onFeedback: deps.onFeedback,
     onCommitted: deps.onCommitted,
