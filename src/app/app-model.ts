@@ -10,7 +10,9 @@ import { DeviceSession } from './device/device-session.js';
 import { readEnrolledMark } from './device/enrolled-mark.js';
 import { FlowSessions } from './flow/flow-sessions.js';
 import { PickBatches } from './pick/pick-batches.js';
-import { openLocalStore, type LocalStore } from './store/db.js';
+import { loadBoot } from './store/boot.js';
+import type { BootSnapshot } from './store/boot-snapshot.js';
+import { openLocalStore, type LocalStore } from './store/local-store.js';
 import { createApiClient, type ApiClient } from './sync/api.js';
 import { SyncScheduler } from './sync/scheduler.js';
 import { SyncService } from './sync/sync-service.js';
@@ -60,7 +62,7 @@ export class AppModel {
       state.changed();
       return;
     }
-    const boot = await this.store.loadBoot();
+    const boot = await loadBoot(this.store);
     state.credential = boot.credential;
     state.session = boot.session;
     state.lastSyncAt = boot.lastSyncAt;
@@ -76,7 +78,7 @@ export class AppModel {
   }
 
   /** Builds the services over the opened store, each handed exactly what it uses. */
-  private wire(boot: Awaited<ReturnType<LocalStore['loadBoot']>>): void {
+  private wire(boot: BootSnapshot): void {
     const { state: app, store, api, scheduler } = this;
     this.flows = new FlowSessions({ store, app, scheduler }, boot);
     this.sync = new SyncService({

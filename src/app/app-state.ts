@@ -9,7 +9,7 @@ import { EMPTY_CATALOGUE, indexCatalogue, type CatalogueIndex } from '../shared/
 import type { Parcel } from '../shared/domain/parcel.js';
 import type { UiKey } from './i18n/i18n.js';
 import { PickBatches } from './pick/pick-batches.js';
-import type { OutboxCounts } from './store/db.js';
+import type { OutboxCounts } from './store/outbox.js';
 import type { Credential, OutboxEntry, StaffSession } from './store/schema.js';
 import type { SchedulerState } from './sync/scheduler.js';
 

@@ -3,18 +3,13 @@
  * dry-run preview (errors by row and column, nothing written), confirm, and the parcels it created.
  */
 import { expect, test } from '@playwright/test';
-import { fixturePath } from '../server/import/helpers.js';
-import { E2E_ADMIN_TOKEN, startServer, type TestServer } from './server.js';
+import { fixturePath } from '../helpers/fixtures/import-files.js';
+import { SERVER_ADMIN_TOKEN } from '../helpers/server-process.js';
+import { useServer } from '../helpers/spec-server.js';
 
 test.use({ viewport: { width: 1280, height: 860 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 test('imports with a dry-run preview, then confirms; the token never appears in a URL', async ({ page }) => {
   const urls: string[] = [];
@@ -26,7 +21,7 @@ test('imports with a dry-run preview, then confirms; the token never appears in 
   await page.getByTestId('console-token').fill('not-the-token-0123456789');
   await page.getByTestId('console-signin-submit').click();
   await expect(page.getByTestId('console-signin-error')).toContainText('管理トークンが違います');
-  await page.getByTestId('console-token').fill(E2E_ADMIN_TOKEN);
+  await page.getByTestId('console-token').fill(SERVER_ADMIN_TOKEN);
   await page.getByTestId('console-signin-submit').click();
   const section = page.getByTestId('import-section');
   await expect(section).toBeVisible();
@@ -80,6 +75,6 @@ test('imports with a dry-run preview, then confirms; the token never appears in 
   await page.getByTestId('nav-batches').click();
   await expect(page.getByTestId('batches-section').locator('table tbody tr').first()).toBeVisible();
 
-  expect(urls.filter((u) => u.includes(E2E_ADMIN_TOKEN))).toEqual([]);
-  expect(await page.evaluate(() => sessionStorage.getItem('floorpack.console.adminToken'))).toBe(E2E_ADMIN_TOKEN);
+  expect(urls.filter((u) => u.includes(SERVER_ADMIN_TOKEN))).toEqual([]);
+  expect(await page.evaluate(() => sessionStorage.getItem('floorpack.console.adminToken'))).toBe(SERVER_ADMIN_TOKEN);
 });

@@ -5,27 +5,18 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_SCENARIOS, DEMO_UNKNOWN_JAN } from '../../src/server/demo/demo-data.js';
-import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, insertBarcode, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { barcodeOf, demoParcel, expectAllSynced, expectFeedback, insertBarcode, readyForOffline, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 const giftParcel = demoParcel(DEMO_SCENARIOS.multiItemGiftFirstPurchase);
 const [cream, serum, eyeCream] = giftParcel.lines; // qty 1, 2, 1
 
 test('packs a gift parcel offline, refuses every wrong scan, survives a reload, and syncs exactly once', async ({ page, context }) => {
-  await enrolDevice(page, server);
-  await signIn(page);
-  await expectAllSynced(page);
-  await waitForServiceWorker(page);
+  await readyForOffline(page, server);
 
   await context.setOffline(true);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-online', 'false');

@@ -6,18 +6,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_SCENARIOS as S } from '../../src/server/demo/demo-data.js';
-import { barcodeOf, enrolDevice, expectAllSynced, expectFeedback, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { barcodeOf, expectAllSynced, expectFeedback, readyForOffline, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 interface AdminBatch {
   batchId: string;
@@ -32,10 +26,7 @@ test('picks a multi-item batch offline through a wrong item, a reload and a shor
   const multi = batches.find((b) => b.shipmentIds.includes(S.pickMultiTopRank))!;
   expect(multi.shipmentIds).toEqual([S.pickMultiTopRank, S.pickMultiFirstPurchase, S.pickMultiNewest]);
 
-  await enrolDevice(page, server, 'pick-01');
-  await signIn(page);
-  await expectAllSynced(page);
-  await waitForServiceWorker(page);
+  await readyForOffline(page, server, 'pick-01');
 
   // The list shows each batch's shape and size; this picker takes the multi-item one.
   await page.getByTestId('menu-pick').click();

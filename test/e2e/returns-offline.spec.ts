@@ -5,32 +5,27 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_SCENARIOS } from '../../src/server/demo/demo-data.js';
-import { startSmtpSink, type SmtpSink } from '../server/helpers/smtp-sink.js';
-import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { barcodeOf, demoParcel, expectAllSynced, expectFeedback, readyForOffline, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 
 test.describe.configure({ mode: 'serial' });
 
 let sink: SmtpSink;
-let server: TestServer;
 test.beforeAll(async () => {
   sink = await startSmtpSink();
-  server = await startServer({ SMTP_URL: sink.url, MAIL_FROM: 'Floorpack Shop <returns@shop.example>' });
 });
 test.afterAll(async () => {
-  await server?.stop();
   await sink?.stop();
 });
+const server = useServer(() => ({ env: { SMTP_URL: sink.url, MAIL_FROM: 'Floorpack Shop <returns@shop.example>' } }));
 
 const returned = demoParcel(DEMO_SCENARIOS.returnFirst);
 const next = demoParcel(DEMO_SCENARIOS.returnFirstNext);
 const [kept, lost] = returned.lines; // クレンジングバーム comes back opened; ハンドクリーム is not in the box
 
 test('logs a first return offline, mails the customer once on sync, and flags their next parcel 初回返品', async ({ page, context }) => {
-  await enrolDevice(page, server, 'returns-01');
-  await signIn(page);
-  await expectAllSynced(page);
-  await waitForServiceWorker(page);
+  await readyForOffline(page, server, 'returns-01');
   await context.setOffline(true);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-online', 'false');
 

@@ -3,35 +3,11 @@
  * the app wipes the customer data and returns to enrolment, keeping the unsent record; enrolled again,
  * it sends that record and the server applies it once.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { expect, test } from '@playwright/test';
+import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, storedParcels, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-/** How many parcels the device database holds. */
-function storedParcels(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('floorpack');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const count = req.result.transaction('parcels').objectStore('parcels').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            req.result.close();
-          };
-        };
-      }),
-  );
-}
+const server = useServer();
 
 test('a revoked device wipes its customer data, keeps its unsent record, and sends it once re-enrolled', async ({ page, context }) => {
   const parcel = demoParcel('S0000014');

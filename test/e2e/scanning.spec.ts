@@ -9,21 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_SCENARIOS } from '../../src/server/demo/demo-data.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, HANDHELD } from '../helpers/chromium.js';
+import { barcodeOf, demoParcel, enrolDevice, expectFeedback, readyForOffline, signIn, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 import { writeBarcodeY4m } from './fake-camera.js';
-import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
-import config from '../../playwright.config.js';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: TestServer;
+const server = useServer();
 let videoDir: string;
 test.beforeAll(async () => {
-  server = await startServer();
   videoDir = mkdtempSync(join(tmpdir(), 'floorpack-camera-'));
 });
 test.afterAll(async () => {
-  await server?.stop();
   if (videoDir) rmSync(videoDir, { recursive: true, force: true });
 });
 
@@ -114,25 +112,21 @@ test('the volume and the wedge rule are kept on the device across a reload', asy
 test('the camera reads a JAN and ticks the item once per presentation', async () => {
   const parcel = demoParcel('S0000010'); // SKU-1005 ×2
   const video = await writeBarcodeY4m(join(videoDir, 'jan.y4m'), 'ean13', barcodeOf('SKU-1005'));
-  const use = config.use!;
   const browser: Browser = await chromium.launch({
-    executablePath: use.launchOptions!.executablePath,
+    executablePath: CHROMIUM_PATH,
     args: [
-      ...(use.launchOptions!.args ?? []),
+      ...CHROMIUM_ARGS,
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${video}`,
     ],
   });
   try {
-    const context = await browser.newContext({ viewport: use.viewport!, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext(HANDHELD);
     const page = await context.newPage();
     const scripts = recordScripts(page);
     const requests = recordRequests(page);
-    await enrolDevice(page, server, 'phone-01');
-    await signIn(page, 'ST002');
-    await expectAllSynced(page);
-    await waitForServiceWorker(page);
+    await readyForOffline(page, server, 'phone-01', 'ST002');
     // Offline from here: the camera chunk, the decoder and its .wasm must come from the precache.
     await context.setOffline(true);
     await page.getByTestId('menu-pack').click();

@@ -1,20 +1,15 @@
 /** A staff member with a PIN: the badge alone is not enough; a wrong PIN is refused; the right one signs in. */
 import { expect, test } from '@playwright/test';
-import { enrolDevice, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { enrolDevice, wedgeScan } from '../helpers/journey.js';
+import { SERVER_ADMIN_TOKEN } from '../helpers/server-process.js';
+import { useServer } from '../helpers/spec-server.js';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 test('asks for the PIN after the badge, refuses a wrong one, signs in with the right one', async ({ page }) => {
   const res = await fetch(`${server.url}/api/admin/staff/staff-002/pin`, {
     method: 'PUT',
-    headers: { authorization: 'Bearer e2e-admin-token-0123456789abcdef', 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${SERVER_ADMIN_TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify({ pin: '482913' }),
   });
   expect(res.status).toBe(200);

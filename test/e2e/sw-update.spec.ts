@@ -7,22 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_SCENARIOS } from '../../src/server/demo/demo-data.js';
-import { enrolDevice, expectAllSynced, expectFeedback, signIn, waitForServiceWorker, wedgeScan } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { enrolDevice, expectFeedback, readyForOffline, signIn, waitForServiceWorker, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: TestServer;
 let buildCopy: string;
 test.beforeAll(async () => {
   buildCopy = mkdtempSync(join(tmpdir(), 'floorpack-build-'));
   cpSync('dist', buildCopy, { recursive: true });
-  server = await startServer({}, { staticDir: buildCopy });
 });
 test.afterAll(async () => {
-  await server?.stop();
   rmSync(buildCopy, { recursive: true, force: true });
 });
+const server = useServer(() => ({ staticDir: buildCopy }));
 
 /** Ships a new service worker (any byte change makes the browser install it) and asks the page to look. */
 async function shipNewVersion(page: import('@playwright/test').Page): Promise<void> {
@@ -32,10 +30,7 @@ async function shipNewVersion(page: import('@playwright/test').Page): Promise<vo
 }
 
 test('offers the new version only between parcels and swaps it in only on a tap', async ({ page }) => {
-  await enrolDevice(page, server);
-  await signIn(page);
-  await expectAllSynced(page);
-  await waitForServiceWorker(page);
+  await readyForOffline(page, server);
   const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 
   await page.getByTestId('menu-pack').click();

@@ -3,16 +3,10 @@
  * the app says so, and when it is enrolled again the server tells a supervisor what may have been lost.
  */
 import { expect, test } from '@playwright/test';
-import { enrolDevice, expectAllSynced, signIn } from './journey.js';
-import { startServer, type TestServer } from './server.js';
+import { enrolDevice, expectAllSynced, signIn } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 test('a vanished database is shown on the device and flagged for a supervisor on re-enrolment', async ({ page }) => {
   await enrolDevice(page, server, 'pack-vanish');

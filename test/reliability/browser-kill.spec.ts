@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { barcodeOf, demoParcel, enrolDevice, signIn, wedgeScan } from '../e2e/journey.js';
-import { startServer, type TestServer } from '../e2e/server.js';
-import { report, runSeed, seededRandom, size } from './helpers/sizes.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js';
+import { barcodeOf, demoParcel, enrolDevice, signIn, wedgeScan } from '../helpers/journey.js';
+import { useServer } from '../helpers/spec-server.js';
+import { report, seededRun, size } from './helpers/sizes.js';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const KILLS = size(2, 8);
 // Parcels with no insert, gift or flag step: a slip, its items, and the slip again completes them.
 const BURST_PARCELS = ['S0000014', 'S0000018', 'S0000017', 'S0000010'];
@@ -37,7 +37,7 @@ interface LaunchedBrowser {
 async function launch(profile: string, url: string, onSaved: (m: SavedMoment) => void): Promise<LaunchedBrowser> {
   const child = spawn(
     CHROMIUM_PATH,
-    ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--window-size=360,640', 'about:blank'],
+    ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--no-first-run', ...CHROMIUM_ARGS, '--window-size=360,640', 'about:blank'],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const ws = await new Promise<string>((resolve, reject) => {
@@ -109,20 +109,17 @@ async function readDevice(page: Page): Promise<{ open: { shipmentId: string; ver
   );
 }
 
-let server: TestServer;
+const server = useServer();
 let profile: string;
 test.beforeAll(async () => {
-  server = await startServer();
   profile = mkdtempSync(join(tmpdir(), 'floorpack-chromium-'));
 });
 test.afterAll(async () => {
-  await server?.stop();
   rmSync(profile, { recursive: true, force: true });
 });
 
 test('every scan shown as saved survives the browser being killed mid-burst', async () => {
-  const seed = runSeed();
-  const random = seededRandom(seed);
+  const { seed, random } = seededRun();
   const actions: { shipment: string; code: string }[] = [];
   for (const id of BURST_PARCELS) {
     const parcel = demoParcel(id);

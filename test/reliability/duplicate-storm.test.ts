@@ -4,13 +4,13 @@
  * Rival events (another device packing the same parcel) in the storm → still one winner per parcel.
  */
 import { Agent } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pushResponseSchema, type EventResult } from '../../src/shared/protocol/sync.js';
 import type { SyncEvent } from '../../src/shared/protocol/events.js';
-import { TEST_DATABASE_TARGETS } from '../server/helpers/test-databases.js';
-import { packEvent, parcelId } from './helpers/fixture.js';
+import { useLiveApp, type LiveApp } from '../helpers/in-process-server.js';
+import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { packEvent, parcelId, seedReliability } from './helpers/fixture.js';
 import { postThrough } from './helpers/http.js';
-import { startLiveApp, type LiveApp } from './helpers/live-app.js';
 import { RELIABILITY_TIMEOUT_MS, report, size } from './helpers/sizes.js';
 import { tallyServer } from './helpers/verify.js';
 
@@ -20,10 +20,7 @@ const SESSIONS = 3;
 
 describe.each(TEST_DATABASE_TARGETS)('duplicate storm on $name', (target) => {
   let live: LiveApp;
-  beforeAll(async () => {
-    live = await startLiveApp(target, PARCELS);
-  });
-  afterAll(async () => live?.close());
+  useLiveApp(target, (database) => seedReliability(database, PARCELS), (started) => (live = started));
 
   it(
     `applies each event once when it is pushed ${PUSHES} times at once from ${SESSIONS} sessions`,

@@ -5,13 +5,14 @@
  * union of every device's events, each device's view agrees with the server, and no queue is stuck.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/demo/demo-data.js';
-import { TEST_DATABASE_TARGETS } from '../server/helpers/test-databases.js';
+import { useLiveApp, type LiveApp } from '../helpers/in-process-server.js';
+import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { outboxCounts } from '../../src/app/store/outbox.js';
 import { SimDevice } from './helpers/device-sim.js';
-import { parcelId } from './helpers/fixture.js';
-import { startLiveApp, type LiveApp } from './helpers/live-app.js';
-import { RELIABILITY_TIMEOUT_MS, report, runSeed, seededRandom, size } from './helpers/sizes.js';
+import { parcelId, seedReliability } from './helpers/fixture.js';
+import { RELIABILITY_TIMEOUT_MS, report, seededRun, size } from './helpers/sizes.js';
 import { tallyServer } from './helpers/verify.js';
 
 const DEVICES = size(4, 8);
@@ -20,16 +21,12 @@ const PARCELS = size(60, 600);
 
 describe.each(TEST_DATABASE_TARGETS)('flapping network on $name', (target) => {
   let live: LiveApp;
-  beforeAll(async () => {
-    live = await startLiveApp(target, PARCELS);
-  });
-  afterAll(async () => live?.close());
+  useLiveApp(target, (database) => seedReliability(database, PARCELS), (started) => (live = started));
 
   it(
     'ends with exactly the union of every device’s events and no queue stuck',
     async () => {
-      const seed = runSeed();
-      const random = seededRandom(seed);
+      const { seed, random } = seededRun();
       const devices: SimDevice[] = [];
       for (let d = 0; d < DEVICES; d++) {
         const { token } = await live.demo.enrol(`flap-${d}`);
@@ -77,7 +74,7 @@ describe.each(TEST_DATABASE_TARGETS)('flapping network on $name', (target) => {
         device.offline = false;
         device.dropReplyChance = 0;
         let drained = false;
-        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await device.store.outboxCounts()).pending === 0;
+        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await outboxCounts(device.store)).pending === 0;
         if (!drained) stuck.push(device.name);
       }
 

@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client.js';
 import { pushResponseSchema } from '../../src/shared/protocol/sync.js';
-import { TEST_DATABASE_TARGETS } from '../server/helpers/test-databases.js';
-import { parcelId, RELIABILITY_PRODUCT } from './helpers/fixture.js';
-import { startLiveApp, type LiveApp } from './helpers/live-app.js';
+import { useLiveApp, type LiveApp } from '../helpers/in-process-server.js';
+import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { parcelId, RELIABILITY_PRODUCT, seedReliability } from './helpers/fixture.js';
 import { RELIABILITY_TIMEOUT_MS, report, size } from './helpers/sizes.js';
 
 const RUNS = size(120, 2000);
@@ -68,11 +68,10 @@ const nearEvent = fc.record({
 describe.each(TEST_DATABASE_TARGETS)('fuzzed bodies on $name', (target) => {
   let live: LiveApp;
   let token: string;
+  useLiveApp(target, (database) => seedReliability(database, PARCELS), (started) => (live = started));
   beforeAll(async () => {
-    live = await startLiveApp(target, PARCELS);
     token = (await live.demo.enrol('fuzz-01')).token;
   });
-  afterAll(async () => live?.close());
 
   it(
     'never answers 5xx and never writes part of a push',

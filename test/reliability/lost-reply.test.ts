@@ -7,12 +7,12 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type EventResult } from '../../src/shared/protocol/sync.js';
 import { DEMO_STAFF } from '../../src/server/demo/demo-data.js';
-import { TEST_DATABASE_TARGETS } from '../server/helpers/test-databases.js';
+import { useLiveApp, type LiveApp } from '../helpers/in-process-server.js';
+import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
 import { SimDevice } from './helpers/device-sim.js';
-import { parcelId } from './helpers/fixture.js';
-import { startLiveApp, type LiveApp } from './helpers/live-app.js';
+import { parcelId, seedReliability } from './helpers/fixture.js';
 import { startLossyProxy, type LossyProxy } from './helpers/lossy-proxy.js';
-import { RELIABILITY_TIMEOUT_MS, report, runSeed, seededRandom, size } from './helpers/sizes.js';
+import { RELIABILITY_TIMEOUT_MS, report, seededRun, size } from './helpers/sizes.js';
 import { tallyServer } from './helpers/verify.js';
 
 const ROUNDS = size(8, 60);
@@ -20,20 +20,18 @@ const ROUNDS = size(8, 60);
 describe.each(TEST_DATABASE_TARGETS)('lost reply on $name', (target) => {
   let live: LiveApp;
   let proxy: LossyProxy;
+  useLiveApp(target, (database) => seedReliability(database, ROUNDS * 3), (started) => (live = started));
   beforeAll(async () => {
-    live = await startLiveApp(target, ROUNDS * 3);
     proxy = await startLossyProxy(live.url);
   });
   afterAll(async () => {
     await proxy?.close();
-    await live?.close();
   });
 
   it(
     'applies once and ends with the same answer when the device retries after a lost reply',
     async () => {
-      const seed = runSeed();
-      const random = seededRandom(seed);
+      const { seed, random } = seededRun();
       const { token } = await live.demo.enrol('lossy-01');
       const device = await SimDevice.create('lossy-01', token, () => proxy.url, random);
       let n = 0;

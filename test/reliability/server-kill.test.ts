@@ -7,10 +7,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../../src/shared/protocol/events.js';
 import type { EventResult } from '../../src/shared/protocol/sync.js';
+import { freePort } from '../helpers/ports.js';
+import { ServerProcess } from '../helpers/server-process.js';
 import { packEvent, parcelId } from './helpers/fixture.js';
 import { enrolOver, pushOver } from './helpers/http.js';
-import { freePort, ServerProcess } from './helpers/server-process.js';
-import { RELIABILITY_TIMEOUT_MS, report, runSeed, seededRandom, size } from './helpers/sizes.js';
+import { RELIABILITY_TIMEOUT_MS, report, seededRun, size } from './helpers/sizes.js';
 import { prepareStore, STORE_KINDS, type PreparedStore } from './helpers/stores.js';
 import { tallyServer } from './helpers/verify.js';
 
@@ -29,8 +30,7 @@ describe.each(STORE_KINDS)('server killed mid-stream on %s', (kind) => {
   it(
     'loses nothing acknowledged and doubles nothing across SIGKILL and restart',
     async () => {
-      const seed = runSeed();
-      const random = seededRandom(seed);
+      const { seed, random } = seededRun();
       prepared = await prepareStore(kind, EVENTS);
       server = new ServerProcess(await freePort(), prepared.store);
       await server.start();

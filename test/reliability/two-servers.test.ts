@@ -8,11 +8,13 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/demo/demo-data.js';
 import type { SyncEvent } from '../../src/shared/protocol/events.js';
+import { freePort } from '../helpers/ports.js';
+import { ServerProcess } from '../helpers/server-process.js';
+import { outboxCounts } from '../../src/app/store/outbox.js';
 import { SimDevice } from './helpers/device-sim.js';
 import { parcelId } from './helpers/fixture.js';
 import { enrolOver, pushOver } from './helpers/http.js';
-import { freePort, ServerProcess } from './helpers/server-process.js';
-import { RELIABILITY_TIMEOUT_MS, report, runSeed, seededRandom, size } from './helpers/sizes.js';
+import { RELIABILITY_TIMEOUT_MS, report, seededRun, size } from './helpers/sizes.js';
 import { prepareStore, type PreparedStore } from './helpers/stores.js';
 import { tallyServer, type ServerTally } from './helpers/verify.js';
 
@@ -42,8 +44,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL d
   it(
     'gives the same result as one server',
     async () => {
-      const seed = runSeed();
-      const random = seededRandom(seed);
+      const { seed, random } = seededRun();
       const shared = await prepareStore('postgres', PARCELS);
       stores.push(shared);
       const a = new ServerProcess(await freePort(), shared.store);
@@ -76,7 +77,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL d
       for (const device of devices) {
         device.dropReplyChance = 0;
         let drained = false;
-        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await device.store.outboxCounts()).pending === 0;
+        for (let attempt = 0; attempt < 3 && !drained; attempt++) drained = (await device.sync()) && (await outboxCounts(device.store)).pending === 0;
         if (!drained) stuck.push(device.name);
       }
       await Promise.all([a.stop(), b.stop()]);

@@ -7,7 +7,9 @@ import { lockRemainingMs, recordAttempt, type AttemptState } from '../../shared/
 import type { AppState } from '../app-state.js';
 import type { FlowSessions } from '../flow/flow-sessions.js';
 import type { UiKey } from '../i18n/i18n.js';
-import type { LocalStore } from '../store/db.js';
+import type { LocalStore } from '../store/local-store.js';
+import { deleteMeta, setMeta } from '../store/meta.js';
+import { wipeCustomerData } from '../store/retention.js';
 import type { Credential, StaffSession } from '../store/schema.js';
 import { AuthError, HttpError, RetryableError, type ApiClient } from '../sync/api.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
@@ -19,7 +21,7 @@ const SIGN_IN_CATALOGUE_WAIT_MS = 10_000;
 /** What the device session works with. */
 export interface DeviceSessionParts {
   app: AppState;
-  store: Pick<LocalStore, 'setMeta' | 'deleteMeta' | 'wipeCustomerData'>;
+  store: LocalStore;
   api: Pick<ApiClient, 'enrol'>;
   scheduler: Pick<SyncScheduler, 'request' | 'resume' | 'stop'>;
   flows: Pick<FlowSessions, 'resumeScreen' | 'reset'>;
@@ -49,7 +51,7 @@ export class DeviceSession {
       return 'enrol.error.server';
     }
     const credential: Credential = { ...response, enrolledAt: new Date().toISOString() };
-    await store.setMeta('credential', credential);
+    await setMeta(store, 'credential', credential);
     app.credential = credential;
     writeEnrolledMark(credential.deviceId);
     app.notices.delete('vanished');
@@ -83,7 +85,7 @@ export class DeviceSession {
       if (!ok) return lockRemainingMs(this.pinAttempts.get(staff.id), Date.now()) > 0 ? 'signin.pinLocked' : 'signin.pinWrong';
     }
     const session: StaffSession = { staffId: staff.id, code: staff.code, name: staff.name, signedInAt: new Date().toISOString() };
-    await store.setMeta('session', session);
+    await setMeta(store, 'session', session);
     app.session = session;
     app.navigate(flows.resumeScreen());
     return null;
@@ -91,7 +93,7 @@ export class DeviceSession {
 
   /** Signs the staff member out (the flows' states stay for the next one). */
   async signOut(): Promise<void> {
-    await this.parts.store.deleteMeta('session');
+    await deleteMeta(this.parts.store, 'session');
     this.parts.app.session = null;
     this.parts.app.navigate('signIn');
   }
@@ -118,7 +120,7 @@ export class DeviceSession {
     app.forgetDevice();
     clearEnrolledMark();
     try {
-      await store.wipeCustomerData();
+      await wipeCustomerData(store);
     } catch {
       // A closed connection (versionchange): the banner asks for a reload, which boots into enrolment
       // because the credential is gone from memory; the wipe is retried by the next 401.

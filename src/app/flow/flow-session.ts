@@ -15,7 +15,8 @@ import type { Flow } from '../../shared/flows/flow.js';
 import type { AppState } from '../app-state.js';
 import { playFeedback } from '../feedback/feedback.js';
 import { requestBackgroundSync } from '../sw-bridge.js';
-import type { LocalStore } from '../store/db.js';
+import { commitFlow } from '../store/flow-commit.js';
+import type { LocalStore } from '../store/local-store.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
 
 /** Whether the latest change is on disk. */
@@ -38,7 +39,7 @@ export interface FlowIdentity {
 /** What a session is built with (by the flow registry, flow-sessions.ts). */
 export interface FlowSessionParts<C> {
   /** Where each step is committed. */
-  store: Pick<LocalStore, 'commitFlow'>;
+  store: LocalStore;
   /** The app's state: told of each commit, and of each change that matters beyond the flow's screen. */
   app: Pick<AppState, 'takeCommit' | 'changed'>;
   /** Asked for a sync once a step recorded events. */
@@ -142,7 +143,7 @@ export class FlowSession<S, A, C = unknown> {
     const parcels = step.events.length > 0 ? (this.flow.localParcels?.(step.events, previous, ctx, by) ?? []) : [];
     this.writing = true;
     this.saveState = 'saving';
-    const written = this.parts.store.commitFlow(this.flow.stateKey, {
+    const written = commitFlow(this.parts.store, this.flow.stateKey, {
       next,
       events: step.events,
       staffId: identity?.staffId ?? 'unknown',

@@ -12,7 +12,7 @@ import type { PackState } from '../../shared/flows/pack-state.js';
 import type { PickState } from '../../shared/flows/pick-state.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { AppState } from '../app-state.js';
-import type { LocalStore } from '../store/db.js';
+import type { LocalStore } from '../store/local-store.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
 import type { FlowEntry } from './flow-entry.js';
 import { FlowSession, type FlowIdentity } from './flow-session.js';
@@ -45,7 +45,7 @@ export type SessionOf<K extends FlowScreen> = Awaited<ReturnType<(typeof FLOWS)[
 
 /** What every flow session is built with. */
 export interface FlowSessionsParts {
-  store: Pick<LocalStore, 'commitFlow' | 'returnedShipments'>;
+  store: LocalStore;
   app: AppState;
   scheduler: Pick<SyncScheduler, 'request'>;
   /** Makes event ids (crypto.randomUUID unless a test gives its own). */

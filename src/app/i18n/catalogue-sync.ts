@@ -1,10 +1,11 @@
 /** The sync screen's words, in Japanese and English: they load with the screen (see i18n.addWords). */
 import type { RejectCode } from '../../shared/protocol/sync.js';
+import type { DeviceRejectCode } from '../store/schema.js';
 import { formatTime, type Entry, type Words } from './catalogue.js';
 
 /** Everything the sync screen adds to the catalogue. */
 export const SYNC_WORDS = {
-  /** How the server's reject codes read; detail fills the holes when sent. */
+  /** How the server's reject codes (and this device's own) read; detail fills the holes when sent. */
   reject: {
     parcel_unknown: { ja: 'サーバーにない伝票です。責任者に確認してください', en: 'The server does not know this slip. Ask your supervisor' },
     parcel_held: {
@@ -39,7 +40,11 @@ export const SYNC_WORDS = {
       en: (p) => `This return was already logged by ${p.staff || 'someone else'} on ${p.device || 'another device'}${p.at ? ` at ${formatTime(p.at, 'en')}` : ''}. The customer is notified once`,
     },
     forbidden: { ja: '別の倉庫の伝票です。この端末では梱包できません。荷物を責任者に渡してください', en: 'This slip belongs to another warehouse and cannot be packed on this device. Hand the parcel to your supervisor' },
-  } satisfies Record<RejectCode, Entry>,
+    unreadable: {
+      ja: 'この端末に保存された記録が読めないため、送信していません。記録は消さずに残しています。責任者に連絡してください',
+      en: 'Not sent: this device could not read the stored record back. It is kept, not deleted. Tell your supervisor',
+    },
+  } satisfies Record<RejectCode | DeviceRejectCode, Entry>,
   /** The sync screen's strings. */
   ui: {
     'sync.title': { ja: '同期状況', en: 'Sync status' },

@@ -6,6 +6,7 @@
  */
 import type { MessageKey } from '../../shared/flows/feedback.js';
 import type { RejectCode } from '../../shared/protocol/sync.js';
+import type { DeviceRejectCode } from '../store/schema.js';
 
 /** The UI languages. */
 export type Lang = 'ja' | 'en';
@@ -32,7 +33,8 @@ export function formatTime(iso: string | number | undefined, lang: Lang): string
 /** The words a screen loaded on first use brings with it (i18n.addWords takes them in). */
 export interface Words {
   flow?: Partial<Record<MessageKey, Entry>>;
-  reject?: Partial<Record<RejectCode, Entry>>;
+  /** The server's reject codes, and this device's own (it keeps back an event it cannot read). */
+  reject?: Partial<Record<RejectCode | DeviceRejectCode, Entry>>;
   ui?: Record<string, Entry>;
 }
 

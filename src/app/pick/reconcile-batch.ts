@@ -7,7 +7,9 @@ import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { BatchHolder } from '../../shared/protocol/pick.js';
 import type { AppState } from '../app-state.js';
 import type { SessionOf } from '../flow/flow-sessions.js';
-import type { LocalStore } from '../store/db.js';
+import type { LocalStore } from '../store/local-store.js';
+import { hasPendingAbout } from '../store/outbox.js';
+import { batchSubject } from '../store/subject.js';
 import type { Rejection } from '../store/schema.js';
 
 /** Server answers that mean "this batch is not yours any more". */
@@ -20,7 +22,7 @@ const LOST_CODES = new Set(['batch_taken', 'batch_not_yours', 'batch_changed', '
 export async function reconcileBatchInHand(
   session: SessionOf<'pick'>,
   app: AppState,
-  store: Pick<LocalStore, 'pendingBatch'>,
+  store: LocalStore,
   rejections: { event: SyncEvent; rejection: Rejection }[],
 ): Promise<void> {
   const state = session.state;
@@ -33,8 +35,7 @@ export async function reconcileBatchInHand(
   }
   const batch = app.batches.byId.get(batchId);
   if (batch && batch.status === 'claimed' && batch.claimedBy?.deviceId === app.credential?.deviceId) return;
-  const pending = await store.pendingBatch(10_000);
-  if (pending.some((e) => e.shipmentId === `batch:${batchId}`)) return;
+  if (await hasPendingAbout(store, batchSubject(batchId))) return;
   // The worker may have finished or dropped the batch while the outbox was read.
   if (session.state.step !== 'picking' || session.state.progress.batchId !== batchId) return;
   session.dispatch({ type: 'drop', holder: batch?.claimedBy ?? null });

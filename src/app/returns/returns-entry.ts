@@ -3,6 +3,7 @@ import { returnFlow, type ReturnAction, type ReturnContext } from '../../shared/
 import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { AppState } from '../app-state.js';
 import type { FlowEntry } from '../flow/flow-entry.js';
+import { returnedShipments } from '../store/outbox.js';
 
 /** The return flow's lookups: the parcels that left (by id or order number) and those already logged back. */
 export function returnContext(app: AppState, now: string): ReturnContext {
@@ -24,6 +25,6 @@ export const returnsEntry: FlowEntry<ReturnState, ReturnAction, ReturnContext> =
   context: returnContext,
   // A parcel logged back on this device is refused a second time, even before the server knows.
   prepare: async (store, app) => {
-    for (const id of await store.returnedShipments()) app.returnedShipments.add(id);
+    for (const id of await returnedShipments(store)) app.returnedShipments.add(id);
   },
 };

@@ -4,6 +4,7 @@ import type { AppModel } from '../app-model.js';
 import { formatTime } from '../i18n/catalogue.js';
 import { addWords, describeRejection, getLang, t } from '../i18n/i18n.js';
 import { SYNC_WORDS } from '../i18n/catalogue-sync.js';
+import { listOutbox } from '../store/outbox.js';
 import type { OutboxEntry, OutboxStatus } from '../store/schema.js';
 import { AuthError, HttpError, ProtocolError } from '../sync/api.js';
 import { WipeDevice } from '../components/wipe-device.js';
@@ -18,7 +19,7 @@ export function SyncScreen({ model }: { model: AppModel }) {
   const key = `${model.state.counts.pending}/${model.state.counts.rejected}/${model.state.counts.synced}/${model.state.lastSyncAt}`;
   useEffect(() => {
     let live = true;
-    void Promise.all([model.store.listOutbox('pending'), model.store.listOutbox('rejected'), model.store.listOutbox('synced', 50)]).then(
+    void Promise.all([listOutbox(model.store, 'pending'), listOutbox(model.store, 'rejected'), listOutbox(model.store, 'synced', 50)]).then(
       ([pending, rejected, synced]) => live && setLists({ pending, rejected, synced }),
     );
     return () => {
@@ -65,7 +66,7 @@ function eventLabel(e: OutboxEntry): string {
   const event = e.event;
   switch (event.type) {
     case 'parcel.packed':
-      return t('sync.event.packed', { shipmentId: e.shipmentId });
+      return t('sync.event.packed', { shipmentId: event.payload.shipmentId });
     case 'batch.claimed':
       return t('sync.event.claimed', { batchId: event.payload.batchId });
     case 'pick.confirmed':

@@ -1,4 +1,4 @@
-/** The device database: its shape, store names and version. */
+/** The device database: its shape, store and index names, version and the records it holds. */
 import type { DBSchema } from 'idb';
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
@@ -12,12 +12,12 @@ import type { SyncEvent } from '../../shared/protocol/events.js';
 
 /** The IndexedDB database name. */
 export const DB_NAME = 'floorpack';
-/** Bump together with an upgrade step in db.ts. */
-export const DB_VERSION = 1;
+/** Bump together with a new upgrade step in upgrade.ts. */
+export const DB_VERSION = 2;
 
 /**
- * Object store and index names.
- * PERSISTED ON EVERY DEVICE: NEVER RENAME WITHOUT A MIGRATION (an upgrade step in db.ts).
+ * Object store names.
+ * PERSISTED ON EVERY DEVICE: NEVER RENAME WITHOUT A MIGRATION (an upgrade step in upgrade.ts).
  */
 export const STORES = {
   meta: 'meta',
@@ -27,7 +27,7 @@ export const STORES = {
 /** Outbox index names. PERSISTED: never rename without a migration. */
 export const OUTBOX_INDEXES = {
   byStatus: 'by-status-seq',
-  byShipment: 'by-shipment',
+  bySubject: 'by-subject',
 } as const;
 
 /** The device credential as stored after enrolment. */
@@ -48,19 +48,18 @@ export interface MetaValues {
   credential: Credential;
   session: StaffSession;
   packState: PackState;
-  /** The returns screen's state (issue 4). */
   returnState: ReturnState;
   /** The last per-device sequence number used (0 before the first event). */
   deviceSeq: number;
   cursor: string;
   catalogue: Catalogue;
   lastSyncAt: string;
-  // --- picking ---
   pickState: PickState;
   /** Open and claimed pick batches by id, as last pulled. */
   batches: Record<string, PickBatch>;
   pickSettings: PickSettings;
 }
+/** A key of the meta store. */
 export type MetaKey = keyof MetaValues;
 /** One meta record. */
 export type MetaRecord = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
@@ -68,9 +67,18 @@ export type MetaRecord = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[Me
 /** pending: not yet accepted by the server; synced: applied or duplicate; rejected: refused, kept with its reason. */
 export type OutboxStatus = 'pending' | 'synced' | 'rejected';
 
-/** Why the server refused an event, in its own words and codes. */
+/**
+ * What an outbox event is about: one parcel, a pick batch (pick events), or an order number (a return
+ * logged before the device knew its parcel). Build and read it with subject.ts.
+ */
+export type OutboxSubject = `parcel:${string}` | `batch:${string}` | `order:${string}`;
+
+/** Why this device itself kept an event back: it could not read the stored event as the wire format. */
+export type DeviceRejectCode = 'unreadable';
+
+/** Why an event was refused: by the server, in its own words and codes, or by this device before sending. */
 export interface Rejection {
-  code: RejectCode;
+  code: RejectCode | DeviceRejectCode;
   message: string;
   detail?: Record<string, string>;
 }
@@ -79,8 +87,8 @@ export interface Rejection {
 export interface OutboxEntry {
   id: string;
   deviceSeq: number;
-  /** Copied out of the payload so the outbox can be looked up by parcel (outboxKeyOf: "batch:<id>" for pick events, "order:<number>" for a return logged by order number). */
-  shipmentId: string;
+  /** What the event is about, copied out of its payload so the outbox can be looked up by it. */
+  subject: OutboxSubject;
   event: SyncEvent;
   status: OutboxStatus;
   recordedAt: string;
@@ -95,6 +103,6 @@ export interface FloorpackDB extends DBSchema {
   [STORES.outbox]: {
     key: string;
     value: OutboxEntry;
-    indexes: { [OUTBOX_INDEXES.byStatus]: [OutboxStatus, number]; [OUTBOX_INDEXES.byShipment]: string };
+    indexes: { [OUTBOX_INDEXES.byStatus]: [OutboxStatus, number]; [OUTBOX_INDEXES.bySubject]: OutboxSubject };
   };
 }

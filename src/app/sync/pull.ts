@@ -1,7 +1,9 @@
 /** Pull: fetches changes page by page from the saved cursor; each page is stored in one transaction. */
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
-import { PULL_PUT_MEASURE, type LocalStore } from '../store/db.js';
+import type { LocalStore } from '../store/local-store.js';
+import { getMeta } from '../store/meta.js';
+import { applyPullPage, PULL_PUT_MEASURE } from '../store/pull-page.js';
 import type { PullResponse } from '../../shared/protocol/sync.js';
 import { ProtocolError, PULL_MEASURE, type ApiClient } from './api.js';
 
@@ -36,7 +38,7 @@ interface Flight {
  */
 export async function pullAll(
   api: Pick<ApiClient, 'pull'>,
-  store: Pick<LocalStore, 'getMeta' | 'applyPullPage'>,
+  store: LocalStore,
   onPage?: (parcels: Parcel[], catalogue: Catalogue | null, page?: PullResponse) => void,
   signal?: AbortSignal,
 ): Promise<PullSummary> {
@@ -69,7 +71,7 @@ export async function pullAll(
     return flight;
   };
   try {
-    fly((await store.getMeta('cursor')) ?? '0');
+    fly((await getMeta(store, 'cursor')) ?? '0');
     for (let pages = 1; ; pages++) {
       const current = chain[0];
       const page = await current.page;
@@ -83,7 +85,7 @@ export async function pullAll(
         askNext();
       }
       const writeStart = performance.now();
-      const stored = await store.applyPullPage(page);
+      const stored = await applyPullPage(store, page);
       performance.measure(`${PULL_MEASURE}-write`, { start: writeStart });
       for (const p of stored) changed.set(p.shipmentId, p);
       if (page.catalogue) catalogue = page.catalogue;

@@ -1,6 +1,7 @@
 /** Push: sends the outbox oldest first in batches and records the server's answer per event. */
 import type { SyncEvent } from '../../shared/protocol/events.js';
-import type { LocalStore } from '../store/db.js';
+import type { LocalStore } from '../store/local-store.js';
+import { applyPushResults, pendingForPush } from '../store/outbox.js';
 import type { Rejection } from '../store/schema.js';
 import { ProtocolError, type ApiClient } from './api.js';
 
@@ -8,15 +9,16 @@ import { ProtocolError, type ApiClient } from './api.js';
 export interface PushSummary {
   sent: number;
   synced: number;
+  /** Events refused in this run: by the server, or kept back by this device as unreadable. */
   rejected: number;
-  /** The events refused in this run, with the reason (the pick screen stops a batch it lost). */
+  /** Of `rejected`, the events refused by the server in this run, with the reason (the pick screen stops a batch it lost). */
   rejections: { event: SyncEvent; rejection: Rejection }[];
 }
 
 /** Pushes every pending event; stops (throwing) at the first failed request, leaving the rest pending. */
 export async function pushOutbox(
   api: Pick<ApiClient, 'push'>,
-  store: Pick<LocalStore, 'pendingBatch' | 'applyPushResults'>,
+  store: LocalStore,
   now: () => string,
   signal?: AbortSignal,
 ): Promise<PushSummary> {
@@ -24,8 +26,9 @@ export async function pushOutbox(
   const { PUSH_MAX_EVENTS } = await import('./validate.js');
   const summary: PushSummary = { sent: 0, synced: 0, rejected: 0, rejections: [] };
   for (;;) {
-    // 1. The oldest pending events, at most one batch.
-    const batch = await store.pendingBatch(PUSH_MAX_EVENTS);
+    // 1. The oldest pending events, at most one batch; any that no longer read as events are kept back, refused.
+    const { entries: batch, keptBack } = await pendingForPush(store, PUSH_MAX_EVENTS);
+    summary.rejected += keptBack;
     if (batch.length === 0) return summary;
     // 2. Send them; a network error or 5xx throws and leaves them all pending.
     const { results } = await api.push(
@@ -37,7 +40,7 @@ export async function pushOutbox(
     const answered = results.filter((r) => sentIds.has(r.id));
     if (answered.length === 0) throw new ProtocolError('push answered none of the events sent');
     // 4. applied/duplicate → synced; rejected → kept with the reason. Unanswered ones stay pending.
-    await store.applyPushResults(answered, now());
+    await applyPushResults(store, answered, now());
     summary.sent += batch.length;
     for (const r of answered) {
       if (r.status === 'rejected') {

@@ -4,7 +4,10 @@
  * keeps the outbox counts of the status bar current.
  */
 import type { AppState } from '../app-state.js';
-import type { LocalStore } from '../store/db.js';
+import type { LocalStore } from '../store/local-store.js';
+import { setMeta } from '../store/meta.js';
+import { outboxCounts } from '../store/outbox.js';
+import { purgePackedParcels, purgeSynced } from '../store/retention.js';
 import type { ApiClient } from './api.js';
 import { pullAll } from './pull.js';
 import { pushOutbox, type PushSummary } from './push.js';
@@ -55,7 +58,7 @@ export class SyncService {
       );
       await this.parts.afterSync(pushed);
       const at = now();
-      await store.setMeta('lastSyncAt', at);
+      await setMeta(store, 'lastSyncAt', at);
       app.lastSyncAt = at;
       this.purgeOld();
     } finally {
@@ -66,7 +69,7 @@ export class SyncService {
   /** Reloads the outbox counts from the store. */
   async refreshCounts(): Promise<void> {
     try {
-      this.parts.app.counts = await this.parts.store.outboxCounts();
+      this.parts.app.counts = await outboxCounts(this.parts.store);
       this.parts.app.changed();
     } catch {
       // A closed connection (versionchange): the banner already says to reload.
@@ -76,9 +79,8 @@ export class SyncService {
   /** Synced events after a week; customer data once its parcel is packed and synced, after the retention window. */
   private purgeOld(): void {
     const { app, store } = this.parts;
-    void store.purgeSynced(new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
-    void store
-      .purgePackedParcels(new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
+    void purgeSynced(store, new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
+    void purgePackedParcels(store, new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
       .then((removed) => {
         if (removed.length === 0) return;
         for (const id of removed) app.parcels.delete(id);

@@ -1,12 +1,15 @@
 // @vitest-environment node
 /** The engine every flow runs on (here with the pack flow): feedback at once, one strict commit per action, queued scans, storage failures. */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Tone } from '../../../src/shared/flows/feedback.js';
-import type { FlowStateKey } from '../../../src/shared/flows/flow.js';
 import type { PackState } from '../../../src/shared/flows/pack-state.js';
-import { openLocalStore, type FlowCommit } from '../../../src/app/store/db.js';
-import { catalogue, CUP_JAN, dbName, LEAFLET_JAN, parcel, TEA_JAN } from '../fixtures.js';
+import { loadBoot } from '../../../src/app/store/boot.js';
+import { commitFlow, type FlowCommit } from '../../../src/app/store/flow-commit.js';
+import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
+import { pendingForPush } from '../../../src/app/store/outbox.js';
+import { applyPullPage } from '../../../src/app/store/pull-page.js';
+import { catalogue, CUP_JAN, dbName, LEAFLET_JAN, parcel, TEA_JAN } from '../../helpers/fixtures/device.js';
 import { makeSessions, settled } from './sessions.js';
 
 // The speaker: every tone a worker would hear, in order (Node has no audio to play it on).
@@ -14,19 +17,23 @@ const tones: Tone[] = [];
 vi.mock('../../../src/app/feedback/feedback.js', () => ({ playFeedback: (tone: Tone) => void tones.push(tone) }));
 beforeEach(() => void tones.splice(0));
 
+// The real commit path unless a test holds each commit until it says so (deferredStore).
+vi.mock(import('../../../src/app/store/flow-commit.js'), async (importOriginal) => {
+  const actual = await importOriginal();
+  return { ...actual, commitFlow: vi.fn(actual.commitFlow) };
+});
+afterEach(() => vi.mocked(commitFlow).mockReset());
+
 /** A store whose commits complete only when the test says so. */
 function deferredStore() {
   const pending: { commit: FlowCommit<PackState>; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  return {
-    pending,
-    store: {
-      commitFlow: (_key: FlowStateKey, commit: FlowCommit<unknown>) =>
-        new Promise<never[]>((resolve, reject) => {
-          pending.push({ commit: commit as FlowCommit<PackState>, resolve: () => resolve([]), reject });
-        }),
-      returnedShipments: async () => [],
-    },
-  };
+  vi.mocked(commitFlow).mockImplementation(
+    (_store, _stateKey, commit) =>
+      new Promise<never[]>((resolve, reject) => {
+        pending.push({ commit: commit as FlowCommit<PackState>, resolve: () => resolve([]), reject });
+      }),
+  );
+  return { pending, store: {} as LocalStore };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -100,7 +107,7 @@ describe('flow session', () => {
 
   it('packs a parcel end to end against a real store: state, event and parcel status together, then asks for a sync', async () => {
     const store = await openLocalStore(dbName());
-    await store.applyPullPage({ cursor: '1', more: false, catalogue, parcels: [parcel()] });
+    await applyPullPage(store, { cursor: '1', more: false, catalogue, parcels: [parcel()] });
     const { flows, app, syncRequests } = makeSessions({ store, catalogue, parcels: [parcel()] });
     const s = flows.pack;
     for (const text of ['S0700001', TEA_JAN, TEA_JAN, CUP_JAN, LEAFLET_JAN, 'S0700001']) s.dispatch({ type: 'scan', text });
@@ -110,10 +117,10 @@ describe('flow session', () => {
     expect(app.parcels.get('S0700001')).toMatchObject({ status: 'packed', packedBy: { staffName: '佐藤', deviceName: 'pack-01' } });
     expect(app.counts.pending).toBe(1);
     expect(syncRequests).toEqual(['event']);
-    const boot = await store.loadBoot();
+    const boot = await loadBoot(store);
     expect(boot.packState).toEqual({ step: 'awaitSlip', lastPacked: 'S0700001' });
     expect(boot.parcels[0].status).toBe('packed');
-    const [entry] = await store.pendingBatch(10);
+    const [entry] = (await pendingForPush(store, 10)).entries;
     expect(entry.event).toMatchObject({ type: 'parcel.packed', deviceSeq: 1, staffId: 'staff-1', payload: { shipmentId: 'S0700001', insertCodes: ['LEAF'] } });
     // Scanning the slip again is refused as already packed, by whom.
     s.dispatch({ type: 'scan', text: 'S0700001' });

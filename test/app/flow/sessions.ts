@@ -7,7 +7,7 @@ import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { DEFAULT_PICK_SETTINGS } from '../../../src/shared/picking/pick-settings.js';
 import type { PickBatch } from '../../../src/shared/protocol/pick.js';
 import type { SyncReason } from '../../../src/app/sync/scheduler.js';
-import { ids } from '../fixtures.js';
+import { ids } from '../../helpers/fixtures/device.js';
 
 /** What a test sets up: the store, what the device holds, who is signed in. */
 export interface SessionsSetup {

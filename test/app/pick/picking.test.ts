@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PICK_SETTINGS } from '../../../src/shared/picking/pick-settings.js';
 import type { PickBatch } from '../../../src/shared/protocol/pick.js';
 import { reconcileBatchInHand } from '../../../src/app/pick/reconcile-batch.js';
-import { openLocalStore, type LocalStore } from '../../../src/app/store/db.js';
+import { loadBoot } from '../../../src/app/store/boot.js';
+import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
+import { applyPushResults, pendingForPush } from '../../../src/app/store/outbox.js';
+import { applyPullPage } from '../../../src/app/store/pull-page.js';
 import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_PRODUCTS, DEMO_SCENARIOS as S } from '../../../src/server/demo/demo-data.js';
-import { dbName } from '../fixtures.js';
+import { dbName } from '../../helpers/fixtures/device.js';
 import { makeSessions, settled } from '../flow/sessions.js';
 
 const jan = (code: string) => DEMO_PRODUCTS.find((p) => p.code === code)!.barcodes[0];
@@ -40,15 +43,15 @@ describe('picking on the device', () => {
     picking.dispatch({ type: 'scan', text: jan('SKU-1004') });
     await settled(picking);
     expect(app.batches.byId.get('PB7')?.claimedBy?.deviceId).toBe('dev-1');
-    const pending = await store.pendingBatch(10);
-    expect(pending.map((e) => [e.event.type, e.shipmentId, e.deviceSeq])).toEqual([
+    const pending = (await pendingForPush(store, 10)).entries;
+    expect(pending.map((e) => [e.event.type, e.subject, e.deviceSeq])).toEqual([
       ['batch.claimed', 'batch:PB7', 1],
       ['pick.confirmed', 'batch:PB7', 2],
     ]);
     store.close();
 
     const reopened = await openLocalStore(name);
-    const boot = await reopened.loadBoot();
+    const boot = await loadBoot(reopened);
     expect(boot.pickState).toMatchObject({ step: 'picking', progress: { batchId: 'PB7', counts: { 'SKU-1004': 1 }, done: { 'SKU-1006': { picked: 1, short: false } } } });
     reopened.close();
   });
@@ -70,7 +73,7 @@ describe('picking on the device', () => {
     expect(parcels.get(S.pickMultiNewest)).toMatchObject({ status: 'held', holdReason: '欠品' });
     expect(parcels.get(S.pickMultiFirstPurchase)).toMatchObject({ status: 'held', holdReason: '欠品' });
     expect(parcels.get(S.pickMultiTopRank)?.status).toBe('picked');
-    const boot = await store.loadBoot();
+    const boot = await loadBoot(store);
     expect(boot.parcels.find((p) => p.shipmentId === S.pickMultiNewest)?.status).toBe('held');
     expect(boot.pickState).toMatchObject({ step: 'idle', last: { outcome: 'completed' } });
     store.close();
@@ -78,9 +81,9 @@ describe('picking on the device', () => {
 
   it('keeps pulled batches a picker can act on and drops completed and dissolved ones', async () => {
     const store = await openLocalStore(dbName());
-    await store.applyPullPage({ cursor: '5', more: false, catalogue: null, parcels: [], batches: [batch, { ...batch, batchId: 'PB8' }], pickSettings: { ...DEFAULT_PICK_SETTINGS, locationScan: 'required' } });
-    await store.applyPullPage({ cursor: '6', more: false, catalogue: null, parcels: [], batches: [{ ...batch, batchId: 'PB8', status: 'dissolved' }] });
-    const boot = await store.loadBoot();
+    await applyPullPage(store, { cursor: '5', more: false, catalogue: null, parcels: [], batches: [batch, { ...batch, batchId: 'PB8' }], pickSettings: { ...DEFAULT_PICK_SETTINGS, locationScan: 'required' } });
+    await applyPullPage(store, { cursor: '6', more: false, catalogue: null, parcels: [], batches: [{ ...batch, batchId: 'PB8', status: 'dissolved' }] });
+    const boot = await loadBoot(store);
     expect(boot.batches.map((b) => b.batchId)).toEqual(['PB7']);
     expect(boot.pickSettings.locationScan).toBe('required');
     store.close();
@@ -91,13 +94,13 @@ describe('picking on the device', () => {
     const { session: picking, reconcile } = await makePicking(store);
     picking.dispatch({ type: 'claim', batchId: 'PB7' });
     await settled(picking);
-    const [claim] = await store.pendingBatch(1);
-    await store.applyPushResults([{ id: claim.id, status: 'rejected', code: 'batch_taken', message: 'taken', detail: { staffName: other.staffName, deviceName: other.deviceName, at: other.at } }], '2026-11-24T09:10:00Z');
+    const [claim] = (await pendingForPush(store, 1)).entries;
+    await applyPushResults(store, [{ id: claim.id, status: 'rejected', code: 'batch_taken', message: 'taken', detail: { staffName: other.staffName, deviceName: other.deviceName, at: other.at } }], '2026-11-24T09:10:00Z');
     await reconcile([{ event: claim.event, rejection: { code: 'batch_taken', message: 'taken', detail: { staffName: other.staffName, deviceName: other.deviceName, at: other.at } } }]);
     await settled(picking);
     expect(picking.state).toMatchObject({ step: 'idle', last: { batchId: 'PB7', outcome: 'lost', holder: { staffName: other.staffName, deviceName: 'pick-02' } } });
     expect(picking.feedback).toMatchObject({ tone: 'error', message: { key: 'pick.batch.lost', params: { staff: other.staffName, device: 'pick-02' } } });
-    expect((await store.loadBoot()).pickState.step).toBe('idle');
+    expect((await loadBoot(store)).pickState.step).toBe('idle');
     store.close();
   });
 
@@ -111,8 +114,8 @@ describe('picking on the device', () => {
     await reconcile([]);
     expect(picking.state.step).toBe('picking');
     // Once sent, a pull showing someone else holding it stops the picker.
-    const [claim] = await store.pendingBatch(1);
-    await store.applyPushResults([{ id: claim.id, status: 'applied' }], '2026-11-24T09:10:00Z');
+    const [claim] = (await pendingForPush(store, 1)).entries;
+    await applyPushResults(store, [{ id: claim.id, status: 'applied' }], '2026-11-24T09:10:00Z');
     app.batches.onPullPage({ cursor: '10', more: false, catalogue: null, parcels: [], batches: [{ ...batch, status: 'claimed', claimedBy: other }] });
     await reconcile([]);
     await settled(picking);

@@ -6,8 +6,10 @@ import { INITIAL_PACK_STATE } from '../../../src/shared/flows/pack-state.js';
 import { INITIAL_RETURN_STATE } from '../../../src/shared/flows/return-state.js';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { searchReturnParcels } from '../../../src/app/returns/search-parcels.js';
-import { openLocalStore, type LocalStore } from '../../../src/app/store/db.js';
-import { catalogue, CUP_JAN, dbName, parcel, TEA_JAN } from '../fixtures.js';
+import { loadBoot } from '../../../src/app/store/boot.js';
+import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
+import { pendingForPush, returnedShipments } from '../../../src/app/store/outbox.js';
+import { catalogue, CUP_JAN, dbName, parcel, TEA_JAN } from '../../helpers/fixtures/device.js';
 import { makeSessions, settled } from '../flow/sessions.js';
 
 const NOW = '2026-11-30T09:00:00.000Z';
@@ -15,7 +17,7 @@ const withReasons = { ...catalogue, returnReasons: [{ code: 'R01', label: 'ã‚µã‚
 const shipped = parcel('S0700001', { status: 'shipped', orderNumber: '202611300001', customerReturnCount: 0 });
 
 /** The device's returns session over `store`, restored from `boot` when given. */
-async function session(store: Pick<LocalStore, 'commitFlow' | 'returnedShipments'>, parcels: Parcel[] = [shipped], returnState = INITIAL_RETURN_STATE) {
+async function session(store: LocalStore, parcels: Parcel[] = [shipped], returnState = INITIAL_RETURN_STATE) {
   const rested = { packState: INITIAL_PACK_STATE, pickState: { step: 'idle' as const, last: null }, returnState };
   return makeSessions({ store, catalogue: withReasons, parcels, rested, now: NOW }).flows.load('returns');
 }
@@ -39,22 +41,22 @@ describe('returns session on the device store', () => {
 
     // A reload mid-receipt brings the receipt back exactly as it was, and leaves packing alone.
     const reopened = await openLocalStore(name);
-    const boot = await reopened.loadBoot();
+    const boot = await loadBoot(reopened);
     expect(boot.packState).toEqual(INITIAL_PACK_STATE);
     expect(boot.returnState).toMatchObject({ step: 'receiving', progress: { shipmentId: 'S0700001', units: [{ productCode: 'P-TEA', condition: 'opened', reasonCode: 'R01' }] } });
 
     const again = await session(reopened, [shipped], boot.returnState);
     again.dispatch({ type: 'save' });
     await settled(again);
-    const [entry] = await reopened.pendingBatch(10);
-    expect(entry).toMatchObject({ shipmentId: 'S0700001', status: 'pending', deviceSeq: 1, event: { type: 'return.received', staffId: 'staff-1', at: NOW } });
+    const [entry] = (await pendingForPush(reopened, 10)).entries;
+    expect(entry).toMatchObject({ subject: 'parcel:S0700001', status: 'pending', deviceSeq: 1, event: { type: 'return.received', staffId: 'staff-1', at: NOW } });
     expect(entry.event.type === 'return.received' && entry.event.payload.items).toEqual([
       { productCode: 'P-TEA', qty: 1, condition: 'opened', reasonCode: 'R01' },
       { productCode: 'P-TEA', qty: 1, condition: 'missing', reasonCode: null },
       { productCode: 'P-CUP', qty: 1, condition: 'missing', reasonCode: null },
     ]);
-    expect((await reopened.loadBoot()).returnState).toEqual({ step: 'find', lastSaved: 'S0700001' });
-    expect(await reopened.returnedShipments()).toEqual(['S0700001']);
+    expect((await loadBoot(reopened)).returnState).toEqual({ step: 'find', lastSaved: 'S0700001' });
+    expect(await returnedShipments(reopened)).toEqual(['S0700001']);
     // After another reload the returns screen still refuses to log the same parcel twice.
     const later = await session(reopened);
     later.dispatch({ type: 'scan', text: 'S0700001' });
@@ -74,16 +76,19 @@ describe('returns session on the device store', () => {
       s.dispatch(action);
       await settled(s);
     }
-    expect((await store.pendingBatch(10)).map((e) => e.shipmentId)).toEqual(['order:202611309999']);
+    expect(((await pendingForPush(store, 10)).entries).map((e) => e.subject)).toEqual(['order:202611309999']);
     store.close();
   });
 
   it('shows nothing "saved" and goes back to the last committed state when the commit aborts', async () => {
-    const s = await session({ commitFlow: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')), returnedShipments: async () => [] });
+    // A connection closed under the app (another tab upgraded the database) refuses every write.
+    const store = await openLocalStore(dbName());
+    const s = await session(store);
+    store.close();
     s.dispatch({ type: 'scan', text: 'S0700001' });
     await settled(s);
     expect(s.saveState).toBe('error');
-    expect(s.failure?.reason).toBe('QuotaExceededError');
+    expect(s.failure?.reason).toBe('InvalidStateError');
     expect(s.state).toEqual(INITIAL_RETURN_STATE);
   });
 });

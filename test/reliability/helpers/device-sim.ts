@@ -5,7 +5,9 @@
  * Callers must `import 'fake-indexeddb/auto'` first.
  */
 import { randomUUID } from 'node:crypto';
-import { openLocalStore, type LocalStore } from '../../../src/app/store/db.js';
+import { commitFlow } from '../../../src/app/store/flow-commit.js';
+import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
+import { listOutbox } from '../../../src/app/store/outbox.js';
 import type { OutboxEntry } from '../../../src/app/store/schema.js';
 import { createApiClient, type ApiClient } from '../../../src/app/sync/api.js';
 import { pullAll } from '../../../src/app/sync/pull.js';
@@ -59,7 +61,7 @@ export class SimDevice {
   /** Records one parcel.packed for `shipmentId` exactly as the pack screen does (strict, one transaction). */
   async pack(shipmentId: string, staffId = DEMO_STAFF[0].id): Promise<OutboxEntry> {
     const at = new Date().toISOString();
-    const [entry] = await this.store.commitFlow('packState', {
+    const [entry] = await commitFlow(this.store, 'packState', {
       next: INITIAL_PACK_STATE,
       staffId,
       at,
@@ -87,6 +89,6 @@ export class SimDevice {
 
   /** Every outbox entry, whatever its status. */
   async outbox(): Promise<OutboxEntry[]> {
-    return [...(await this.store.listOutbox('pending', 100_000)), ...(await this.store.listOutbox('synced', 100_000)), ...(await this.store.listOutbox('rejected', 100_000))];
+    return [...(await listOutbox(this.store, 'pending', 100_000)), ...(await listOutbox(this.store, 'synced', 100_000)), ...(await listOutbox(this.store, 'rejected', 100_000))];
   }
 }

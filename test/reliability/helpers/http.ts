@@ -2,17 +2,11 @@
 import { request, type Agent } from 'node:http';
 import type { SyncEvent } from '../../../src/shared/protocol/events.js';
 import { pushResponseSchema, type EventResult } from '../../../src/shared/protocol/sync.js';
-import { RELIABILITY_ADMIN_TOKEN } from './server-process.js';
+import { enrolmentCode } from '../../helpers/server-process.js';
 
 /** Enrols a device on the demo warehouse through the admin API; returns its token and id. */
 export async function enrolOver(url: string, deviceName: string, warehouseId = 'WH1'): Promise<{ token: string; deviceId: string }> {
-  const codeRes = await fetch(`${url}/api/admin/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${RELIABILITY_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ warehouseId }),
-  });
-  if (!codeRes.ok) throw new Error(`enrolment code: ${codeRes.status} ${await codeRes.text()}`);
-  const { code } = (await codeRes.json()) as { code: string };
+  const code = await enrolmentCode(url, warehouseId);
   const res = await fetch(`${url}/api/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName }) });
   if (!res.ok) throw new Error(`enrol: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { token: string; deviceId: string };

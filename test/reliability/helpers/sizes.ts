@@ -2,6 +2,9 @@
  * How big each reliability run is: small under `npm test`, bigger under `npm run test:soak` (SOAK=1).
  * Every run is bounded in count and time and talks only to 127.0.0.1.
  */
+import { seededRandom } from '../../helpers/random.js';
+
+/** SOAK=1: the bigger runs of `npm run test:soak`. */
 export const SOAK = process.env.SOAK === '1';
 
 /** Picks the quick or the soak figure. */
@@ -12,22 +15,11 @@ export function size(quick: number, soak: number): number {
 /** Per-test time limit: generous, since a soak run restarts servers many times. */
 export const RELIABILITY_TIMEOUT_MS = SOAK ? 600_000 : 60_000;
 
-/** A seeded pseudo-random generator (mulberry32), so a failing run can be replayed from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The run's seed: RELIABILITY_SEED replays one, else a fresh one (printed by each suite). */
-export function runSeed(): number {
+/** The run's seed (RELIABILITY_SEED replays one, else a fresh one; each suite prints it) and a generator seeded with it. */
+export function seededRun(): { seed: number; random: () => number } {
   const given = Number(process.env.RELIABILITY_SEED);
-  return Number.isFinite(given) && given > 0 ? given : Math.floor(Math.random() * 2 ** 31);
+  const seed = Number.isFinite(given) && given > 0 ? given : Math.floor(Math.random() * 2 ** 31);
+  return { seed, random: seededRandom(seed) };
 }
 
 /** Figures a suite reports (runs, events, faults injected, losses found) — printed, and asserted on. */

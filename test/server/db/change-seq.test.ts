@@ -1,7 +1,7 @@
 /** Change stamps commit in stamp order, so a pull cursor never skips a change still being written. */
 import { describe, expect, it } from 'vitest';
 import { currentChangeSeq, nextChangeSeq } from '../../../src/server/db/change-seq.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
+import { TEST_DATABASE_TARGETS } from '../../helpers/test-databases.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
-import { bearer } from '../helpers/events.js';
+import { bearer } from '../../helpers/events.js';
 
 describe('security headers', () => {
   let demo: DemoApp;

@@ -1,7 +1,7 @@
 /** Bodies PostgreSQL could never store get a 400 at the door, not a 500 from inside a transaction. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
-import { bearer, packedEvent } from '../helpers/events.js';
+import { bearer, packedEvent } from '../../helpers/events.js';
 
 describe('strict JSON bodies', () => {
   let demo: DemoApp;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../../src/server/db/data-dir-lock.js';
 import { runImportCli } from '../../../src/server/import/cli.js';
-import { fixturePath } from './helpers.js';
+import { fixturePath } from '../../helpers/fixtures/import-files.js';
 
 describe('npm run import', () => {
   let dataDir: string;

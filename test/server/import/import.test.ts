@@ -10,10 +10,10 @@ import { DEMO_HUMAN_TOUCH_RULES } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { runImport } from '../../../src/server/import/run-import.js';
 import { saveRules } from '../../../src/server/rules/human-touch-rules.js';
-import { bearer } from '../helpers/events.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
-import { fixture, GOOD_FIXTURE_SHIPMENTS, importFixture, importFixtureMasters, SHIPMENT_FIXTURE_ERRORS } from './helpers.js';
-import { useDemoApp } from '../helpers/demo-app.js';
+import { bearer } from '../../helpers/events.js';
+import { TEST_DATABASE_TARGETS } from '../../helpers/test-databases.js';
+import { fixture, GOOD_FIXTURE_SHIPMENTS, importFixture, importFixtureMasters, SHIPMENT_FIXTURE_ERRORS } from '../../helpers/fixtures/import-files.js';
+import { useDemoApp } from '../../helpers/in-process-server.js';
 
 describe.each(TEST_DATABASE_TARGETS)('import on $name', (target) => {
   let demo: DemoApp;

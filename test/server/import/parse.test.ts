@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/server/import/decode.js';
 import { DEFAULT_HEADER_MAPPING, inferImportType, mergeHeaderMapping } from '../../../src/server/import/header-map.js';
 import { detectFormat, parseTable } from '../../../src/server/import/parse-table.js';
-import { toCp932 } from '../../fixtures/import/make-sjis.js';
-import { fixture, fixturePath } from './helpers.js';
+import { toCp932 } from '../../helpers/fixtures/import/make-sjis.js';
+import { fixture, fixturePath } from '../../helpers/fixtures/import-files.js';
 
 describe('decodeBytes', () => {
   const text = '顧客名\r\n髙橋 﨑子,ﾔﾏﾀﾞ ﾊﾅｺ,①㈱\r\n';

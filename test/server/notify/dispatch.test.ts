@@ -22,9 +22,8 @@ import type { NotifyConfig } from '../../../src/server/notify/config.js';
 import { Dispatcher } from '../../../src/server/notify/dispatcher.js';
 import { claimDue } from '../../../src/server/notify/outbox.js';
 import type { ReturnNotice } from '../../../src/server/notify/return-notice.js';
-import { bearer, packedEvent } from '../helpers/events.js';
-import { returnEvent } from '../helpers/return-events.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { bearer, packedEvent, returnEvent } from '../../helpers/events.js';
+import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 
 const RETURNED = DEMO_SCENARIOS.returnFirst;
 const SECRET = `whsec_${Buffer.from('floorpack-webhook-test-secret-32b').toString('base64')}`;

@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_HUMAN_TOUCH_RULES } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
-import { bearer } from '../helpers/events.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
-import { fixture, importFixtureMasters, SHIPMENT_FIXTURE_ERRORS } from '../import/helpers.js';
-import { useDemoApp } from '../helpers/demo-app.js';
+import { bearer } from '../../helpers/events.js';
+import { TEST_DATABASE_TARGETS } from '../../helpers/test-databases.js';
+import { fixture, importFixtureMasters, SHIPMENT_FIXTURE_ERRORS } from '../../helpers/fixtures/import-files.js';
+import { useDemoApp } from '../../helpers/in-process-server.js';
 
 describe.each(TEST_DATABASE_TARGETS)('admin import and console routes on $name', (target) => {
   let demo: DemoApp;

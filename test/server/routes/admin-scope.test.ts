@@ -1,7 +1,7 @@
 /** The admin scope: every admin route demands the admin token, and an unknown URL is still a 404. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
-import { bearer } from '../helpers/events.js';
+import { bearer } from '../../helpers/events.js';
 
 describe('admin scope', () => {
   let demo: DemoApp;

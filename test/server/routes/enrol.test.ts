@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode, revokeDevice } from '../../../src/server/auth/enrolment.js';
 import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_WAREHOUSE } from '../../../src/server/demo/demo-data.js';
-import { bearer } from '../helpers/events.js';
+import { bearer } from '../../helpers/events.js';
 
 describe('enrolment and device auth', () => {
   let demo: DemoApp;

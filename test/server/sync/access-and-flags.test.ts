@@ -12,9 +12,9 @@ import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { adminDevicesResponseSchema, supervisorFlagsResponseSchema } from '../../../src/shared/protocol/admin-devices.js';
 import type { SyncEvent } from '../../../src/shared/protocol/events.js';
 import { pushResponseSchema, type EventResult } from '../../../src/shared/protocol/sync.js';
-import { bearer, packedEvent } from '../helpers/events.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
-import { useDemoApp } from '../helpers/demo-app.js';
+import { bearer, packedEvent } from '../../helpers/events.js';
+import { TEST_DATABASE_TARGETS } from '../../helpers/test-databases.js';
+import { useDemoApp } from '../../helpers/in-process-server.js';
 
 describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (target) => {
   let demo: DemoApp;

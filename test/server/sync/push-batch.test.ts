@@ -11,10 +11,9 @@ import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_SCENARIOS, DEMO_SHIPMENTS, DEMO_WAREHOUSE } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { COMMAND_HANDLERS } from '../../../src/server/sync/commands/index.js';
-import { bearer, packedEvent } from '../helpers/events.js';
-import { returnEvent } from '../helpers/return-events.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
-import { useDemoApp } from '../helpers/demo-app.js';
+import { bearer, packedEvent, returnEvent } from '../../helpers/events.js';
+import { TEST_DATABASE_TARGETS } from '../../helpers/test-databases.js';
+import { useDemoApp } from '../../helpers/in-process-server.js';
 
 describe.each(TEST_DATABASE_TARGETS)('one transaction per push on $name', (target) => {
   let demo: DemoApp;

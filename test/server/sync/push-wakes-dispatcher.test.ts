@@ -13,8 +13,7 @@ import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js
 import { DEMO_SCENARIOS } from '../../../src/server/demo/demo-data.js';
 import { seedDemo } from '../../../src/server/demo/seed-demo.js';
 import { pushEvents } from '../../../src/server/sync/push.js';
-import { bearer, packedEvent } from '../helpers/events.js';
-import { returnEvent } from '../helpers/return-events.js';
+import { bearer, packedEvent, returnEvent } from '../../helpers/events.js';
 
 const RETURNED = DEMO_SCENARIOS.returnFirst;
 

@@ -8,9 +8,9 @@ import { setParcelStatus, upsertParcel } from '../../../src/server/db/write-mast
 import type { DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_SCENARIOS, DEMO_SHIPMENTS, DEMO_STAFF } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
-import { bearer, packedEvent } from '../helpers/events.js';
-import { TEST_DATABASE_TARGETS } from '../helpers/test-databases.js';
-import { useDemoApp } from '../helpers/demo-app.js';
+import { bearer, packedEvent } from '../../helpers/events.js';
+import { TEST_DATABASE_TARGETS } from '../../helpers/test-databases.js';
+import { useDemoApp } from '../../helpers/in-process-server.js';
 
 describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
   let demo: DemoApp;

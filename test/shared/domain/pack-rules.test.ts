@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParcelStatus } from '../../../src/shared/domain/parcel.js';
 import { packedItemsDifference, packedParcel, packStatusBlock } from '../../../src/shared/domain/pack-rules.js';
-import { makeParcel } from '../catalogue-fixture.js';
+import { makeParcel } from '../../helpers/fixtures/catalogue.js';
 
 const ALL: ParcelStatus[] = ['released', 'picking', 'picked', 'packed', 'shipped', 'held'];
 

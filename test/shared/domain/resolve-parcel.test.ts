@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveParcel } from '../../../src/shared/domain/resolve-parcel.js';
-import { index, makeParcel } from '../catalogue-fixture.js';
+import { index, makeParcel } from '../../helpers/fixtures/catalogue.js';
 
 describe('resolveParcel', () => {
   it('resolves the gift code into the exact wrapping and noshi, with the noshi name and message', () => {

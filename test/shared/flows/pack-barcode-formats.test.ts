@@ -4,7 +4,7 @@ import { packFlow, type PackContext } from '../../../src/shared/flows/pack.js';
 import type { PackState } from '../../../src/shared/flows/pack-state.js';
 import { GS } from '../../../src/shared/scan/gs1.js';
 import { withCheckDigit } from '../../../src/shared/scan/gtin.js';
-import { catalogue, CREAM_JAN, LOTION_JAN, makeParcel } from '../catalogue-fixture.js';
+import { catalogue, CREAM_JAN, LOTION_JAN, makeParcel } from '../../helpers/fixtures/catalogue.js';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 const parcel = makeParcel({

@@ -3,7 +3,7 @@ import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { outstandingSteps, packFlow, type PackAction, type PackContext } from '../../../src/shared/flows/pack.js';
 import type { PackState } from '../../../src/shared/flows/pack-state.js';
 import { resolveParcel } from '../../../src/shared/domain/resolve-parcel.js';
-import { BALM_JAN, BRAND_BOOK_BARCODE, CREAM_JAN, index, LOTION_JAN, makeParcel, THANKS_CARD_BARCODE, UNKNOWN_JAN, US_SOAP_UPC } from '../catalogue-fixture.js';
+import { BALM_JAN, BRAND_BOOK_BARCODE, CREAM_JAN, index, LOTION_JAN, makeParcel, THANKS_CARD_BARCODE, UNKNOWN_JAN, US_SOAP_UPC } from '../../helpers/fixtures/catalogue.js';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 

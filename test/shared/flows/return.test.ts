@@ -4,7 +4,7 @@ import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { returnFlow, firstReturnOf, missingUnits, type ReturnAction, type ReturnContext } from '../../../src/shared/flows/return.js';
 import type { ReturnState } from '../../../src/shared/flows/return-state.js';
 import { returnReceivedPayloadSchema } from '../../../src/shared/protocol/events.js';
-import { BALM_JAN, catalogue, CREAM_JAN, LOTION_JAN, makeParcel, UNKNOWN_JAN } from '../catalogue-fixture.js';
+import { BALM_JAN, catalogue, CREAM_JAN, LOTION_JAN, makeParcel, UNKNOWN_JAN } from '../../helpers/fixtures/catalogue.js';
 
 const NOW = '2026-11-30T09:00:00.000Z';
 const index = indexCatalogue({

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyScan } from '../../../src/shared/scan/classify-scan.js';
 import { gtinCheckDigit, isValidGtin, normaliseGtin, withCheckDigit } from '../../../src/shared/scan/gtin.js';
 
 describe('GTIN check digits', () => {
@@ -34,20 +33,5 @@ describe('GTIN check digits', () => {
     expect(normaliseGtin(upc)).toBe('0036000291452');
     expect(normaliseGtin(`00${upc}`)).toBe('0036000291452');
     expect(gtinCheckDigit('003600029145')).toBe(2);
-  });
-});
-
-describe('classifyScan', () => {
-  it.each([
-    ['S0000001', { kind: 'slip', shipmentId: 'S0000001' }],
-    [' S0000001\n', { kind: 'slip', shipmentId: 'S0000001' }],
-    ['ST001', { kind: 'staff', code: 'ST001' }],
-    ['4901234567894', { kind: 'gtin', code: '4901234567894' }],
-    ['036000291452', { kind: 'gtin', code: '0036000291452' }],
-    ['4901234567895', { kind: 'misread', text: '4901234567895' }],
-    ['INS-9', { kind: 'insert', code: '9' }],
-    ['XYZ-9', { kind: 'text', text: 'XYZ-9' }],
-  ])('%j → %j', (text, expected) => {
-    expect(classifyScan(text)).toEqual(expected);
   });
 });

@@ -1,7 +1,0 @@
-/** Runs the real server on a copy of the build (E2E_STATIC_DIR), so a journey can ship a "new version". */
-import { main } from '../../src/server/main.js';
-
-main({ staticDir: process.env.E2E_STATIC_DIR }).catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
