@@ -1,5 +1,5 @@
 /** Steps a floor worker takes in the browser, shared by the journeys. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type CDPSession, type Page } from '@playwright/test';
 import { DEMO_INSERTS, DEMO_PARCELS, DEMO_PRODUCTS } from '../../src/server/demo/demo-data.js';
 import { DUPLICATE_SCAN_WINDOW_MS } from '../../src/app/scan/wedge.js';
 import type { TestServer } from './server-process.js';
@@ -33,7 +33,24 @@ export async function readyForOffline(page: Page, server: TestServer, deviceName
   await waitForServiceWorker(page);
 }
 
-/** A keyboard-wedge scan: the scanner types the code as a burst of keys and ends it with Enter (or Tab). */
+/** Each page's DevTools session, through which a scan's keys are sent. */
+const devTools = new WeakMap<Page, Promise<CDPSession>>();
+
+/** The key events a scanner sends for one character (or a suffix key): down with its text, then up. */
+function keyEvents(key: string): Record<string, unknown>[] {
+  const suffix = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' } : key === 'Tab' ? { code: 'Tab', windowsVirtualKeyCode: 9 } : { text: key, unmodifiedText: key };
+  return [
+    { type: 'keyDown', key, ...suffix },
+    { type: 'keyUp', key, ...('code' in suffix ? { code: suffix.code, windowsVirtualKeyCode: suffix.windowsVirtualKeyCode } : {}) },
+  ];
+}
+
+/**
+ * A keyboard-wedge scan: the scanner types the code as a burst of keys and ends it with Enter (or Tab).
+ * The keys are real (trusted) key events, sent back to back as a DataWedge burst is: one Playwright
+ * keystroke at a time leaves gaps of tens of milliseconds on a loaded machine, which a scanner never
+ * does and which a device that has not yet seen its scanner's suffix rightly takes for the end of a scan.
+ */
 export async function wedgeScan(page: Page, code: string, testId = 'scan-input', suffix: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
   const input = page.getByTestId(testId);
   await expect(input).toBeFocused();
@@ -41,8 +58,11 @@ export async function wedgeScan(page: Page, code: string, testId = 'scan-input',
   const wait = last && last.code === code ? last.at + DUPLICATE_SCAN_WINDOW_MS * 2 - Date.now() : 0;
   if (wait > 0) await page.waitForTimeout(wait);
   lastScan.set(page, { code, at: Date.now() });
-  await page.keyboard.type(code);
-  await page.keyboard.press(suffix);
+  if (!devTools.has(page)) devTools.set(page, page.context().newCDPSession(page));
+  const session = await devTools.get(page)!;
+  const events = [...code].flatMap(keyEvents).concat(keyEvents(suffix));
+  // Sent without waiting for each answer: the browser takes them in order, as one burst.
+  await Promise.all(events.map((event) => session.send('Input.dispatchKeyEvent', event as never)));
 }
 
 /** Waits until the service worker controls the page, so the app can start with no network. */
