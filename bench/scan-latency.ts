@@ -23,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { PACK_COMMIT_MARK } from '../src/app/flow/flow-sessions.js';
+import { PACK_COMMIT_MARK } from '../src/app/flow/commit-mark.js';
 import { startBenchServer } from './lib/bench-server.js';
 import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle, wedgeScan } from './lib/browser.js';
 import { percentile, type Bench } from './lib/metric.js';

@@ -9,7 +9,7 @@ import type { FlowSessions } from '../flow/flow-sessions.js';
 import type { UiKey } from '../i18n/i18n.js';
 import type { LocalStore } from '../store/local-store.js';
 import { deleteMeta, setMeta } from '../store/meta.js';
-import { wipeCustomerData } from '../store/retention.js';
+import { wipeCustomerData } from '../store/wipe.js';
 import type { Credential, StaffSession } from '../store/schema.js';
 import { AuthError, HttpError, RetryableError, type ApiClient } from '../sync/api.js';
 import type { SyncScheduler } from '../sync/scheduler.js';

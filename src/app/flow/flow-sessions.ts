@@ -14,14 +14,9 @@ import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
+import { PACK_COMMIT_MARK } from './commit-mark.js';
 import type { FlowEntry } from './flow-entry.js';
 import { FlowSession, type FlowIdentity } from './flow-session.js';
-
-/**
- * A User Timing mark set when a pack commit's strict transaction has completed: the benchmark
- * (bench/scan-latency.ts) observes it to measure scan → durable commit. Cheap, and harmless in production.
- */
-export const PACK_COMMIT_MARK = 'floorpack:pack-commit';
 
 /** Packing: in the main bundle, so a device packs without loading anything. */
 const packEntry: FlowEntry<PackState, PackAction, PackContext> = {

@@ -8,7 +8,7 @@ import type { BatchHolder } from '../../shared/protocol/pick.js';
 import type { AppState } from '../app-state.js';
 import type { SessionOf } from '../flow/flow-sessions.js';
 import type { LocalStore } from '../store/local-store.js';
-import { hasPendingAbout } from '../store/outbox.js';
+import { hasPendingAbout } from '../store/outbox-lookups.js';
 import { batchSubject } from '../store/subject.js';
 import type { Rejection } from '../store/schema.js';
 

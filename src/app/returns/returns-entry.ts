@@ -3,7 +3,7 @@ import { returnFlow, type ReturnAction, type ReturnContext } from '../../shared/
 import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { AppState } from '../app-state.js';
 import type { FlowEntry } from '../flow/flow-entry.js';
-import { returnedShipments } from '../store/outbox.js';
+import { returnedShipments } from '../store/outbox-lookups.js';
 
 /** The return flow's lookups: the parcels that left (by id or order number) and those already logged back. */
 export function returnContext(app: AppState, now: string): ReturnContext {

@@ -4,7 +4,7 @@ import type { AppModel } from '../app-model.js';
 import { formatTime } from '../i18n/catalogue.js';
 import { addWords, describeRejection, getLang, t } from '../i18n/i18n.js';
 import { SYNC_WORDS } from '../i18n/catalogue-sync.js';
-import { listOutbox } from '../store/outbox.js';
+import { listOutbox } from '../store/outbox-lookups.js';
 import type { OutboxEntry, OutboxStatus } from '../store/schema.js';
 import { AuthError, HttpError, ProtocolError } from '../sync/api.js';
 import { WipeDevice } from '../components/wipe-device.js';

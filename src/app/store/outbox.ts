@@ -1,8 +1,7 @@
-/** The event outbox: what to push next, what the server answered, counts and lists for the sync screen, look-ups by subject. */
+/** The event outbox as sync uses it: what to push next, what the server answered, and the counts of the status bar. */
 import type { EventResult } from '../../shared/protocol/sync.js';
 import type { LocalStore } from './local-store.js';
-import { OUTBOX_INDEXES, STORES, type OutboxEntry, type OutboxStatus, type OutboxSubject } from './schema.js';
-import { shipmentOfSubject } from './subject.js';
+import { OUTBOX_INDEXES, STORES, type OutboxEntry, type OutboxStatus } from './schema.js';
 
 /** Counts shown on the sync status bar. */
 export interface OutboxCounts {
@@ -64,39 +63,6 @@ export function outboxCounts(store: LocalStore): Promise<OutboxCounts> {
     const index = tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus);
     const [pending, rejected, synced] = await Promise.all([index.count(statusRange('pending')), index.count(statusRange('rejected')), index.count(statusRange('synced'))]);
     return { pending, rejected, synced };
-  });
-}
-
-/** Outbox entries of one status, newest first, at most `limit`. */
-export function listOutbox(store: LocalStore, status: OutboxStatus, limit = 200): Promise<OutboxEntry[]> {
-  return store.tx('readonly', [STORES.outbox], async (tx) => {
-    const entries: OutboxEntry[] = [];
-    let cursor = await tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.byStatus).openCursor(statusRange(status), 'prev');
-    while (cursor && entries.length < limit) {
-      entries.push(cursor.value);
-      cursor = await cursor.continue();
-    }
-    return entries;
-  });
-}
-
-/** Whether an event about `subject` is still waiting to be sent. */
-export function hasPendingAbout(store: LocalStore, subject: OutboxSubject): Promise<boolean> {
-  return store.tx('readonly', [STORES.outbox], async (tx) => {
-    const entries = await tx.objectStore(STORES.outbox).index(OUTBOX_INDEXES.bySubject).getAll(subject);
-    return entries.some((e) => e.status === 'pending');
-  });
-}
-
-/** Parcels this device has recorded a return of (pending or accepted; a refused one can be logged again). */
-export function returnedShipments(store: LocalStore): Promise<string[]> {
-  return store.tx('readonly', [STORES.outbox], async (tx) => {
-    const returned: string[] = [];
-    for (const e of await tx.objectStore(STORES.outbox).getAll()) {
-      const shipmentId = e.event.type === 'return.received' && e.status !== 'rejected' ? shipmentOfSubject(e.subject) : null;
-      if (shipmentId !== null) returned.push(shipmentId);
-    }
-    return returned;
   });
 }
 

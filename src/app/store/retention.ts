@@ -1,21 +1,11 @@
 /**
- * What leaves the device and when: synced events after a week, packed parcels after the retention
- * window, and everything about customers and this enrolment on a wipe (revocation or a supervisor's tap).
+ * What leaves the device with time: synced events after a week, packed parcels after the retention
+ * window. Loaded after a sync, and only when something could go (sync/sync-service.ts).
  */
 import type { LocalStore } from './local-store.js';
 import { statusRange } from './outbox.js';
-import { OUTBOX_INDEXES, STORES, type MetaKey } from './schema.js';
+import { OUTBOX_INDEXES, STORES } from './schema.js';
 import { shipmentOfSubject } from './subject.js';
-
-/** What a wipe removed and what it kept. */
-export interface WipeSummary {
-  parcels: number;
-  /** Unsent (pending) and refused events kept: they belong to the warehouse and hold no customer data. */
-  keptEvents: number;
-}
-
-/** Every screen's state and every pulled record: they name parcels and customers of the warehouse. */
-const WIPED_META: MetaKey[] = ['credential', 'session', 'packState', 'pickState', 'returnState', 'batches', 'pickSettings', 'cursor', 'catalogue', 'lastSyncAt'];
 
 /** Deletes synced entries recorded before `before` (ISO); pending and rejected ones are never purged. Returns how many. */
 export function purgeSynced(store: LocalStore, before: string): Promise<number> {
@@ -54,32 +44,4 @@ export function purgePackedParcels(store: LocalStore, before: string): Promise<s
     }
     return removed;
   });
-}
-
-/**
- * Wipes everything about customers and this enrolment in one transaction: parcels, catalogue,
- * cursor, flow states, staff session, credential, synced events. Pending and refused events stay
- * (shipment ids and item counts only, no customer data), so work done offline is sent once the
- * device is enrolled again; the device sequence stays too, so the server sees no restart.
- */
-export function wipeCustomerData(store: LocalStore): Promise<WipeSummary> {
-  return store.tx(
-    'readwrite',
-    [STORES.meta, STORES.parcels, STORES.outbox],
-    async (tx) => {
-      const parcels = await tx.objectStore(STORES.parcels).count();
-      await tx.objectStore(STORES.parcels).clear();
-      const meta = tx.objectStore(STORES.meta);
-      for (const key of WIPED_META) await meta.delete(key);
-      let keptEvents = 0;
-      let cursor = await tx.objectStore(STORES.outbox).openCursor();
-      while (cursor) {
-        if (cursor.value.status === 'synced') await cursor.delete();
-        else keptEvents += 1;
-        cursor = await cursor.continue();
-      }
-      return { parcels, keptEvents };
-    },
-    { durability: 'strict' },
-  );
 }

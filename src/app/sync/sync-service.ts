@@ -7,7 +7,6 @@ import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/local-store.js';
 import { setMeta } from '../store/meta.js';
 import { outboxCounts } from '../store/outbox.js';
-import { purgePackedParcels, purgeSynced } from '../store/retention.js';
 import type { ApiClient } from './api.js';
 import { pullAll } from './pull.js';
 import { pushOutbox, type PushSummary } from './push.js';
@@ -76,16 +75,27 @@ export class SyncService {
     }
   }
 
-  /** Synced events after a week; customer data once its parcel is packed and synced, after the retention window. */
+  /**
+   * Synced events after a week; customer data once its parcel is packed and synced, after the retention
+   * window. Each purge runs only when something could go (the retention code loads only then): most
+   * syncs have neither synced events nor old packed parcels.
+   */
   private purgeOld(): void {
     const { app, store } = this.parts;
-    void purgeSynced(store, new Date(Date.now() - SYNCED_RETENTION_MS).toISOString()).catch(() => 0);
-    void purgePackedParcels(store, new Date(Date.now() - PARCEL_RETENTION_MS).toISOString())
-      .then((removed) => {
+    const now = Date.now();
+    const parcelsBefore = new Date(now - PARCEL_RETENTION_MS).toISOString();
+    const oldPacked = [...app.parcels.values()].some((p) => (p.status === 'packed' || p.status === 'shipped') && p.packedBy !== null && p.packedBy.at < parcelsBefore);
+    if (app.counts.synced === 0 && !oldPacked) return;
+    void import('../store/retention.js')
+      .then(async ({ purgePackedParcels, purgeSynced }) => {
+        if (app.counts.synced > 0) await purgeSynced(store, new Date(now - SYNCED_RETENTION_MS).toISOString());
+        if (!oldPacked) return;
+        const removed = await purgePackedParcels(store, parcelsBefore);
         if (removed.length === 0) return;
         for (const id of removed) app.parcels.delete(id);
         app.changed();
       })
       .catch(() => undefined);
   }
+
 }

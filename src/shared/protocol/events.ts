@@ -3,6 +3,7 @@
  * Persisted on devices and on the server: never rename a type or a field without a migration.
  */
 import * as z from 'zod/mini';
+import type { EVENT_TYPES } from './event-types.js';
 import { humanTouchFlagSchema } from '../domain/catalogue.js';
 
 /** parcel.packed: every unit verified by scan, inserts/gift/human-touch confirmed. */
@@ -105,6 +106,11 @@ export const eventBodySchema = z.discriminatedUnion('type', [
 ]);
 export type EventBody = z.infer<typeof eventBodySchema>;
 export type EventType = EventBody['type'];
+
+// The plain list of types (event-types.ts) and the schema's members are one and the same set.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const TYPES_LISTED: Same<EventType, (typeof EVENT_TYPES)[number]> = true;
+void TYPES_LISTED;
 
 /** The envelope every event travels in: client-made id, per-device sequence, who and when. */
 export const eventEnvelopeSchema = z.object({

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { commitFlow } from '../../../src/app/store/flow-commit.js';
 import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
-import { listOutbox } from '../../../src/app/store/outbox.js';
+import { listOutbox } from '../../../src/app/store/outbox-lookups.js';
 import type { OutboxEntry } from '../../../src/app/store/schema.js';
 import { createApiClient, type ApiClient } from '../../../src/app/sync/api.js';
 import { pullAll } from '../../../src/app/sync/pull.js';
