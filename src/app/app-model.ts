@@ -51,18 +51,21 @@ export class AppModel {
   /** Opens the database, builds the services over it and restores everything exactly as it was. */
   async boot(): Promise<void> {
     const { state } = this;
+    let boot: BootSnapshot;
     try {
       this.store = await openLocalStore(undefined, {
         onBlocked: () => state.notice('dbBlocked'),
         onVersionChange: () => state.notice('dbVersionChange'),
       });
+      boot = await loadBoot(this.store);
     } catch (error) {
       state.fatal = { key: 'db.openFailed', reason: error instanceof Error ? error.name : String(error) };
       state.screen = 'fatal';
       state.changed();
       return;
     }
-    const boot = await loadBoot(this.store);
+    // Records that failed their check were left out (the next pull brings them back): say so.
+    if (boot.unreadable.length > 0) state.notices.add('repaired');
     state.credential = boot.credential;
     state.session = boot.session;
     state.lastSyncAt = boot.lastSyncAt;

@@ -17,7 +17,7 @@ import type { SchedulerState } from './sync/scheduler.js';
 export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'pick' | 'returns' | 'sync' | 'settings' | 'fatal';
 
 /** Problems shown as a banner over any screen. */
-export type Notice = 'vanished' | 'revoked' | 'dbBlocked' | 'dbVersionChange';
+export type Notice = 'vanished' | 'repaired' | 'revoked' | 'dbBlocked' | 'dbVersionChange';
 
 /** The app's state, observable. */
 export class AppState {

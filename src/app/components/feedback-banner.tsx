@@ -1,7 +1,7 @@
 /**
  * The banner under the scan input of every flow screen: the latest feedback in words and colour, a
  * flash on each action, and whether the latest change is on disk. Built for the frame after a scan
- * (benchmark test/bench/scan-latency.ts): the banner is one stable node; "saved" re-renders the
+ * (benchmark bench/scan-latency.ts): the banner is one stable node; "saved" re-renders the
  * indicator alone; and the flash is a layer of its own whose opacity changes on the compositor
  * (nothing repaints but the words). The scan's frame shows the layer lit, with no animation, and the
  * fade starts FLASH_HOLD_MS later: whatever dirties the page right after the scan's frame gets a frame

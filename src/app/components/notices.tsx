@@ -5,6 +5,7 @@ import { t, type UiKey } from '../i18n/i18n.js';
 
 const TEXT: Record<Notice, UiKey> = {
   vanished: 'db.vanished',
+  repaired: 'db.repaired',
   revoked: 'enrol.revoked',
   dbBlocked: 'db.blocked',
   dbVersionChange: 'db.versionChange',

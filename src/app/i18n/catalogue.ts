@@ -207,6 +207,10 @@ export const UI = {
     ja: 'この端末の保存データが消えています（ブラウザが削除した可能性があります）。登録し直し、責任者に報告してください',
     en: 'This device’s stored data has vanished (the browser may have evicted it). Enrol again and tell your supervisor',
   },
+  'db.repaired': {
+    ja: 'この端末の保存データの一部が読めませんでした。読めた分で続け、次の同期で取り直します。未送信のスキャンは失われていません',
+    en: 'Part of this device’s stored data could not be read. Working with the rest; the next sync brings it back. No unsent scan was lost',
+  },
   'db.blocked': {
     ja: '別のタブが古いバージョンで開いています。他のタブを閉じてください',
     en: 'Another tab holds an old version open. Close the other tabs',
@@ -221,12 +225,12 @@ export const UI = {
   'home.pickSub': { ja: 'バッチ単位・歩く順', en: 'Batches in walking order' },
   'home.pickResume': { ja: 'バッチ {batchId} をピッキング中 — 続ける', en: 'Batch {batchId} in progress — resume' },
   'pack.pickedBadge': { ja: 'ピッキング済', en: 'Picked' },
-  // --- returns (issue 4) ---
+  // --- returns ---
   'home.returns': { ja: '返品受付', en: 'Returns' },
   'home.returnsSub': { ja: '返品の検品と受付連絡', en: 'Check returned items; the customer is told' },
   'home.returnsResume': { ja: '{id} の返品を受付中 — 続ける', en: 'Return of {id} in progress — resume' },
   'db.openFailed': { ja: 'データベースを開けません（{reason}）。再読み込みしてください', en: 'Cannot open the database ({reason}). Reload the page' },
-  // --- scanning (issue 6): camera, settings ---
+  // --- scanning: camera, settings ---
   'camera.open': { ja: 'カメラで読む', en: 'Scan with camera' },
   'camera.title': { ja: 'カメラ', en: 'Camera' },
   'camera.starting': { ja: 'カメラを起動中…', en: 'Starting the camera…' },
@@ -242,12 +246,12 @@ export const UI = {
   'camera.failed': { ja: 'カメラを起動できません。スキャナーで読むか「手入力」で入力してください', en: 'The camera could not start. Use the scanner or type the code' },
   'camera.backToScanner': { ja: 'スキャナー・手入力に戻る', en: 'Back to scanner / typing' },
   'home.settings': { ja: 'スキャン設定', en: 'Scan settings' },
-  // --- import / human-touch rules (issue 7): why a flag is on the parcel card ---
+  // --- import / human-touch rules: why a flag is on the parcel card ---
   'flag.why.FIRST_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（はじめてのご購入）', en: 'Why: purchase #{purchaseCount}, their very first order' },
   'flag.why.SECOND_PURCHASE': { ja: '理由: 購入回数 {purchaseCount} 回目（2回目のご購入）', en: 'Why: purchase #{purchaseCount}, they came back' },
   'flag.why.FIRST_RETURN': { ja: '理由: 返品 {returnCount} 回・返品後はじめての荷物', en: 'Why: {returnCount} return so far, and this is the first parcel since' },
   'flag.why.rule': { ja: '（ルール v{version}）', en: ' (rule v{version})' },
-  // --- device data lifecycle (issue 5) ---
+  // --- device data lifecycle: revocation, wipe, vanished data ---
   'wipe.button': { ja: 'この端末のデータを消去', en: 'Wipe this device' },
   'wipe.confirm': {
     ja: 'お客様の情報・ログイン・登録をこの端末から消去します。登録し直すまで使えません。よろしいですか？',

@@ -1,6 +1,6 @@
 /**
- * The pulled pick batches and picking settings, kept in memory for the pick screen. Sync feeds every
- * pulled page in here; the pick session (picking.ts) reads it once the pick screen is first opened.
+ * The pulled pick batches and picking settings, kept in memory (app-state.ts) for the pick screen.
+ * Sync feeds every pulled page in here; the pick flow's lookups read it (pick-entry.ts).
  * Part of the main bundle (small: no flow code).
  */
 import { compileLocationFormat, type LocationFormat } from '../../shared/picking/location.js';

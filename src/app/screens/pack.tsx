@@ -5,6 +5,7 @@ import { outstandingSteps, verifiedUnits, type PackAction } from '../../shared/f
 import type { AppModel } from '../app-model.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
+import { CancelDialog } from '../components/cancel-dialog.js';
 import { memo } from '../components/memo.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { useFlowSession } from '../flow/use-flow-session.js';
@@ -137,26 +138,16 @@ export function PackScreen({ model }: { model: AppModel }) {
       )}
 
       {confirmCancel && state.step === 'verifying' && (
-        <div class="modal-backdrop">
-          <div class="modal" role="alertdialog" data-testid="cancel-dialog">
-            <p>{t('pack.cancelConfirm', { shipmentId: state.progress.shipmentId })}</p>
-            <div class="row">
-              <button class="btn" onClick={() => setConfirmCancel(false)}>
-                {t('pack.cancelNo')}
-              </button>
-              <button
-                class="btn btn-danger"
-                data-testid="cancel-confirm"
-                onClick={() => {
-                  setConfirmCancel(false);
-                  pack.dispatch({ type: 'cancel' });
-                }}
-              >
-                {t('pack.cancelYes')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <CancelDialog
+          question={t('pack.cancelConfirm', { shipmentId: state.progress.shipmentId })}
+          testId="cancel-dialog"
+          confirmTestId="cancel-confirm"
+          onNo={() => setConfirmCancel(false)}
+          onYes={() => {
+            setConfirmCancel(false);
+            pack.dispatch({ type: 'cancel' });
+          }}
+        />
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { ScanInput } from '../scan/scan-input.js';
 import { useFlowSession } from '../flow/use-flow-session.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
+import { CancelDialog } from '../components/cancel-dialog.js';
 import { ReceivedUnits } from './received-units.js';
 
 // This screen's words come with its chunk.
@@ -225,26 +226,16 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
       <FlowAlerts session={session} />
 
       {confirmCancel && state.step === 'receiving' && (
-        <div class="modal-backdrop">
-          <div class="modal" role="alertdialog" data-testid="return-cancel-dialog">
-            <p>{t('returns.cancelConfirm', { id: state.progress.shipmentId ?? state.progress.orderNumber })}</p>
-            <div class="row">
-              <button class="btn" onClick={() => setConfirmCancel(false)}>
-                {t('pack.cancelNo')}
-              </button>
-              <button
-                class="btn btn-danger"
-                data-testid="return-cancel-confirm"
-                onClick={() => {
-                  setConfirmCancel(false);
-                  dispatch({ type: 'cancel' });
-                }}
-              >
-                {t('pack.cancelYes')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <CancelDialog
+          question={t('returns.cancelConfirm', { id: state.progress.shipmentId ?? state.progress.orderNumber })}
+          testId="return-cancel-dialog"
+          confirmTestId="return-cancel-confirm"
+          onNo={() => setConfirmCancel(false)}
+          onYes={() => {
+            setConfirmCancel(false);
+            dispatch({ type: 'cancel' });
+          }}
+        />
       )}
     </div>
   );

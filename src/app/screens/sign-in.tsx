@@ -8,7 +8,7 @@ import { ScanInput } from '../scan/scan-input.js';
 /** The sign-in screen. */
 export function SignInScreen({ model, onLang }: { model: AppModel; onLang: () => void }) {
   const [error, setError] = useState<{ key: UiKey; code: string } | null>(null);
-  // The badge whose owner must also type a PIN (issue 5), else null.
+  // The badge whose owner must also type a PIN, else null.
   const [pinFor, setPinFor] = useState<string | null>(null);
   const submit = async (text: string, pin?: string) => {
     const key = await model.device.signIn(text, pin);

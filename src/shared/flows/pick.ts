@@ -43,7 +43,7 @@ export type PickAction =
   /** The server says the batch is not ours (claimed by another device first, released, rebuilt). */
   | { type: 'drop'; holder: BatchHolder | null };
 
-type PickResult = FlowStep<PickState>;
+type PickStep = FlowStep<PickState>;
 
 /** Picking, as the device's flow session runs it. */
 export const pickFlow: Flow<PickState, PickAction, PickContext> = {
@@ -96,7 +96,7 @@ function pickPrompt(state: PickState, ctx: PickContext): Message {
 }
 
 /** Applies one pick action: the whole state table. */
-function applyPickAction(state: PickState, action: PickAction, ctx: PickContext): PickResult {
+function applyPickAction(state: PickState, action: PickAction, ctx: PickContext): PickStep {
   if (state.step === 'idle') {
     if (action.type === 'claim') return claim(state, action.batchId, ctx);
     if (action.type === 'drop') return stay(state, 'warning', { key: 'pick.noBatch' });
@@ -124,7 +124,7 @@ function applyPickAction(state: PickState, action: PickAction, ctx: PickContext)
   }
 }
 
-function claim(state: PickState, batchId: string, ctx: PickContext): PickResult {
+function claim(state: PickState, batchId: string, ctx: PickContext): PickStep {
   const batch = ctx.findBatch(batchId);
   if (!batch || batch.status === 'completed' || batch.status === 'dissolved') return refuse(state, { key: 'pick.batch.gone', params: { batchId } });
   if (batch.claimedBy && batch.claimedBy.deviceId !== ctx.deviceId) {
@@ -150,7 +150,7 @@ function claim(state: PickState, batchId: string, ctx: PickContext): PickResult 
   };
 }
 
-function scan(state: PickState, progress: PickProgress, stop: StopView, text: string, ctx: PickContext): PickResult {
+function scan(state: PickState, progress: PickProgress, stop: StopView, text: string, ctx: PickContext): PickStep {
   const scanned = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
   if (scanned.kind === 'misread') return refuse(state, { key: 'scan.misread' });
   if (scanned.kind === 'slip' || scanned.kind === 'staff' || scanned.kind === 'insert') return refuse(state, { key: 'pick.scan.notItem' });
@@ -177,14 +177,14 @@ function scan(state: PickState, progress: PickProgress, stop: StopView, text: st
   return takeUnits(progress, stop, stop.picked + 1, ctx);
 }
 
-function setQty(state: PickState, progress: PickProgress, stop: StopView, qty: number, ctx: PickContext): PickResult {
+function setQty(state: PickState, progress: PickProgress, stop: StopView, qty: number, ctx: PickContext): PickStep {
   // The keypad never replaces the scan: the item must have been scanned at this stop once.
   if (stop.picked < 1) return refuse(state, { key: 'pick.qty.scanFirst', params: { name: stop.name ?? stop.productCode } });
   if (!Number.isInteger(qty) || qty < 1 || qty > stop.required) return refuse(state, { key: 'pick.qty.invalid', params: { max: stop.required } });
   return takeUnits(progress, stop, qty, ctx);
 }
 
-function takeUnits(progress: PickProgress, stop: StopView, picked: number, ctx: PickContext): PickResult {
+function takeUnits(progress: PickProgress, stop: StopView, picked: number, ctx: PickContext): PickStep {
   const name = stop.name ?? stop.productCode;
   if (picked < stop.required) {
     return move({ step: 'picking', progress: { ...progress, counts: { ...progress.counts, [stop.productCode]: picked } } }, 'ok', {
@@ -199,7 +199,7 @@ function takeUnits(progress: PickProgress, stop: StopView, picked: number, ctx: 
   return afterStop(next, [event], ctx, 'ok', { key: 'pick.stop.done', params: { name, qty: picked } });
 }
 
-function reportShort(state: PickState, progress: PickProgress, stop: StopView, found: number, ctx: PickContext): PickResult {
+function reportShort(state: PickState, progress: PickProgress, stop: StopView, found: number, ctx: PickContext): PickStep {
   if (!Number.isInteger(found) || found < 0 || found >= stop.required) return refuse(state, { key: 'pick.short.invalid', params: { max: stop.required - 1 } });
   // Units reported as found are units taken: like the keypad, that needs one scan of the item first.
   if (found > 0 && stop.picked < 1) return refuse(state, { key: 'pick.qty.scanFirst', params: { name: stop.name ?? stop.productCode } });
@@ -237,12 +237,12 @@ function finishStop(progress: PickProgress, productCode: string, result: PickSto
 }
 
 /** After a stop: the next stop, or the batch is complete (batch.completed is recorded with the last stop). */
-function afterStop(progress: PickProgress, events: EventBody[], ctx: PickContext, tone: Tone, message: Message): PickResult {
+function afterStop(progress: PickProgress, events: EventBody[], ctx: PickContext, tone: Tone, message: Message): PickStep {
   if (currentStop(viewStops(progress, ctx))) return { next: { step: 'picking', progress }, events, changed: true, feedback: { tone, message } };
   return finishBatch(progress, events, ctx, tone === 'ok' ? 'complete' : tone, message);
 }
 
-function finishBatch(progress: PickProgress, events: EventBody[], _ctx: PickContext, tone: Tone, message: Message): PickResult {
+function finishBatch(progress: PickProgress, events: EventBody[], _ctx: PickContext, tone: Tone, message: Message): PickStep {
   return {
     next: { step: 'idle', last: { batchId: progress.batchId, outcome: 'completed', shortShipmentIds: progress.shortShipmentIds } },
     events: [...events, { type: 'batch.completed', payload: { batchId: progress.batchId, shortShipmentIds: progress.shortShipmentIds } }],

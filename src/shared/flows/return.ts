@@ -40,7 +40,7 @@ export type ReturnAction =
   | { type: 'save' }
   | { type: 'cancel' };
 
-type ReturnResult = FlowStep<ReturnState>;
+type ReturnStep = FlowStep<ReturnState>;
 
 /** Return receipts, as the device's flow session runs them. */
 export const returnFlow: Flow<ReturnState, ReturnAction, ReturnContext> = {
@@ -54,7 +54,7 @@ export const returnFlow: Flow<ReturnState, ReturnAction, ReturnContext> = {
 const ORDER_NUMBER = /^[0-9A-Za-z-]{4,64}$/;
 
 /** Applies one return action: the whole state table. */
-function applyReturnAction(state: ReturnState, action: ReturnAction, ctx: ReturnContext): ReturnResult {
+function applyReturnAction(state: ReturnState, action: ReturnAction, ctx: ReturnContext): ReturnStep {
   if (state.step === 'find') {
     switch (action.type) {
       case 'scan':
@@ -135,14 +135,14 @@ export function reasonsOf(ctx: Pick<ReturnContext, 'index'>): ReturnReason[] {
   return [...(ctx.index.catalogue.returnReasons ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
 }
 
-function scanWhileFinding(state: ReturnState, text: string, ctx: ReturnContext): ReturnResult {
+function scanWhileFinding(state: ReturnState, text: string, ctx: ReturnContext): ReturnStep {
   const scan = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
   if (scan.kind === 'misread') return refuse(state, { key: 'scan.misread' });
   if (scan.kind !== 'slip') return refuse(state, { key: 'return.item.noParcel' });
   return openParcel(state, scan.shipmentId, ctx);
 }
 
-function openParcel(state: ReturnState, shipmentId: string, ctx: ReturnContext): ReturnResult {
+function openParcel(state: ReturnState, shipmentId: string, ctx: ReturnContext): ReturnStep {
   const parcel = ctx.findParcel(shipmentId);
   if (!parcel) return refuse(state, { key: 'return.slip.unknown', params: { shipmentId } });
   if (parcel.status !== 'packed' && parcel.status !== 'shipped') return refuse(state, { key: 'return.slip.notShipped', params: { shipmentId } });
@@ -152,7 +152,7 @@ function openParcel(state: ReturnState, shipmentId: string, ctx: ReturnContext):
   return move({ step: 'receiving', progress }, 'ok', { key: 'return.slip.ok', params: { customer: parcel.customerName, units } });
 }
 
-function openByOrder(state: ReturnState, orderNumber: string, ctx: ReturnContext): ReturnResult {
+function openByOrder(state: ReturnState, orderNumber: string, ctx: ReturnContext): ReturnStep {
   if (!ORDER_NUMBER.test(orderNumber)) return refuse(state, { key: 'return.order.invalid', params: { order: orderNumber } });
   const local = ctx.findParcelByOrder(orderNumber);
   if (local) return openParcel(state, local.shipmentId, ctx);
@@ -160,7 +160,7 @@ function openByOrder(state: ReturnState, orderNumber: string, ctx: ReturnContext
   return move({ step: 'receiving', progress }, 'warning', { key: 'return.order.offline', params: { order: orderNumber } });
 }
 
-function scanWhileReceiving(state: ReturnState, progress: ReturnProgress, text: string, ctx: ReturnContext): ReturnResult {
+function scanWhileReceiving(state: ReturnState, progress: ReturnProgress, text: string, ctx: ReturnContext): ReturnStep {
   const scan = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
   switch (scan.kind) {
     case 'misread':
@@ -196,14 +196,14 @@ function scanWhileReceiving(state: ReturnState, progress: ReturnProgress, text: 
   }
 }
 
-function addUnit(progress: ReturnProgress, productCode: string, message: Message): ReturnResult {
+function addUnit(progress: ReturnProgress, productCode: string, message: Message): ReturnStep {
   // Most boxes come back for one reason: a new unit starts with the reason of the one before it.
   const reasonCode = progress.units.length > 0 ? progress.units[progress.units.length - 1].reasonCode : null;
   const unit: ReturnUnit = { productCode, condition: 'unopened', reasonCode, note: null };
   return move({ step: 'receiving', progress: { ...progress, units: [...progress.units, unit] } }, 'ok', message);
 }
 
-function addUnexpected(progress: ReturnProgress, code: string, productCode: string | null, message: Message): ReturnResult {
+function addUnexpected(progress: ReturnProgress, code: string, productCode: string | null, message: Message): ReturnStep {
   const at = progress.unexpected.findIndex((u) => u.code === code);
   const unexpected =
     at >= 0 ? progress.unexpected.map((u, i) => (i === at ? { ...u, qty: u.qty + 1 } : u)) : [...progress.unexpected, { code, productCode, qty: 1 }];
@@ -211,14 +211,14 @@ function addUnexpected(progress: ReturnProgress, code: string, productCode: stri
   return move({ step: 'receiving', progress: { ...progress, unexpected } }, 'warning', message);
 }
 
-function editUnit(state: ReturnState, progress: ReturnProgress, index: number, edit: (u: ReturnUnit) => ReturnUnit): ReturnResult {
+function editUnit(state: ReturnState, progress: ReturnProgress, index: number, edit: (u: ReturnUnit) => ReturnUnit): ReturnStep {
   const unit = progress.units[index];
   if (!unit) return refuse(state, { key: 'return.item.noParcel' });
   const units = progress.units.map((u, i) => (i === index ? edit(u) : u));
   return move({ step: 'receiving', progress: { ...progress, units } }, 'ok', { key: 'return.unit.updated' });
 }
 
-function save(state: ReturnState, progress: ReturnProgress, ctx: ReturnContext): ReturnResult {
+function save(state: ReturnState, progress: ReturnProgress, ctx: ReturnContext): ReturnStep {
   if (progress.units.length === 0 && progress.unexpected.length === 0) return refuse(state, { key: 'return.save.empty' });
   const withoutReason = progress.units.filter((u) => u.reasonCode === null).length;
   if (withoutReason > 0) return refuse(state, { key: 'return.save.reasonMissing', params: { remaining: withoutReason } });
