@@ -2,8 +2,8 @@
  * A device whose local database vanished (evicted, cleared) while the browser kept its enrolled mark:
  * the app says so, and when it is enrolled again the server tells a supervisor what may have been lost.
  */
-import { expect, test } from '@playwright/test';
-import { enrolDevice, expectAllSynced, signIn } from '../helpers/journey.js';
+import { expect, test, type Page } from '@playwright/test';
+import { enrolDevice, expectAllSynced, signIn, storedParcels } from '../helpers/journey.js';
 import { useServer } from '../helpers/spec-server.js';
 
 const server = useServer();
@@ -33,4 +33,48 @@ test('a vanished database is shown on the device and flagged for a supervisor on
   await enrolDevice(page, server, 'pack-vanish');
   const { flags } = await server.admin<{ flags: { kind: string; deviceId: string }[] }>('GET', '/api/admin/supervisor-flags?open=true');
   expect(flags).toEqual([expect.objectContaining({ kind: 'db_lost', deviceId: old.id })]);
+});
+
+/** The first parcel record of the device's database, read straight through IndexedDB (and with `damage`, broken). */
+function onStoredParcel(page: Page, damage: boolean): Promise<{ shipmentId: string; readable: boolean }> {
+  return page.evaluate(
+    (damage) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('floorpack');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('parcels', 'readwrite');
+          const first = tx.objectStore('parcels').openCursor();
+          let found = { shipmentId: '', readable: false };
+          first.onsuccess = () => {
+            const cursor = first.result!;
+            found = { shipmentId: cursor.value.shipmentId, readable: Array.isArray(cursor.value.lines) };
+            if (damage) cursor.update({ ...cursor.value, lines: 'two teas' });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(found);
+          };
+        };
+      }),
+    damage,
+  );
+}
+
+test('a stored parcel that no longer reads is left out at start, said on screen, and brought back by the next sync', async ({ page }) => {
+  await enrolDevice(page, server, 'pack-damaged');
+  await signIn(page);
+  await expectAllSynced(page);
+  const before = await storedParcels(page);
+
+  // One parcel record is damaged on disk (a browser bug, a half-written record from an old version).
+  const damaged = await onStoredParcel(page, true);
+  expect((await onStoredParcel(page, false)).readable).toBe(false);
+  await page.reload();
+  await expect(page.getByTestId('notice-repaired')).toBeVisible();
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+  // The next sync pulls everything again: the parcel is back, readable, and nothing else is lost.
+  await expect.poll(() => onStoredParcel(page, false)).toEqual({ shipmentId: damaged.shipmentId, readable: true });
+  expect(await storedParcels(page)).toBe(before);
 });
