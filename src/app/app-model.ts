@@ -10,7 +10,7 @@ import { DeviceSession } from './device/device-session.js';
 import { readEnrolledMark } from './device/enrolled-mark.js';
 import { FlowSessions } from './flow/flow-sessions.js';
 import { PickBatches } from './pick/pick-batches.js';
-import { loadBoot } from './store/boot.js';
+import { loadBoot, preloadBootChecks } from './store/boot.js';
 import type { BootSnapshot } from './store/boot-snapshot.js';
 import { openLocalStore, type LocalStore } from './store/local-store.js';
 import { createApiClient, type ApiClient } from './sync/api.js';
@@ -52,6 +52,7 @@ export class AppModel {
   async boot(): Promise<void> {
     const { state } = this;
     let boot: BootSnapshot;
+    if (readEnrolledMark()) preloadBootChecks();
     try {
       this.store = await openLocalStore(undefined, {
         onBlocked: () => state.notice('dbBlocked'),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { adminRequestInit, ApiError, readAnswer, requestAdmin } from '../../src/console/api.js';
 import type { AdminParcelsResponse, AdminStaff } from '../../src/shared/protocol/admin-console.js';
 import type { ImportReport } from '../../src/shared/protocol/import.js';
-import { useConsoleServer } from './helpers/console-server.js';
+import { useConsoleServer } from '../helpers/console-server.js';
 
 describe('the request of an admin call', () => {
   it('carries the token as a Bearer header and nothing else when there is no body', () => {

@@ -5,7 +5,7 @@ import { SHORT_PICK_HOLD_REASON } from '../../src/shared/picking/pick-transition
 import type { AdminParcelsResponse } from '../../src/shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../src/shared/protocol/admin-devices.js';
 import type { ImportReport } from '../../src/shared/protocol/import.js';
-import { useConsoleServer } from './helpers/console-server.js';
+import { useConsoleServer } from '../helpers/console-server.js';
 
 const CHOICE: ImportChoice = { filename: 'holds.csv', type: 'holds', encoding: 'auto', strict: false, dryRun: false };
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftFromRules, RULE_FLAGS, rulesFromDraft, splitInsertCodes, type RuleDraft } from '../../src/console/rules-draft.js';
 import type { HumanTouchRulesResponse } from '../../src/shared/protocol/admin-console.js';
-import { useConsoleServer } from './helpers/console-server.js';
+import { useConsoleServer } from '../helpers/console-server.js';
 
 const EMPTY = { instruction: '', instructionEn: '', inserts: '' };
 

@@ -10,10 +10,26 @@ import { STORES, type MetaKey } from './schema.js';
 /** The meta records read at start. */
 const BOOT_META: MetaKey[] = ['credential', 'session', 'packState', 'pickState', 'returnState', 'catalogue', 'batches', 'pickSettings', 'cursor', 'lastSyncAt', 'deviceSeq'];
 
+let checks: Promise<typeof import('./checks.js')> | undefined;
+/** Starts loading the checks chunk (once); a failed load is tried again by the next call. */
+function loadChecks(): Promise<typeof import('./checks.js')> {
+  checks ??= import('./checks.js').catch((error: unknown) => {
+    checks = undefined;
+    throw error;
+  });
+  return checks;
+}
+
+/**
+ * Starts loading the record checks before the database is even open, on a device that says it is
+ * enrolled (it holds records to check): the chunk then loads while IndexedDB opens and reads.
+ */
+export function preloadBootChecks(): void {
+  loadChecks().catch(() => undefined);
+}
+
 /** Reads everything the app needs to start, checked (and repaired where a record failed). */
 export async function loadBoot(store: LocalStore): Promise<BootSnapshot> {
-  let checks: Promise<typeof import('./checks.js')> | undefined;
-  const loadChecks = () => (checks ??= import('./checks.js'));
   const stored = await store.tx('readonly', [STORES.meta, STORES.parcels], async (tx) => {
     const meta = tx.objectStore(STORES.meta);
     const [records, parcels] = await Promise.all([
@@ -21,7 +37,7 @@ export async function loadBoot(store: LocalStore): Promise<BootSnapshot> {
         BOOT_META.map((key) =>
           meta.get(key).then((record) => {
             // An enrolled device: its checks are fetched while the parcels are still being read.
-            if (record && key === 'credential') void loadChecks();
+            if (record && key === 'credential') preloadBootChecks();
             return record;
           }),
         ),

@@ -1,7 +1,7 @@
 /** The seeded demo server on a loopback port, so the console's own request code talks real HTTP to it. */
 import { afterAll, beforeAll } from 'vitest';
-import { requestAdmin } from '../../../src/console/api.js';
-import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
+import { requestAdmin } from '../../src/console/api.js';
+import { buildDemoApp, type DemoApp } from '../../src/server/demo/demo-app.js';
 
 /** A listening demo server (in-memory PGlite) and the console's call, bound to it. */
 export interface ConsoleServer {
