@@ -43,6 +43,8 @@ function japaneseSeen(page: Page): Promise<string[]> {
 test('a worker who switches to English sees English after the switch, after a reload and offline', async ({ page, context }) => {
   const englishLoads = countEnglishLoads(page);
   await page.goto(server.url);
+  // The worker controls the page before any reload (a page reloaded while it activates may stay uncontrolled).
+  await waitForServiceWorker(page);
   const enrol = page.getByTestId('enrol-screen');
   await expect(enrol.locator('h1')).toHaveText('端末の登録');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
@@ -65,7 +67,6 @@ test('a worker who switches to English sees English after the switch, after a re
   await wedgeScan(page, 'ST001', 'signin-code');
   await expect(page.getByTestId('menu-pack')).toContainText('Pack');
   await expectAllSynced(page);
-  await waitForServiceWorker(page);
 
   // Offline, the service worker's precache brings the English words.
   await context.setOffline(true);
