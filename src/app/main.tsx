@@ -3,15 +3,18 @@ import { render } from 'preact';
 import { App } from './app.js';
 import { AppModel } from './app-model.js';
 import { unlockAudio } from './feedback/feedback.js';
-import { getLang, setLang } from './i18n/i18n.js';
+import { restoreLang } from './i18n/i18n.js';
 import { registerServiceWorker } from './sw-bridge.js';
 import './styles.css';
 
 const model = new AppModel();
-setLang(getLang());
-render(<App model={model} />, document.getElementById('app')!);
-void model.boot();
-registerServiceWorker(() => model.scheduler.request('wake'));
+// A device left in English loads those words before the first render, so no screen shows Japanese
+// first; should they not load, it starts in Japanese. A Japanese device waits for nothing.
+void restoreLang().then(() => {
+  render(<App model={model} />, document.getElementById('app')!);
+  void model.boot();
+  registerServiceWorker(() => model.scheduler.request('wake'));
+});
 
 // Browsers only let audio start after a gesture; a tap or a wedge keystroke counts.
 const unlock = () => unlockAudio();

@@ -1,7 +1,11 @@
-/** Picks the language and renders catalogue entries with their values. */
-import type { Message, MessageKey } from '../../shared/flows/feedback.js';
+/**
+ * Picks the language and renders catalogue entries with their values. `t` and `tm` are synchronous
+ * (screens call them while rendering, the scan path on every scan): a language's words are loaded
+ * before it is switched to, never while a screen asks for them.
+ */
+import type { Message } from '../../shared/flows/feedback.js';
 import type { RejectCode } from '../../shared/protocol/sync.js';
-import { FLOW_MESSAGES, UI, type CoreUiKey, type Entry, type Lang, type Params, type Words } from './catalogue.js';
+import { CORE_JA, formatTime, type CoreUiKey, type Entry, type Lang, type Params, type Text, type Words } from './catalogue.js';
 import type { PICK_WORDS } from './catalogue-pick.js';
 import type { RETURNS_WORDS } from './catalogue-returns.js';
 import type { SETTINGS_WORDS } from './catalogue-settings.js';
@@ -17,20 +21,56 @@ export type UiKey =
   | keyof (typeof SYNC_WORDS)['ui']
   | keyof (typeof SETTINGS_WORDS)['ui'];
 
-// The words in force: the main bundle's, joined by each lazily loaded screen's when its chunk loads.
-const ui: Partial<Record<string, Entry>> = { ...UI };
-const flow: Partial<Record<MessageKey, Entry>> = { ...FLOW_MESSAGES };
-const rejects: Partial<Record<RejectCode, Entry>> = {};
+/** One language's words in force, by kind. */
+type Table = Record<'ui' | 'flow' | 'reject', Partial<Record<string, Text>>>;
+
+// The words in force. Japanese starts with the main bundle's; English gets the main bundle's words when
+// loadEnglish brings them; both gain each lazily loaded screen's words when its chunk loads.
+const words: Record<Lang, Table> = {
+  ja: { ui: { ...CORE_JA.ui }, flow: { ...CORE_JA.flow }, reject: {} },
+  en: { ui: {}, flow: {}, reject: {} },
+};
 
 /** Takes in the words a lazily loaded screen brings; its module calls this when it loads, before it renders. */
-export function addWords(words: Words): void {
-  Object.assign(ui, words.ui);
-  Object.assign(flow, words.flow);
-  Object.assign(rejects, words.reject);
+export function addWords(added: Words): void {
+  const kinds = { ui: added.ui, flow: added.flow, reject: added.reject };
+  for (const [kind, entries] of Object.entries(kinds) as [keyof Table, Partial<Record<string, Entry>> | undefined][]) {
+    for (const [key, entry] of Object.entries(entries ?? {})) {
+      if (!entry) continue;
+      words.ja[kind][key] = entry.ja;
+      words.en[kind][key] = entry.en;
+    }
+  }
+}
+
+let english: Promise<boolean> | null = null;
+
+/**
+ * Loads the main bundle's English words, a chunk of their own so that a Japanese device never fetches
+ * them (the service worker precaches it, so it loads offline too). Resolves false when the chunk
+ * cannot load, as when a stale cache lacks it offline; the next call tries again.
+ */
+function loadEnglish(): Promise<boolean> {
+  english ??= import('./catalogue-en.js').then(
+    ({ buildEnglishCore }) => {
+      const core = buildEnglishCore(formatTime);
+      Object.assign(words.en.ui, core.ui);
+      Object.assign(words.en.flow, core.flow);
+      return true;
+    },
+    () => {
+      english = null;
+      return false;
+    },
+  );
+  return english;
 }
 
 const LANG_KEY = 'floorpack.lang';
-let current: Lang = readStoredLang();
+// Japanese until restoreLang or setLang has loaded another language's words.
+let current: Lang = 'ja';
+// Counts the switches asked for, so that of two overlapping ones the later wins.
+let switches = 0;
 
 function readStoredLang(): Lang {
   try {
@@ -45,8 +85,15 @@ export function getLang(): Lang {
   return current;
 }
 
-/** Switches the UI language and remembers it on this device. */
-export function setLang(lang: Lang): void {
+/**
+ * Switches the UI language once its words are loaded, and remembers it on this device. Resolves to
+ * the language in force: Japanese stays when the English words cannot load (no screen then shows a
+ * raw key or a mix of both), and the stored choice is left as it was.
+ */
+export async function setLang(lang: Lang): Promise<Lang> {
+  const asked = ++switches;
+  const ready = lang === 'ja' || (await loadEnglish());
+  if (!ready || asked !== switches) return current;
   current = lang;
   try {
     globalThis.localStorage?.setItem(LANG_KEY, lang);
@@ -54,25 +101,35 @@ export function setLang(lang: Lang): void {
     // Private mode: the choice lasts until reload.
   }
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  return current;
 }
 
-/** Renders one entry in a language; missing values render as empty text. */
-export function render(entry: Entry, params: Params = {}, lang: Lang = current): string {
-  const text = entry[lang];
+/** Brings back the language this device was left in, its words loaded first: the app awaits it before the first render. */
+export function restoreLang(): Promise<Lang> {
+  return setLang(readStoredLang());
+}
+
+/** Renders one message with its values; missing values render as empty text. */
+export function renderText(text: Text, params: Params = {}): string {
   if (typeof text === 'function') return text(params);
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? '' : String(params[name])));
 }
 
-/** A UI string (its key, should the screen's words not have loaded: never blank, never a crash). */
+/** A language's words of one kind for a key; Japanese if that language lacks it (never blank, never a crash). */
+function lookUp(kind: keyof Table, key: string, lang: Lang): Text | undefined {
+  return words[lang][kind][key] ?? words.ja[kind][key];
+}
+
+/** A UI string (its key, should the screen's words not have loaded). */
 export function t(key: UiKey, params?: Params, lang: Lang = current): string {
-  const entry = ui[key];
-  return entry ? render(entry, params, lang) : key;
+  const text = lookUp('ui', key, lang);
+  return text === undefined ? key : renderText(text, params);
 }
 
 /** A flow message (the feedback of a scan or tap). */
 export function tm(message: Message, lang: Lang = current): string {
-  const entry = flow[message.key];
-  return entry ? render(entry, message.params, lang) : message.key;
+  const text = lookUp('flow', message.key, lang);
+  return text === undefined ? message.key : renderText(text, message.params);
 }
 
 /** The server's reason for refusing an event, in words; falls back to the server's own message. */
@@ -80,8 +137,8 @@ export function describeRejection(
   rejection: { code: RejectCode | string; message: string; detail?: Record<string, string> },
   lang: Lang = current,
 ): string {
-  const entry = rejects[rejection.code as RejectCode];
-  if (!entry) return rejection.message;
+  const text = lookUp('reject', rejection.code, lang);
+  if (text === undefined) return rejection.message;
   const d = rejection.detail ?? {};
   const params: Params = {
     ...d,
@@ -90,5 +147,5 @@ export function describeRejection(
     at: d.at ?? d.packedAt ?? '',
     reason: d.holdReason ?? d.reason ?? '',
   };
-  return render(entry, params, lang);
+  return renderText(text, params);
 }
