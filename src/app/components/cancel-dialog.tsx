@@ -9,10 +9,10 @@ export function CancelDialog({ question, testId, confirmTestId, onYes, onNo }: {
         <p>{question}</p>
         <div class="row">
           <button class="btn" onClick={onNo}>
-            {t('pack.cancelNo')}
+            {t('flow.cancelNo')}
           </button>
           <button class="btn btn-danger" data-testid={confirmTestId} onClick={onYes}>
-            {t('pack.cancelYes')}
+            {t('flow.cancelYes')}
           </button>
         </div>
       </div>

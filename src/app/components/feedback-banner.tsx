@@ -51,7 +51,7 @@ export function FeedbackBanner({ session, prompt, onErrorTap }: { session: FlowS
   );
 }
 
-const SAVE_LABELS: Record<SaveState, UiKey | null> = { idle: null, saving: 'pack.saving', saved: 'pack.saved', error: 'pack.notSaved' };
+const SAVE_LABELS: Record<SaveState, UiKey | null> = { idle: null, saving: 'flow.saving', saved: 'flow.saved', error: 'flow.notSaved' };
 
 /** "Saving…" / "Saved" / "Not saved": follows the session's save state on its own, without the screen. */
 function SavedIndicator({ session }: { session: FlowSession<unknown, unknown> }) {

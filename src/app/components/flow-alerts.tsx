@@ -10,13 +10,13 @@ export function FlowAlerts({ session }: { session: FlowSession<unknown, unknown>
       {feedback?.tone === 'error' && (
         <div class="error-overlay" data-testid="error-overlay" onClick={() => session.clearFeedback()}>
           <p class="error-text">{tm(feedback.message)}</p>
-          <p class="error-hint">{t('pack.tapToDismiss')}</p>
+          <p class="error-hint">{t('flow.tapToDismiss')}</p>
         </div>
       )}
       {session.failure && (
         <div class="modal-backdrop">
           <div class="modal modal-danger" role="alertdialog" data-testid="storage-error">
-            <p class="error-text">{t('pack.storageError', { reason: session.failure.reason })}</p>
+            <p class="error-text">{t('flow.storageError', { reason: session.failure.reason })}</p>
             <button class="btn btn-light btn-block" onClick={() => session.dismissFailure()}>
               {t('common.ok')}
             </button>

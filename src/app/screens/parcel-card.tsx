@@ -61,7 +61,7 @@ const CardHead = memo(function CardHead({ parcel, rank }: { parcel: Resolved['pa
           </span>
         ) : (
           <span class="rank-badge" data-testid="rank-badge" data-rank={parcel.rankCode}>
-            {t('pack.noRank', { code: parcel.rankCode })}
+            {t('rank.unknown', { code: parcel.rankCode })}
           </span>
         )}
       </div>

@@ -115,7 +115,7 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
                       const rank = rankOf(parcel, model.state.index);
                       return (
                         <span class="rank-badge" data-testid="rank-badge" data-rank={parcel.rankCode} style={rank ? { background: rank.color, color: '#fff' } : undefined}>
-                          {rank?.label ?? t('pack.noRank', { code: parcel.rankCode })}
+                          {rank?.label ?? t('rank.unknown', { code: parcel.rankCode })}
                         </span>
                       );
                     })()}
