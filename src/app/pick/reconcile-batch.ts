@@ -9,7 +9,7 @@ import type { AppState } from '../app-state.js';
 import type { SessionOf } from '../flow/flow-sessions.js';
 import type { LocalStore } from '../store/local-store.js';
 import { hasPendingAbout } from '../store/outbox-lookups.js';
-import { batchSubject } from '../store/subject.js';
+import { batchSubject } from '../../shared/protocol/event-subject.js';
 import type { Rejection } from '../store/schema.js';
 
 /** Server answers that mean "this batch is not yours any more". */

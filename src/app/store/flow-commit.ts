@@ -4,7 +4,7 @@ import type { FlowStateKey } from '../../shared/flows/flow.js';
 import type { EventBody, SyncEvent } from '../../shared/protocol/events.js';
 import type { LocalStore, StoreName } from './local-store.js';
 import { STORES, type MetaRecord, type OutboxEntry } from './schema.js';
-import { subjectOf } from './subject.js';
+import { subjectOf } from '../../shared/protocol/event-subject.js';
 
 /** What a flow screen commits after one action: its new state, its events and the parcels it changed. */
 export interface FlowCommit<S> {

@@ -6,7 +6,7 @@
 import type { LocalStore } from './local-store.js';
 import { statusRange } from './outbox.js';
 import { OUTBOX_INDEXES, STORES, type OutboxEntry, type OutboxStatus, type OutboxSubject } from './schema.js';
-import { shipmentOfSubject } from './subject.js';
+import { shipmentOfSubject } from '../../shared/protocol/event-subject.js';
 
 /** Outbox entries of one status, newest first, at most `limit`. */
 export function listOutbox(store: LocalStore, status: OutboxStatus, limit = 200): Promise<OutboxEntry[]> {

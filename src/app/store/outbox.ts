@@ -44,7 +44,8 @@ export function applyPushResults(store: LocalStore, results: EventResult[], now:
       const outbox = tx.objectStore(STORES.outbox);
       for (const result of results) {
         const entry = await outbox.get(result.id);
-        if (!entry || entry.status !== 'pending') continue;
+        // deferred: the server will take it later; it stays pending.
+        if (!entry || entry.status !== 'pending' || result.status === 'deferred') continue;
         if (result.status === 'rejected') {
           const rejection = { code: result.code, message: result.message, ...(result.detail ? { detail: result.detail } : {}) };
           await outbox.put({ ...entry, status: 'rejected', syncedAt: now, rejection });

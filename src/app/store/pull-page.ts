@@ -6,7 +6,7 @@ import type { PullResponse } from '../../shared/protocol/sync.js';
 import type { LocalStore } from './local-store.js';
 import { statusRange } from './outbox.js';
 import { OUTBOX_INDEXES, STORES } from './schema.js';
-import { shipmentOfSubject } from './subject.js';
+import { shipmentOfSubject } from '../../shared/protocol/event-subject.js';
 
 /** User Timing measure of issuing one pull page's puts (the records are cloned then): the benchmark's split. */
 export const PULL_PUT_MEASURE = 'floorpack:pull-put';

@@ -5,7 +5,7 @@
 import type { LocalStore } from './local-store.js';
 import { statusRange } from './outbox.js';
 import { OUTBOX_INDEXES, STORES } from './schema.js';
-import { shipmentOfSubject } from './subject.js';
+import { shipmentOfSubject } from '../../shared/protocol/event-subject.js';
 
 /** Deletes synced entries recorded before `before` (ISO); pending and rejected ones are never purged. Returns how many. */
 export function purgeSynced(store: LocalStore, before: string): Promise<number> {

@@ -9,6 +9,7 @@ import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
 import type { EnrolResponse, RejectCode } from '../../shared/protocol/sync.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
+import type { EventSubject } from '../../shared/protocol/event-subject.js';
 
 /** The IndexedDB database name. */
 export const DB_NAME = 'floorpack';
@@ -67,11 +68,8 @@ export type MetaRecord = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[Me
 /** pending: not yet accepted by the server; synced: applied or duplicate; rejected: refused, kept with its reason. */
 export type OutboxStatus = 'pending' | 'synced' | 'rejected';
 
-/**
- * What an outbox event is about: one parcel, a pick batch (pick events), or an order number (a return
- * logged before the device knew its parcel). Build and read it with subject.ts.
- */
-export type OutboxSubject = `parcel:${string}` | `batch:${string}` | `order:${string}`;
+/** What an outbox event is about (shared/protocol/event-subject.ts builds and reads it). */
+export type OutboxSubject = EventSubject;
 
 /** Why this device itself kept an event back: it could not read the stored event as the wire format. */
 export type DeviceRejectCode = 'unreadable';

@@ -4,7 +4,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { OUTBOX_INDEXES, STORES, type FloorpackDB, type OutboxEntry, type OutboxSubject } from './schema.js';
-import { parcelSubject } from './subject.js';
+import { parcelSubject } from '../../shared/protocol/event-subject.js';
 
 /** Version 1's outbox index by `shipmentId`, replaced in version 2 by the subject index. */
 const V1_OUTBOX_BY_SHIPMENT = 'by-shipment';

@@ -47,8 +47,10 @@ export async function pushOutbox(
         summary.rejected += 1;
         const entry = batch.find((e) => e.id === r.id);
         if (entry) summary.rejections.push({ event: entry.event, rejection: { code: r.code, message: r.message, ...(r.detail ? { detail: r.detail } : {}) } });
-      } else summary.synced += 1;
+      } else if (r.status !== 'deferred') summary.synced += 1;
     }
+    // A deferred event is still pending: sending the queue again now would only send it again.
+    if (answered.some((r) => r.status === 'deferred')) return summary;
     // An incomplete answer is retried on the next run rather than looping on it now.
     if (answered.length < batch.length) throw new ProtocolError('push answered only some of the events sent');
   }

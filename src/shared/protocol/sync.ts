@@ -33,6 +33,17 @@ export const pullQuerySchema = z.object({
   /** The device's unsent and refused outbox events, reported so the console can show what waits where. */
   pending: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000_000))),
   rejected: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000_000))),
+  /**
+   * The oldest queued event when it has failed to sync for STUCK_AFTER_ATTEMPTS attempts or
+   * STUCK_AFTER_MS (absent otherwise): the console lists the device as stuck with it.
+   */
+  stuckId: z.optional(z.uuid()),
+  stuckType: z.optional(z.string().check(z.maxLength(40))),
+  /** When the event was recorded on the device (ISO 8601). */
+  stuckSince: z.optional(z.iso.datetime()),
+  stuckAttempts: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000_000))),
+  /** The server's last answer for it, in words. */
+  stuckReason: z.optional(z.string().check(z.maxLength(300))),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
@@ -48,12 +59,21 @@ export const pullResponseSchema = z.object({
   batches: z._default(z.array(pickBatchSchema), []),
   /** The warehouse's picking settings; absent from older servers (devices then use the defaults). */
   pickSettings: z.optional(pickSettingsSchema),
+  /** What one push may carry; absent from older servers (devices then keep to the defaults below). */
+  pushLimits: z.optional(z.object({ maxEvents: z.int().check(z.positive()), maxBytes: z.int().check(z.positive()) })),
 });
 /** The input side, so a page without `batches` (an older server, a test) is still a page. */
 export type PullResponse = z.input<typeof pullResponseSchema>;
 
 /** Most events one push may carry. */
 export const PUSH_MAX_EVENTS = 500;
+/** The largest request body the sync server takes (announced in every pull reply as `pushLimits`). */
+export const PUSH_MAX_BYTES = 1_048_576;
+
+/** A queued event counts as stuck once it has failed to sync this many times … */
+export const STUCK_AFTER_ATTEMPTS = 5;
+/** … or for this long since its first failed attempt. */
+export const STUCK_AFTER_MS = 10 * 60_000;
 
 /** Machine-readable reasons the server refuses an event; the device shows them in words. */
 export const rejectCodeSchema = z.enum([
@@ -78,10 +98,17 @@ export const rejectCodeSchema = z.enum([
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 
-/** The server's answer for one event. A rejected event stays visible on the device with its reason. */
+/**
+ * The server's answer for one event. A rejected event stays visible on the device with its reason.
+ * `deferred`: the server could not apply it now for a reason of its own (not the event's fault); the
+ * device keeps it queued with the message and retries it, with backoff, on its own.
+ * A device reads any answer it does not know (a status or a code from a newer server) as deferred,
+ * with the answer's message: never as applied, never as refused (see app/sync/read-results.ts).
+ */
 export const eventResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('applied') }),
   z.object({ id: z.string(), status: z.literal('duplicate') }),
+  z.object({ id: z.string(), status: z.literal('deferred'), message: z.string() }),
   z.object({
     id: z.string(),
     status: z.literal('rejected'),

@@ -9,7 +9,7 @@ import { applyPushResults, outboxCounts, pendingForPush } from '../../../src/app
 import { hasPendingAbout, listOutbox, returnedShipments } from '../../../src/app/store/outbox-lookups.js';
 import { purgeSynced } from '../../../src/app/store/retention.js';
 import type { OutboxEntry } from '../../../src/app/store/schema.js';
-import { batchSubject, parcelSubject } from '../../../src/app/store/subject.js';
+import { batchSubject, parcelSubject } from '../../../src/shared/protocol/event-subject.js';
 import { dbName, ids } from '../../helpers/fixtures/device.js';
 import { packedEvent } from './events.js';
 import { getRaw, putRaw } from './raw-records.js';

@@ -11,7 +11,7 @@ import { outboxCounts } from '../../../src/app/store/outbox.js';
 import { hasPendingAbout, listOutbox, returnedShipments } from '../../../src/app/store/outbox-lookups.js';
 import { purgePackedParcels } from '../../../src/app/store/retention.js';
 import { DB_VERSION } from '../../../src/app/store/schema.js';
-import { batchSubject } from '../../../src/app/store/subject.js';
+import { batchSubject } from '../../../src/shared/protocol/event-subject.js';
 import { createApiClient } from '../../../src/app/sync/api.js';
 import { pushOutbox } from '../../../src/app/sync/push.js';
 import { dbName, parcel } from '../../helpers/fixtures/device.js';
