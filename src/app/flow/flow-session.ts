@@ -51,6 +51,11 @@ export interface FlowSessionParts<C> {
   newId?: () => string;
   /** A User Timing mark set when a commit's strict transaction completes (the benchmark observes it). */
   commitMark?: string;
+  /**
+   * Settles once the records the app started from have passed their checks (they run just after the
+   * first screen is drawn): until then actions wait in the queue, applied in order when it settles.
+   */
+  ready?: Promise<void>;
 }
 
 /** One session per flow and device; survives screen changes. */
@@ -65,6 +70,8 @@ export class FlowSession<S, A, C = unknown> {
   failure: StorageFailure | null = null;
   private queue: A[] = [];
   private writing = false;
+  /** True until `parts.ready` settles: actions queue, nothing is applied to records not yet checked. */
+  private held = false;
   private seq = 0;
   private saveListeners = new Set<() => void>();
   private screenListeners = new Set<() => void>();
@@ -76,11 +83,18 @@ export class FlowSession<S, A, C = unknown> {
   ) {
     this.state = initial;
     this.committed = initial;
+    if (parts.ready) {
+      this.held = true;
+      void parts.ready.then(() => {
+        this.held = false;
+        this.drain();
+      });
+    }
   }
 
   /** True while a commit is in flight or queued actions wait. */
   get busy(): boolean {
-    return this.writing || this.queue.length > 0;
+    return this.writing || this.held || this.queue.length > 0;
   }
 
   /** What the worker is asked to do now. */
@@ -95,7 +109,7 @@ export class FlowSession<S, A, C = unknown> {
       this.buzz();
       return;
     }
-    if (this.writing) {
+    if (this.writing || this.held) {
       this.queue.push(action);
       return;
     }
@@ -205,9 +219,9 @@ export class FlowSession<S, A, C = unknown> {
     for (const listener of this.saveListeners) listener();
   }
 
+  /** Applies the queued actions in order until one starts a commit (the rest wait for it). */
   private drain(): void {
-    const action = this.queue.shift();
-    if (action !== undefined) this.process(action);
+    while (!this.writing && !this.held && !this.failure && this.queue.length > 0) this.process(this.queue.shift() as A);
   }
 
   /** Shows an action's feedback (a new seq restarts the flash) and plays its tone. */

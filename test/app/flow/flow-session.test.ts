@@ -74,6 +74,39 @@ describe('flow session', () => {
     expect(s.busy).toBe(false);
   });
 
+  it('applies a refused scan queued behind a write and then the scans after it, without waiting for another write', async () => {
+    const { store, pending } = deferredStore();
+    const s = makeSessions({ store, catalogue, parcels: [parcel()] }).flows.pack;
+    s.dispatch({ type: 'scan', text: 'S0700001' });
+    s.dispatch({ type: 'scan', text: '4900000000000' });
+    s.dispatch({ type: 'scan', text: TEA_JAN });
+    pending[0].resolve();
+    await tick();
+    expect(tones).toEqual(['ok', 'error', 'ok']);
+    expect(pending).toHaveLength(2);
+    expect(s.state.step === 'verifying' && s.state.progress.counts).toEqual({ 'P-TEA': 1 });
+  });
+
+  it('holds the scans of a start whose records are still being checked, then applies each once, in order', async () => {
+    const { store, pending } = deferredStore();
+    let pass!: () => void;
+    const ready = new Promise<void>((resolve) => (pass = resolve));
+    const s = makeSessions({ store, catalogue, parcels: [parcel()], ready }).flows.pack;
+    s.dispatch({ type: 'scan', text: 'S0700001' });
+    s.dispatch({ type: 'scan', text: TEA_JAN });
+    await tick();
+    expect(tones).toEqual([]);
+    expect(s.state.step).toBe('awaitSlip');
+    expect(s.busy).toBe(true);
+    pass();
+    await tick();
+    expect(tones).toEqual(['ok']);
+    pending[0].resolve();
+    await tick();
+    expect(tones).toEqual(['ok', 'ok']);
+    expect(s.state.step === 'verifying' && s.state.progress.counts).toEqual({ 'P-TEA': 1 });
+  });
+
   it('reverts to the last committed state when the transaction aborts, drops the queue and blocks', async () => {
     const { store, pending } = deferredStore();
     const s = makeSessions({ store, catalogue, parcels: [parcel()] }).flows.pack;
