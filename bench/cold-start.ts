@@ -4,6 +4,7 @@
  * has the focus, i.e. a wedge scan would be taken. Median of several fresh pages (new renderer each).
  */
 import { storedParcels, waitForServiceWorker } from '../test/helpers/journey.js';
+import { BOOT_MEASURE } from '../src/app/store/boot.js';
 import { startBenchServer } from './lib/bench-server.js';
 import { enrolAndSignIn, launchChromium, newDeviceContext, READ_LAST_SYNC_SCRIPT, throttle, wedgeScan } from './lib/browser.js';
 import { median, type Bench } from './lib/metric.js';
@@ -54,6 +55,7 @@ export const coldStartBench: Bench = {
       await context.setOffline(true);
 
       const times: number[] = [];
+      const splits: Record<string, number>[] = [];
       for (let i = 0; i < runs; i++) {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
@@ -64,9 +66,12 @@ export const coldStartBench: Bench = {
         await page.goto(server.url, { waitUntil: 'commit' });
         const handle = await page.waitForFunction(() => window.__packReadyAt, undefined, { timeout: 30_000, polling: 50 });
         times.push((await handle.jsonValue()) as number);
+        splits.push(await page.evaluate((prefix) => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith(prefix)).map((m) => [m.name.slice(prefix.length + 1), m.duration])), BOOT_MEASURE));
         await page.close();
       }
       ctx.log(`cold start: runs ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+      const parts = ['read', 'check'].map((part) => `${part} ${median(splits.map((s) => s[part] ?? 0)).toFixed(0)}`);
+      ctx.log(`cold start split (median ms): ${parts.join(', ')}`);
       await context.close();
       return { cold_start_offline_ms: median(times) };
     } finally {

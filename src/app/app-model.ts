@@ -10,9 +10,10 @@ import { DeviceSession } from './device/device-session.js';
 import { readEnrolledMark } from './device/enrolled-mark.js';
 import { FlowSessions } from './flow/flow-sessions.js';
 import { PickBatches } from './pick/pick-batches.js';
-import { loadBoot, preloadBootChecks } from './store/boot.js';
-import type { BootSnapshot } from './store/boot-snapshot.js';
+import { checkStoredBoot, readBoot, trustedBoot } from './store/boot.js';
+import type { BootSnapshot, StoredBoot } from './store/boot-snapshot.js';
 import { openLocalStore, type LocalStore } from './store/local-store.js';
+import { outboxCounts } from './store/outbox.js';
 import { createApiClient, type ApiClient } from './sync/api.js';
 import { SyncScheduler } from './sync/scheduler.js';
 import { SyncService } from './sync/sync-service.js';
@@ -48,43 +49,77 @@ export class AppModel {
     });
   }
 
-  /** Opens the database, builds the services over it and restores everything exactly as it was. */
+  /**
+   * Opens the database, builds the services over it and restores everything exactly as it was. The
+   * first screen is drawn from the records as stored; their checks run just after it, while actions
+   * wait (flow-session.ts), and sync starts once they pass. Should a record fail, the app starts
+   * over from the checked records, in place, and says so.
+   */
   async boot(): Promise<void> {
     const { state } = this;
-    let boot: BootSnapshot;
-    if (readEnrolledMark()) preloadBootChecks();
+    let stored: StoredBoot;
     try {
       this.store = await openLocalStore(undefined, {
         onBlocked: () => state.notice('dbBlocked'),
         onVersionChange: () => state.notice('dbVersionChange'),
       });
-      boot = await loadBoot(this.store);
+      // The status bar's counts come with the first screen, read alongside the records.
+      [stored, state.counts] = await Promise.all([readBoot(this.store), outboxCounts(this.store)]);
     } catch (error) {
-      state.fatal = { key: 'db.openFailed', reason: error instanceof Error ? error.name : String(error) };
-      state.screen = 'fatal';
-      state.changed();
+      this.fail(error);
       return;
     }
-    // Records that failed their check were left out (the next pull brings them back): say so.
-    if (boot.unreadable.length > 0) state.notices.add('repaired');
+    let checked: Promise<BootSnapshot>;
+    try {
+      checked = this.startFrom(trustedBoot(stored), () => checkStoredBoot(this.store, stored));
+    } catch {
+      // A record too far from its shape to even start from: wait for the checks, which leave it out.
+      try {
+        const boot = await checkStoredBoot(this.store, stored);
+        checked = this.startFrom(boot, () => Promise.resolve(boot));
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+    }
+    this.listen();
+    const boot = await checked.catch(() => null);
+    // The checks could not even load (a broken install): the records as stored stay, as before checks existed.
+    if (boot && boot.unreadable.length > 0) {
+      this.startFrom(boot, () => Promise.resolve(boot));
+      state.notice('repaired');
+    }
+    if (state.credential) this.scheduler.request('start');
+  }
+
+  /** Takes a snapshot into the state, builds the services over it and shows its screen; returns its check, started after the next frame. */
+  private startFrom(boot: BootSnapshot, check: () => Promise<BootSnapshot>): Promise<BootSnapshot> {
+    const { state } = this;
     state.credential = boot.credential;
     state.session = boot.session;
     state.lastSyncAt = boot.lastSyncAt;
     state.setCatalogue(boot.catalogue);
+    state.parcels.clear();
     state.putParcels(boot.parcels);
     state.batches = new PickBatches(boot.batches, boot.pickSettings);
-    this.wire(boot);
+    const checked = afterNextFrame().then(check);
+    this.wire(boot, checked.then(() => undefined));
     if (!state.credential && readEnrolledMark()) state.notices.add('vanished');
-    await this.sync.refreshCounts();
     state.navigate(this.flows.resumeScreen());
-    this.listen();
-    if (state.credential) this.scheduler.request('start');
+    return checked;
+  }
+
+  /** The start failed: the fatal screen says why. */
+  private fail(error: unknown): void {
+    this.state.fatal = { key: 'db.openFailed', reason: error instanceof Error ? error.name : String(error) };
+    this.state.screen = 'fatal';
+    this.state.changed();
   }
 
   /** Builds the services over the opened store, each handed exactly what it uses. */
-  private wire(boot: BootSnapshot): void {
+  private wire(boot: BootSnapshot, ready: Promise<void>): void {
     const { state: app, store, api, scheduler } = this;
-    this.flows = new FlowSessions({ store, app, scheduler }, boot);
+    this.flows = new FlowSessions({ store, app, scheduler, ready }, boot);
     this.sync = new SyncService({
       app,
       store,
@@ -121,4 +156,9 @@ export class AppModel {
       if (document.visibilityState === 'visible' && state.credential) this.scheduler.request('wake');
     });
   }
+}
+
+/** Resolves after the next frame is drawn (a frame and a task: the paint has happened by then). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppModel } from './app-model.js';
 import { lazyScreen } from './components/lazy-screen.js';
 import { Notices } from './components/notices.js';
+import { ScreenGuard } from './components/screen-guard.js';
 import { StatusBar } from './components/status-bar.js';
 import { UpdateBar } from './components/update-bar.js';
 import { t } from './i18n/i18n.js';
@@ -53,6 +54,7 @@ export function App({ model }: { model: AppModel }) {
       <UpdateBar verifying={model.flows.pack.state.step === 'verifying'} />
       {model.state.credential && <StatusBar model={model} />}
       <main class="screen">
+        <ScreenGuard version={model.state.version} onHome={() => model.state.navigate('home')}>
         {model.state.screen === 'enrol' && <EnrolScreen model={model} onLang={relang} />}
         {model.state.screen === 'signIn' && <SignInScreen model={model} onLang={relang} />}
         {model.state.screen === 'home' && <HomeScreen model={model} onLang={relang} />}
@@ -61,6 +63,7 @@ export function App({ model }: { model: AppModel }) {
         {model.state.screen === 'returns' && <ReturnsScreen model={model} />}
         {model.state.screen === 'sync' && <SyncScreen model={model} />}
         {model.state.screen === 'settings' && <SettingsScreen model={model} />}
+        </ScreenGuard>
       </main>
     </div>
   );

@@ -46,6 +46,8 @@ export interface FlowSessionsParts {
   /** Makes event ids (crypto.randomUUID unless a test gives its own). */
   newId?: () => string;
   now?: () => string;
+  /** Settles once the records restored at start have passed their checks; actions wait for it (flow-session.ts). */
+  ready?: Promise<void>;
 }
 
 /** Every flow's state as restored at start. */
@@ -136,6 +138,7 @@ export class FlowSessions {
       now: this.parts.now,
       newId: this.parts.newId,
       commitMark: entry.commitMark,
+      ready: this.parts.ready,
     });
   }
 }

@@ -44,6 +44,7 @@ export const buildEnglishCore = (formatTime: FormatTime): CoreWords => ({
     'app.title': 'FloorPack',
     'app.loading': 'Loading…',
     'app.loadFailed': 'This screen could not be loaded. Reload the app',
+    'app.screenFailed': 'This screen could not be shown. Checking this device’s data; if it stays, press Back',
     'lang.toggle': '日本語',
     'enrol.title': 'Enrol this device',
     'enrol.lead': 'Enter the enrolment code from your supervisor and a name for this device.',

@@ -50,6 +50,7 @@ const UI_JA = {
   'app.title': 'FloorPack',
   'app.loading': '読み込み中…',
   'app.loadFailed': 'この画面を読み込めませんでした。再読み込みしてください',
+  'app.screenFailed': 'この画面を表示できませんでした。データを確認しています。直らなければ「戻る」を押してください',
   'lang.toggle': 'English',
   'enrol.title': '端末の登録',
   'enrol.lead': '責任者から受け取った登録コードと、この端末の名前を入力してください。',

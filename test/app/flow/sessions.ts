@@ -17,6 +17,8 @@ export interface SessionsSetup {
   batches?: PickBatch[];
   rested?: RestedStates;
   now?: string;
+  /** Settles when the start's record checks pass (the sessions hold actions until then). */
+  ready?: Promise<void>;
 }
 
 /** The app's state and flow sessions, and the sync requests the sessions made. */
@@ -29,7 +31,7 @@ export function makeSessions(setup: SessionsSetup) {
   app.batches = new PickBatches(setup.batches ?? [], DEFAULT_PICK_SETTINGS);
   const syncRequests: SyncReason[] = [];
   const flows = new FlowSessions(
-    { store: setup.store, app, scheduler: { request: (reason) => void syncRequests.push(reason) }, newId: ids(), now: setup.now ? () => setup.now! : undefined },
+    { store: setup.store, app, scheduler: { request: (reason) => void syncRequests.push(reason) }, newId: ids(), now: setup.now ? () => setup.now! : undefined, ready: setup.ready },
     setup.rested,
   );
   return { app, flows, syncRequests };
