@@ -175,7 +175,7 @@ describe.each(TEST_DATABASE_TARGETS)('schema-valid events on $name', (target) =>
         batches.map((b) => b.batchId),
         batches.map((b) => b.shipmentIds),
       );
-      const tally = { pushes: 0, events: 0, applied: 0, rejected: 0, refused400: 0, maxEventBytes: 0 };
+      const tally = { pushes: 0, events: 0, applied: 0, rejected: 0, refused413: 0, maxEventBytes: 0 };
       const post = (body: unknown) => demo.app.inject({ method: 'POST', url: '/api/sync/push', payload: body as object, headers: bearer(token) });
 
       await fc.assert(
@@ -189,7 +189,7 @@ describe.each(TEST_DATABASE_TARGETS)('schema-valid events on $name', (target) =>
           if (res.statusCode !== 200) {
             // Only the body limit may refuse a push of valid events: then nothing was written.
             expect(res.statusCode, res.body).toBe(413);
-            tally.refused400 += 1;
+            tally.refused413 += 1;
             expect(await countOf(demo.database)).toBe(before);
             return;
           }
