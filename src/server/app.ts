@@ -33,7 +33,7 @@ import { syncRoutes } from './routes/sync.js';
 // the 400 answers quote zod's messages, so they stay English sentences ("Too small: expected …").
 configureZod(en());
 
-/** Largest request body accepted: a full push of 500 events is well under this. */
+/** Largest request body of the other routes (the push route takes PUSH_MAX_BYTES, the import its own limit). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** What the app needs from its caller. */

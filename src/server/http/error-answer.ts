@@ -2,7 +2,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
-/** The error handler of an app whose bodies are limited to `bodyLimitBytes`; only a 500 is logged. */
+/**
+ * The error handler of an app whose bodies are limited to `bodyLimitBytes` (a route may set its own);
+ * only a 5xx is logged.
+ */
 export function answerErrors(bodyLimitBytes: number) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -13,7 +16,13 @@ export function answerErrors(bodyLimitBytes: number) {
     }
     const err = error as { statusCode?: number; code?: string; message?: string };
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: 'payload_too_large', message: `Request body is larger than ${bodyLimitBytes} bytes.` });
+      const maxBytes = request.routeOptions.bodyLimit ?? bodyLimitBytes;
+      return reply.code(413).send({ error: 'payload_too_large', message: `Request body is larger than ${maxBytes} bytes: send less in one request.`, maxBytes });
+    }
+    if (err.statusCode === 503) {
+      // The server cannot work (its database does not answer): nothing was lost, the device tries again later.
+      request.log.error({ err: error }, 'service unavailable');
+      return reply.code(503).header('retry-after', '30').send({ error: 'unavailable', message: `${err.message ?? 'Service unavailable.'} Nothing was lost: try again later.` });
     }
     if (err.statusCode === 429) {
       // The rate limiter (http/security.ts): say when to come back; Retry-After is already set.

@@ -1,13 +1,17 @@
 /** GET /api/sync/pull and POST /api/sync/push. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pushRequestSchema } from '../../shared/protocol/push-request.js';
-import { apiErrorSchema, pullQuerySchema, pullResponseSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
+import * as z from 'zod/mini';
+import { apiErrorSchema, PUSH_MAX_BYTES, pullQuerySchema, pullResponseSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
 import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { Database } from '../db/client.js';
 import { recordOutboxReport } from '../supervision/outbox-report.js';
 import { pullChanges } from '../sync/pull.js';
 import { pushEvents } from '../sync/push.js';
+
+/** A 413 says the limit in words and as a number. */
+const payloadTooLargeSchema = z.object({ error: z.string(), message: z.string(), maxBytes: z.int() });
 
 /** When each pull's handler returned, so onSend can time the serialisation. */
 const handlerDone = new WeakMap<object, number>();
@@ -71,14 +75,19 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
         summary: 'Apply outbox events, each exactly once',
         security: [{ device: [] }],
         body: pushRequestSchema,
-        response: { 200: pushResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
+        response: { 200: pushResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 413: payloadTooLargeSchema, 503: apiErrorSchema },
       },
+      // The limit every pull reply announces (pushLimits): a device cuts its batches to fit it.
+      bodyLimit: PUSH_MAX_BYTES,
     },
     async (request) => {
       const device = request.device!;
       const ctx = { deviceId: device.id, deviceName: device.name, warehouseId: device.warehouseId, now: now() };
       const onFallback = (error: unknown) => request.log.warn({ err: error }, 'push transaction failed: applying its events one transaction each');
-      return { results: await pushEvents(database, ctx, request.body.events, { onFallback, afterCommit: afterPushCommitted }) };
+      // The event's id and type only: its payload carries customers' data.
+      const onEventFailed = (event: { id: string; type: string }, error: unknown) =>
+        request.log.error({ err: error, eventId: event.id, eventType: event.type, deviceId: device.id }, 'event could not be applied: answered deferred and flagged');
+      return { results: await pushEvents(database, ctx, request.body.events, { onFallback, onEventFailed, afterCommit: afterPushCommitted }) };
     },
   );
 };

@@ -52,7 +52,7 @@ async function flagIrregularSequence(tx: Tx, ctx: PushContext, event: SyncEvent,
       detail: { expected: String(last + 1), received: String(seq) },
       at: ctx.now,
     });
-  } else if (seq <= last) {
+  } else if (seq <= last && !(await deferredBefore(tx, ctx.deviceId, seq))) {
     await raiseSupervisorFlag(tx, {
       warehouseId: ctx.warehouseId,
       kind: 'seq_restart',
@@ -64,4 +64,17 @@ async function flagIrregularSequence(tx: Tx, ctx: PushContext, event: SyncEvent,
       at: ctx.now,
     });
   }
+}
+
+/**
+ * True when an event of this device at or below `seq` failed on the server (failed-event.ts): the
+ * device's sequence moved past it and the events waiting behind it, so their retry comes in below
+ * the last number without the device having started over.
+ */
+async function deferredBefore(tx: Tx, deviceId: string, seq: number): Promise<boolean> {
+  const rows = await tx.execute(sql`
+    select 1 from ${t.supervisorFlags}
+    where device_id = ${deviceId} and kind = 'event_failed' and (detail->>'deviceSeq')::integer <= ${seq}
+    limit 1`);
+  return rowsOf(rows).length > 0;
 }

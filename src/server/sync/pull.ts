@@ -1,7 +1,7 @@
 /** Pull: the catalogue and parcels of the device's warehouse that changed since the device's cursor. */
 import type * as z from 'zod/mini';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
-import type { pullResponseSchema } from '../../shared/protocol/sync.js';
+import { PUSH_MAX_BYTES, PUSH_MAX_EVENTS, type pullResponseSchema } from '../../shared/protocol/sync.js';
 import { currentChangeSeq } from '../db/change-seq.js';
 import type { Database } from '../db/client.js';
 import { catalogueChangedBetween, loadCatalogue } from './load-catalogue.js';
@@ -40,6 +40,8 @@ export async function pullChanges(
       // Batches stamped up to the same cursor, so a batch never arrives before its parcels' page.
       batches: await batchesChangedBetween(tx, warehouseId, from, next),
       pickSettings,
+      // What one push may carry, so a device cuts its batches to fit (the push route's body limit is PUSH_MAX_BYTES).
+      pushLimits: { maxEvents: PUSH_MAX_EVENTS, maxBytes: PUSH_MAX_BYTES },
     };
   });
 }

@@ -1,11 +1,15 @@
 /**
  * Push: applies a device's events in order, each exactly once, all of one request in ONE SQL
  * transaction: every event's effect, its record and its answer commit together or not at all.
+ * When that transaction fails, the events are applied one transaction each, and an event whose
+ * handler throws is answered `deferred` on its own (with the events after it about the same subject):
+ * nothing an event contains can make the push answer 5xx and jam the device's queue.
  * Access: an event about another warehouse's parcel is answered per event as rejected `forbidden`
  * (the 403 of that one event) with nothing changed; the push itself stays 200 so one such event
  * cannot block the rest of a device's queue behind it.
  */
 import { inArray, sql } from 'drizzle-orm';
+import { subjectOf, type EventSubject } from '../../shared/protocol/event-subject.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { EventResult } from '../../shared/protocol/sync.js';
 import { rowsOf } from '../db/change-seq.js';
@@ -16,13 +20,15 @@ import { shipmentIdOf, type CommandHandler, type PushContext } from './commands/
 import { recordDeviceSequence } from './device-sequence.js';
 import { hashEventBody } from './event-hash.js';
 import { LockedParcels } from './locked-parcels.js';
+import { deferBehind, deferFailed, requireDatabase } from './failed-event.js';
 
 /** Thrown inside a transaction when a concurrent push recorded one of its events first: roll back, look again. */
 class RecordedConcurrently extends Error {}
 
-/** An event as the push sees it: the body and its fingerprint. */
+/** An event as the push sees it: the body (its id in lower case), the id as the device sent it, and its fingerprint. */
 interface Pushed {
   event: SyncEvent;
+  sentId: string;
   bodyHash: string;
 }
 
@@ -42,24 +48,58 @@ export interface PushListeners {
    * row, say) is visible to other connections from then on.
    */
   afterCommit?: () => void;
+  /** Why one event could not be applied (it is answered deferred); heard while the database still answers. */
+  onEventFailed?: (event: SyncEvent, error: unknown) => void;
 }
 
-/** Applies `events` in the order sent and returns one result per event, in the same order. */
+/**
+ * Applies `events` in the order sent and returns one result per event, in the same order. Every event
+ * is applied, rejected with a reason, or deferred (an error of the server's own); the push fails as a
+ * whole only when the database no longer answers (DatabaseUnavailableError, a 503).
+ */
 export async function pushEvents(database: Database, ctx: PushContext, events: SyncEvent[], listeners: PushListeners = {}): Promise<EventResult[]> {
-  const pushed = events.map((event) => ({ event, bodyHash: hashEventBody(event) }));
+  // PostgreSQL hands uuids back in lower case: the server keys every id that way, and answers with the id as sent.
+  const pushed = events.map((event) => ({ event: { ...event, id: event.id.toLowerCase() }, sentId: event.id, bodyHash: hashEventBody(event) }));
   try {
+    // The fast path: the whole push in one transaction.
     return await applyOnce(database, ctx, pushed, listeners);
   } catch (error) {
     listeners.onFallback?.(error);
     // A failure of the whole transaction (a deadlock with another writer, or a bug one event
     // triggers) left nothing behind. Apply the events one transaction each, as if they had come in
-    // one-event pushes: the ones before a failing event are kept, and that event's error becomes
-    // the request's 500, so the device keeps it (and the rest) pending and its retry is answered
-    // "duplicate" for what was kept here.
-    const results: EventResult[] = [];
-    for (const one of pushed) results.push(...(await applyOnce(database, ctx, [one], listeners)));
-    return results;
+    // one-event pushes, so one event's failure is answered for that event alone.
+    return applyOneByOne(database, ctx, pushed, listeners);
   }
+}
+
+/**
+ * The fallback: one transaction per event. An event whose handler throws is answered deferred and
+ * flagged, and so is every later event of the push about the same subject (it depends on it); the
+ * events about other subjects still apply.
+ */
+async function applyOneByOne(database: Database, ctx: PushContext, pushed: Pushed[], listeners: PushListeners): Promise<EventResult[]> {
+  // The failed event each subject now waits for.
+  const waiting = new Map<EventSubject, SyncEvent>();
+  const results: EventResult[] = [];
+  for (const one of pushed) {
+    const subject = subjectOf(one.event);
+    const blocker = waiting.get(subject);
+    if (blocker) {
+      results.push(await deferBehind(database, ctx, one.event, one.sentId, blocker));
+      continue;
+    }
+    try {
+      results.push(...(await applyOnce(database, ctx, [one], listeners)));
+    } catch (error) {
+      // A database that no longer answers fails the whole push (503): what committed so far is kept,
+      // and the device's retry is answered "duplicate" for it.
+      await requireDatabase(database, error);
+      listeners.onEventFailed?.(one.event, error);
+      waiting.set(subject, one.event);
+      results.push(await deferFailed(database, ctx, one.event, one.sentId, error));
+    }
+  }
+  return results;
 }
 
 /** One transaction; when a concurrent push recorded one of the events first, a second one answers from its record. */
@@ -86,12 +126,12 @@ async function applyInTransaction(tx: Tx, ctx: PushContext, pushed: Pushed[]): P
   const results: EventResult[] = [];
   let packRunLocked = false;
 
-  for (const [i, { event, bodyHash }] of pushed.entries()) {
+  for (const [i, { event, sentId, bodyHash }] of pushed.entries()) {
     // (3) A known id with the same body is a resend: "duplicate" for an applied event, the same
     //     rejection for a rejected one. A different body under a known id is refused and not recorded.
     const known = records.get(event.id);
     if (known) {
-      results.push(answerResend(event, bodyHash, known));
+      results.push(answerResend(sentId, bodyHash, known));
       continue;
     }
     // (4) Can it apply? and (5) apply it: the command handler does both. A run of packs locks its
@@ -107,9 +147,9 @@ async function applyInTransaction(tx: Tx, ctx: PushContext, pushed: Pushed[]): P
     const outcome = staffHere.has(event.staffId)
       ? await (COMMAND_HANDLERS[event.type] as CommandHandler<SyncEvent['type']>)(tx, event, ctx, scope)
       : ({ status: 'rejected', code: 'invalid', message: `Staff ${event.staffId} is not known in this warehouse.` } as const);
-    const result: EventResult = outcome.status === 'applied' ? { id: event.id, status: 'applied' } : { id: event.id, ...outcome };
+    const result: EventResult = outcome.status === 'applied' ? { id: sentId, status: 'applied' } : { id: sentId, ...outcome };
     records.set(event.id, { bodyHash, status: result.status === 'applied' ? 'applied' : 'rejected', result });
-    recorded.push({ event, bodyHash, result });
+    recorded.push({ event, sentId, bodyHash, result });
     results.push(result);
   }
 
@@ -124,11 +164,12 @@ async function applyInTransaction(tx: Tx, ctx: PushContext, pushed: Pushed[]): P
   return results;
 }
 
-function answerResend(event: SyncEvent, bodyHash: string, known: EventRecord): EventResult {
+/** The answer to an id the server holds, under the id as the device sent it this time. */
+function answerResend(sentId: string, bodyHash: string, known: EventRecord): EventResult {
   if (known.bodyHash !== bodyHash) {
-    return { id: event.id, status: 'rejected', code: 'id_conflict', message: `Event ${event.id} was already received with different contents.` };
+    return { id: sentId, status: 'rejected', code: 'id_conflict', message: `Event ${sentId} was already received with different contents.` };
   }
-  return known.status === 'applied' ? { id: event.id, status: 'duplicate' } : known.result;
+  return known.status === 'applied' ? { id: sentId, status: 'duplicate' } : { ...known.result, id: sentId };
 }
 
 /** The parcels of the new `parcel.packed` events from `start` up to the next new event of another type. */

@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { STAFF_PIN_PATTERN } from '../domain/staff-pin.js';
 
-/** Why a supervisor must look: a hole or a restart in a device's event sequence, or a held parcel packed offline. */
-export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held', 'db_lost']);
+/** Why a supervisor must look: a hole or a restart in a device's event sequence, a held parcel packed offline, a lost device database, or an event the server failed to apply. */
+export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held', 'db_lost', 'event_failed']);
 export type SupervisorFlagKind = z.infer<typeof supervisorFlagKindSchema>;
 
 /** One flag, in words and figures. */

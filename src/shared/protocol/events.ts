@@ -6,52 +6,96 @@ import * as z from 'zod/mini';
 import type { EVENT_TYPES } from './event-types.js';
 import { humanTouchFlagSchema } from '../domain/catalogue.js';
 
+// Every string and list has a maximum, so no event the schema accepts is too big to store or to
+// send: one event stays under MAX_EVENT_BYTES, far below a push's body limit (PUSH_MAX_BYTES).
+
+/** Longest identifier an event names (shipment, batch, product, staff, barcode, code): import ids are far shorter. */
+export const MAX_ID_CHARS = 200;
+/** Most lines one parcel, one return or one pick stop can list (a batch holds at most 500 parcels). */
+export const MAX_EVENT_LINES = 500;
+/** Most insert codes one pack can confirm. */
+export const MAX_INSERT_CODES = 100;
+/** Longest note on one returned item. */
+export const MAX_ITEM_NOTE_CHARS = 500;
+/** Longest free note on a return receipt. */
+export const MAX_RETURN_NOTE_CHARS = 1000;
+/** The most one event may weigh, as UTF-8 JSON: a push of events this size still fits its body limit. */
+export const MAX_EVENT_BYTES = 64 * 1024;
+
+/** An identifier: not empty, at most MAX_ID_CHARS. */
+const idText = () => z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
+
+/**
+ * A device clock reading PostgreSQL can store: ISO 8601 in UTC, years 0001–9999 (the format has
+ * four digits, so only year 0000 is out). A handheld whose clock reset to 1970 still syncs its scans:
+ * an implausible time is the device's to explain, not a reason to refuse its work.
+ */
+export const deviceTimeSchema = z.iso.datetime().check(
+  z.refine((at) => !at.startsWith('0000-'), { message: 'year 0000 is not a time the server can store (years 0001–9999)' }),
+);
+
+/** Bytes of `text` in UTF-8, without an encoder (shared code has neither DOM nor Node). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    // A surrogate pair is one 4-byte code point: 2 + 2 over its two halves.
+    else if (c >= 0xd800 && c <= 0xdfff) bytes += 2;
+    else bytes += 3;
+  }
+  return bytes;
+}
+
 /** parcel.packed: every unit verified by scan, inserts/gift/human-touch confirmed. */
 export const parcelPackedPayloadSchema = z.object({
-  shipmentId: z.string().check(z.minLength(1)),
-  startedAt: z.iso.datetime(),
+  shipmentId: idText(),
+  startedAt: deviceTimeSchema,
   /** Units verified per product; must equal the parcel's lines on the server. */
-  items: z.array(z.object({ productCode: z.string().check(z.minLength(1)), qty: z.int().check(z.positive()) })).check(z.minLength(1)),
-  insertCodes: z.array(z.string()),
-  giftCode: z.nullable(z.string()),
-  flags: z.array(humanTouchFlagSchema),
+  items: z.array(z.object({ productCode: idText(), qty: z.int().check(z.positive(), z.lte(1_000_000)) })).check(z.minLength(1), z.maxLength(MAX_EVENT_LINES)),
+  insertCodes: z.array(z.string().check(z.maxLength(MAX_ID_CHARS))).check(z.maxLength(MAX_INSERT_CODES)),
+  giftCode: z.nullable(z.string().check(z.maxLength(MAX_ID_CHARS))),
+  flags: z.array(humanTouchFlagSchema).check(z.maxLength(10)),
 });
 export type ParcelPackedPayload = z.infer<typeof parcelPackedPayloadSchema>;
 
 // --- picking ---
 /** Units given to one parcel of a batch. */
-const pickAllocationSchema = z.object({ shipmentId: z.string().check(z.minLength(1)), qty: z.int().check(z.nonnegative()) });
+const pickAllocationSchema = z.object({ shipmentId: idText(), qty: z.int().check(z.nonnegative(), z.lte(1_000_000)) });
+/** The parcels of one batch, as the device lists them. */
+const batchShipmentIds = () => z.array(idText()).check(z.maxLength(MAX_EVENT_LINES));
 
 /** batch.claimed: a picker took a batch; `shipmentIds` is the batch as the device saw it (a rebuilt batch is refused). */
 export const batchClaimedPayloadSchema = z.object({
-  batchId: z.string().check(z.minLength(1)),
-  shipmentIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  batchId: idText(),
+  shipmentIds: batchShipmentIds().check(z.minLength(1)),
 });
 
 /** pick.confirmed: one stop picked in full, every unit confirmed by scan (or keyed after a scan). */
 export const pickConfirmedPayloadSchema = z.object({
-  batchId: z.string().check(z.minLength(1)),
-  productCode: z.string().check(z.minLength(1)),
-  location: z.string(),
-  qty: z.int().check(z.nonnegative()),
-  allocations: z.array(pickAllocationSchema),
+  batchId: idText(),
+  productCode: idText(),
+  location: z.string().check(z.maxLength(MAX_ID_CHARS)),
+  qty: z.int().check(z.nonnegative(), z.lte(1_000_000)),
+  allocations: z.array(pickAllocationSchema).check(z.maxLength(MAX_EVENT_LINES)),
 });
 
 /** pick.short: fewer units found than needed; `shortShipmentIds` lost by the allocation rule (shortage.ts). */
 export const pickShortPayloadSchema = z.object({
-  batchId: z.string().check(z.minLength(1)),
-  productCode: z.string().check(z.minLength(1)),
-  location: z.string(),
-  required: z.int().check(z.positive()),
-  found: z.int().check(z.nonnegative()),
-  allocations: z.array(pickAllocationSchema),
-  shortShipmentIds: z.array(z.string().check(z.minLength(1))),
+  batchId: idText(),
+  productCode: idText(),
+  location: z.string().check(z.maxLength(MAX_ID_CHARS)),
+  required: z.int().check(z.positive(), z.lte(1_000_000)),
+  found: z.int().check(z.nonnegative(), z.lte(1_000_000)),
+  allocations: z.array(pickAllocationSchema).check(z.maxLength(MAX_EVENT_LINES)),
+  shortShipmentIds: batchShipmentIds(),
 });
 
 /** batch.completed: every stop picked or short; the parcels not short are picked. */
 export const batchCompletedPayloadSchema = z.object({
-  batchId: z.string().check(z.minLength(1)),
-  shortShipmentIds: z.array(z.string().check(z.minLength(1))),
+  batchId: idText(),
+  shortShipmentIds: batchShipmentIds(),
 });
 /** What state a returned item arrived in; 'missing' = expected back but not in the box (欠品). */
 export const returnConditionSchema = z.enum(['unopened', 'opened', 'damaged', 'missing']);
@@ -61,29 +105,29 @@ export type ReturnCondition = z.infer<typeof returnConditionSchema>;
 export const returnReceivedPayloadSchema = z
   .object({
     /** The parcel being returned; null when the device did not hold it and logged it by order number. */
-    shipmentId: z.nullable(z.string().check(z.minLength(1))),
+    shipmentId: z.nullable(idText()),
     /** The order number, always sent; the server resolves it to a parcel when shipmentId is null. */
     orderNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-    startedAt: z.iso.datetime(),
+    startedAt: deviceTimeSchema,
     /** Items of the parcel, received (unopened/opened/damaged) or missing; a product may appear per condition. */
     items: z
       .array(
         z.object({
-          productCode: z.string().check(z.minLength(1)),
-          qty: z.int().check(z.positive()),
+          productCode: idText(),
+          qty: z.int().check(z.positive(), z.lte(1_000_000)),
           condition: returnConditionSchema,
           /** A code of the catalogue's returnReasons; null only for missing items. */
-          reasonCode: z.nullable(z.string().check(z.minLength(1))),
-          note: z.optional(z.string().check(z.maxLength(500))),
+          reasonCode: z.nullable(idText()),
+          note: z.optional(z.string().check(z.maxLength(MAX_ITEM_NOTE_CHARS))),
         }),
       )
-      .check(z.maxLength(500)),
+      .check(z.maxLength(MAX_EVENT_LINES)),
     /** Things in the box that the parcel never held (a product of another order, an unknown barcode). */
     unexpectedItems: z
-      .array(z.object({ code: z.string().check(z.minLength(1)), productCode: z.nullable(z.string()), qty: z.int().check(z.positive()) }))
-      .check(z.maxLength(500)),
+      .array(z.object({ code: idText(), productCode: z.nullable(z.string().check(z.maxLength(MAX_ID_CHARS))), qty: z.int().check(z.positive(), z.lte(1_000_000)) }))
+      .check(z.maxLength(MAX_EVENT_LINES)),
     /** Free note of the returns staff (optional). */
-    note: z.nullable(z.string().check(z.maxLength(1000))),
+    note: z.nullable(z.string().check(z.maxLength(MAX_RETURN_NOTE_CHARS))),
   })
   .check(
     z.refine((p) => p.items.some((i) => i.condition !== 'missing') || p.unexpectedItems.length > 0, {
@@ -114,15 +158,20 @@ void TYPES_LISTED;
 
 /** The envelope every event travels in: client-made id, per-device sequence, who and when. */
 export const eventEnvelopeSchema = z.object({
-  /** Client-made UUID: the idempotency key. */
+  /**
+   * Client-made UUID: the idempotency key. Any case is accepted; the server looks it up and records it
+   * in lower case (the form PostgreSQL hands back) and answers with the id as sent.
+   */
   id: z.uuid(),
   /** 1, 2, 3 … per device, in the order the device recorded them (at most 2^31-1: the server stores an int4). */
   deviceSeq: z.int().check(z.positive(), z.lte(2_147_483_647)),
-  staffId: z.string().check(z.minLength(1)),
-  /** Device clock when recorded (ISO 8601). */
-  at: z.iso.datetime(),
+  staffId: idText(),
+  /** Device clock when recorded (ISO 8601, UTC). */
+  at: deviceTimeSchema,
 });
 
-/** A full event as stored in the device outbox and sent in a push. */
-export const syncEventSchema = z.intersection(eventEnvelopeSchema, eventBodySchema);
+/** A full event as stored in the device outbox and sent in a push: at most MAX_EVENT_BYTES of JSON. */
+export const syncEventSchema = z.intersection(eventEnvelopeSchema, eventBodySchema).check(
+  z.refine((event) => utf8Bytes(JSON.stringify(event)) <= MAX_EVENT_BYTES, { message: `an event may be at most ${MAX_EVENT_BYTES} bytes of JSON` }),
+);
 export type SyncEvent = z.infer<typeof syncEventSchema>;

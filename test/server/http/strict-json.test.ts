@@ -52,9 +52,11 @@ describe('device clock out of range', () => {
   });
   afterAll(() => demo?.close());
 
-  it('applies a packed event whose device clock says year 0000, stamping the server time', async () => {
+  it('refuses a device clock of year 0000 (no timestamp column stores it) and applies one reset to 1970', async () => {
     const { token } = await demo.enrol();
-    const res = await demo.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [packedEvent('S0000001', { at: '0000-01-01T00:00:00Z' })] } });
+    const year0 = await demo.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [packedEvent('S0000001', { at: '0000-01-01T00:00:00Z' })] } });
+    expect(year0.statusCode, year0.body).toBe(400);
+    const res = await demo.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [packedEvent('S0000001', { at: '1970-01-01T00:00:00Z' })] } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().results[0].status).toBe('applied');
   });

@@ -2,6 +2,7 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 import { devices, warehouses } from './core.js';
+import type { SupervisorFlagKind } from '../../../shared/protocol/admin-devices.js';
 
 /** What a supervisor must look at (kinds in shared/protocol/admin-devices.ts). */
 export const supervisorFlags = pgTable(
@@ -9,7 +10,7 @@ export const supervisorFlags = pgTable(
   {
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
-    kind: text('kind').$type<'seq_gap' | 'seq_restart' | 'packed_while_held' | 'db_lost'>().notNull(),
+    kind: text('kind').$type<SupervisorFlagKind>().notNull(),
     deviceId: text('device_id').references(() => devices.id),
     staffId: text('staff_id'),
     shipmentId: text('shipment_id'),

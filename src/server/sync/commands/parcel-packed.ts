@@ -48,18 +48,9 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
   const mismatch = packedItemsDifference(parcel, items);
   if (mismatch) return { status: 'rejected', code: 'items_mismatch', message: `Parcel ${shipmentId}: the packed items do not match the order (${mismatch}).`, detail: { difference: mismatch } };
 
-  // Written (and stamped) with the push's other packs at the end of its transaction.
-  parcels.markPacked(shipmentId, { staffId: event.staffId, deviceId: ctx.deviceId, at: storableTime(event.at, ctx.now) });
+  // Written (and stamped) with the push's other packs at the end of its transaction. The schema
+  // admits only times PostgreSQL stores (protocol/events.ts, deviceTimeSchema).
+  parcels.markPacked(shipmentId, { staffId: event.staffId, deviceId: ctx.deviceId, at: new Date(event.at) });
   return { status: 'applied' };
 };
 
-/**
- * The device's clock as a time PostgreSQL can store, else the server's: a handheld whose clock reset
- * can send year 0000, which timestamptz refuses (a 500 and a stuck queue). The event body keeps the
- * device's own value for the audit.
- */
-function storableTime(deviceTime: string, serverNow: Date): Date {
-  const at = new Date(deviceTime);
-  const year = at.getUTCFullYear();
-  return Number.isFinite(at.getTime()) && year >= 1 && year <= 9999 ? at : serverNow;
-}
