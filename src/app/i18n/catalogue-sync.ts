@@ -63,5 +63,22 @@ export const SYNC_WORDS = {
     'sync.event.short': { ja: '欠品 {batchId} {productCode}', en: 'Short {batchId} {productCode}' },
     'sync.event.batchDone': { ja: 'バッチ完了 {batchId}', en: 'Batch done {batchId}' },
     'sync.event.returned': { ja: '返品受付 {id}', en: 'Return {id}' },
+    'sync.error.serverFailing': {
+      ja: 'サーバーで障害が起きています。記録はこの端末に残したまま、自動で再試行します',
+      en: 'The server is failing. Every record stays on this device, and it retries on its own',
+    },
+    'sync.stuck.title': { ja: '同期できない記録があります', en: 'A record will not sync' },
+    'sync.stuck.body': {
+      ja: '{event}（{at} 記録）を {attempts} 回送りましたが、サーバーが受け付けていません。記録は消さずにこの端末に残し、再試行を続けます。責任者に伝えてください',
+      en: '{event} (recorded {at}) was sent {attempts} times and the server has not taken it. It is kept on this device, not deleted, and retried. Tell your supervisor',
+    },
+    'sync.stuck.tooLarge': {
+      ja: '{event}（{at} 記録）は大きすぎてサーバーに送れません（{kb} KB）。記録は消さずにこの端末に残しています。責任者に伝えてください',
+      en: '{event} (recorded {at}) is too large to send to the server ({kb} KB). It is kept on this device, not deleted. Tell your supervisor',
+    },
+    'sync.stuck.reason': { ja: 'サーバーの理由: {reason}', en: 'Server’s reason: {reason}' },
+    'sync.entry.failed': { ja: '{n} 回失敗 · 次の再試行 {time}', en: 'Failed {n}× · next try {time}' },
+    'sync.entry.failedNow': { ja: '{n} 回失敗 · 次の同期で再試行', en: 'Failed {n}× · retried on the next sync' },
+    'sync.entry.tooLarge': { ja: '大きすぎて送れません（{kb} KB）', en: 'Too large to send ({kb} KB)' },
   },
 } satisfies Words;
