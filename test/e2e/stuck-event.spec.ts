@@ -8,6 +8,7 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { STUCK_AFTER_ATTEMPTS } from '../../src/shared/protocol/sync.js';
 import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, insertBarcode, signIn, wedgeScan } from '../helpers/journey.js';
+import { SERVER_ADMIN_TOKEN } from '../helpers/server-process.js';
 import { useServer } from '../helpers/spec-server.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -95,6 +96,15 @@ test('one event the server will not take stays queued and shows as stuck; the re
   // The console lists the device as stuck with that event, as the device reported it on its pull.
   const device = async () => (await server.admin<{ devices: { name: string; stuck: { eventId: string; type: string; attempts: number; reason: string } | null }[] }>('GET', '/api/admin/devices')).devices.find((d) => d.name === 'pack-01');
   await expect.poll(async () => (await device())?.stuck).toMatchObject({ eventId: stuckId, type: 'parcel.packed', reason: REASON });
+  // … and the supervisor's page marks its row with that event: type, id, age, attempts, reason.
+  const consolePage = await context.newPage();
+  await consolePage.goto(`${server.url}/console/#devices`);
+  await consolePage.getByTestId('console-token').fill(SERVER_ADMIN_TOKEN);
+  await consolePage.getByTestId('console-signin-submit').click();
+  const row = consolePage.getByTestId('device-row').filter({ hasText: 'pack-01' });
+  await expect(row).toHaveAttribute('data-stuck', 'true');
+  for (const text of ['parcel.packed', stuckId!, '分前', '回 / attempts', REASON]) await expect(row).toContainText(text);
+  await consolePage.close();
 
   // A reload keeps it, queued and stuck, with its reason.
   await page.reload();
