@@ -10,7 +10,7 @@ import { getMeta } from '../store/meta.js';
 import { applyPushResults, pendingAfter, recordFailedAttempts } from '../store/outbox.js';
 import type { OutboxEntry, PushLimits, Rejection } from '../store/schema.js';
 import { AuthError, HttpError, ProtocolError, type ApiClient } from './api.js';
-import { BatchBuilder } from './push-batch.js';
+import { BatchBuilder, pushBodyBytes } from './push-batch.js';
 
 /** What one push run did. */
 export interface PushSummary {
@@ -33,13 +33,19 @@ export interface PushOptions {
   random?: () => number;
 }
 
+/** Answers that refuse a request for its body (one event in it the server will not read). */
+const REFUSED_BODY: ReadonlySet<number> = new Set([400, 422]);
+
 /** Pending entries read per page while a batch is chosen. */
 const PAGE = 200;
 
 /**
  * Pushes every pending event that may go now. A request that fails as a whole (network, 5xx, a reply
- * it cannot read) counts as a failed attempt of each event in it and throws, leaving them pending; a
- * 413 halves the batch and tries again.
+ * it cannot read) counts as a failed attempt of each event in it and throws, leaving them pending.
+ * A request refused for its body is split until the event at fault is alone: a 413 halves the batch
+ * (for the rest of the run: something on the way takes less than announced), a 400/422 halves it until
+ * the one event the server will not read is found; that event is kept, marked, and retried with
+ * backoff, and the rest go on.
  */
 export async function pushOutbox(
   api: Pick<ApiClient, 'push'>,
@@ -52,9 +58,11 @@ export async function pushOutbox(
   const random = options.random ?? Math.random;
   const summary: PushSummary = { sent: 0, synced: 0, rejected: 0, rejections: [], deferred: 0, nextRetryAt: null };
   const sentThisRun = new Set<string>();
-  let maxEvents = limits.maxEvents;
+  let sizeCap = limits.maxEvents;
+  let splitCap: number | null = null;
   for (;;) {
     // 1. The next batch: oldest first, held back by subject, backoff, size; unreadable ones kept back, refused.
+    const maxEvents = Math.min(sizeCap, splitCap ?? Infinity);
     const { entries: batch, keptBack, nextRetryMs } = await nextBatch(store, { ...limits, maxEvents }, now(), options.ignoreBackoff === true, sentThisRun, random);
     summary.rejected += keptBack;
     if (batch.length === 0) return { ...summary, nextRetryAt: nextRetryMs };
@@ -66,14 +74,18 @@ export async function pushOutbox(
         signal,
       ));
     } catch (error) {
-      if (error instanceof HttpError && error.status === 413) {
-        // The body was too large for something on the way: halve the batch; one event alone is marked.
-        if (batch.length > 1) {
-          maxEvents = Math.ceil(batch.length / 2);
-          continue;
-        }
-        await recordFailedAttempts(store, [{ id: batch[0].id, reason: error.message, tooLarge: new TextEncoder().encode(JSON.stringify({ events: [batch[0].event] })).length }], now(), true, random);
+      const refusedBody = error instanceof HttpError && (error.status === 413 || REFUSED_BODY.has(error.status));
+      if (refusedBody && batch.length > 1) {
+        if (error.status === 413) sizeCap = Math.ceil(batch.length / 2);
+        else splitCap = Math.ceil(batch.length / 2);
+        continue;
+      }
+      if (refusedBody) {
+        // The one event at fault: kept, marked, retried with backoff; the queue goes on without it.
+        const tooLarge = error.status === 413 ? pushBodyBytes([batch[0].event]) : undefined;
+        await recordFailedAttempts(store, [{ id: batch[0].id, reason: failureReason(error), ...(tooLarge ? { tooLarge } : {}) }], now(), true, random);
         sentThisRun.add(batch[0].id);
+        splitCap = null;
         continue;
       }
       if (!(error instanceof AuthError) && !signal?.aborted) {

@@ -197,6 +197,24 @@ describe('push size', () => {
     store.close();
   });
 
+  it('a push refused for one event in its body (400) is split until that event is alone: it is kept and retried later, the rest sync', async () => {
+    const shipments = Array.from({ length: 16 }, (_, i) => (i === 5 ? 'BAD' : `S${3000 + i}`));
+    const { store, entries } = await storeWith(shipments);
+    const counts: number[] = [];
+    const fetch = vi.fn(async (_u: RequestInfo | URL, init?: RequestInit) => {
+      const { events } = JSON.parse(String(init?.body)) as { events: Sent[] };
+      counts.push(events.length);
+      if (events.some((e) => e.payload.shipmentId === 'BAD')) return json(400, { error: 'bad_request', message: 'body/events/0/payload: too big' });
+      return json(200, { results: events.map((e) => ({ id: e.id, status: 'applied' })) });
+    });
+    await pushOutbox(createApiClient({ fetch, getToken: () => 't' }), store, clock(T0), undefined, { random: () => 0 });
+    expect(await outboxCounts(store)).toEqual({ pending: 1, rejected: 0, synced: 15 });
+    expect(await read(store, entries[5].id)).toMatchObject({ status: 'pending', attempts: 1, lastReason: 'HTTP 400: body/events/0/payload: too big', retryAt: new Date(T0 + EVENT_RETRY.baseMs / 2).toISOString() });
+    // Halving narrows it down (the good halves on the way are applied); once it is alone, the rest go in one batch again.
+    expect(counts).toEqual([16, 8, 4, 4, 2, 1, 1, 10]);
+    store.close();
+  });
+
   it('never sends an event larger than any push may be: kept, marked, shown as stuck; the rest sync', async () => {
     const { store, entries } = await storeWith(['S1', 'S2']);
     // An event as an older app could have stored it: far larger than the server's body limit.
