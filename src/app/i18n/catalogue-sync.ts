@@ -57,7 +57,7 @@ export const SYNC_WORDS = {
     'sync.lastError': { ja: '前回のエラー: {error}', en: 'Last error: {error}' },
     'sync.error.network': { ja: 'サーバーにつながりません', en: 'Server unreachable' },
     'sync.error.server': { ja: 'サーバーエラー', en: 'Server error' },
-    'sync.error.protocol': { ja: 'サーバーの応答が読めません', en: 'Unreadable server reply' },
+    'sync.error.protocol': { ja: 'サーバーの応答が読めません。自動で再試行します', en: 'Unreadable server reply. Retrying on its own' },
     'sync.event.claimed': { ja: 'バッチ取得 {batchId}', en: 'Claimed {batchId}' },
     'sync.event.picked': { ja: 'ピッキング {batchId} {productCode}', en: 'Picked {batchId} {productCode}' },
     'sync.event.short': { ja: '欠品 {batchId} {productCode}', en: 'Short {batchId} {productCode}' },
