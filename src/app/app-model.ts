@@ -38,7 +38,7 @@ export class AppModel {
       outboxCounts: () => state.counts,
     });
     this.scheduler = new SyncScheduler({
-      run: (signal) => this.sync.run(signal),
+      run: (signal, manual) => this.sync.run(signal, manual),
       isOnline: () => navigator.onLine,
       onAuthLost: () => void this.device.revoked(),
       onState: (sync) => {

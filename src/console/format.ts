@@ -1,6 +1,7 @@
 /** How the console writes parcels, times, import reports and rows of data for a supervisor. */
 import type { ParcelStatus } from '../shared/domain/parcel.js';
 import type { AdminParcel } from '../shared/protocol/admin-console.js';
+import type { AdminDevice } from '../shared/protocol/admin-devices.js';
 import type { ImportReport } from '../shared/protocol/import.js';
 
 /** The parcel statuses in floor order, as the status chips show them. */
@@ -42,4 +43,22 @@ export function confirmImportLabel(report: ImportReport): string {
 /** A cell of a generic table: objects (and null) as JSON, a missing value as empty. */
 export function cellText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value ?? '');
+}
+
+/** How long ago, in the floor's words: 分 up to two hours, then 時間, then 日. */
+export function ageText(iso: string | null, nowMs: number): string {
+  const then = iso ? Date.parse(iso) : NaN;
+  if (!Number.isFinite(then)) return '—';
+  const minutes = Math.max(0, Math.floor((nowMs - then) / 60_000));
+  if (minutes < 120) return `${minutes} 分前 / ${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} 時間前 / ${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} 日前 / ${days} days ago`;
+}
+
+/** A stuck device's event in one line: type, id, age (since the device recorded it), attempts and the reason. */
+export function stuckText(stuck: NonNullable<AdminDevice['stuck']>, nowMs: number): string {
+  const reason = stuck.reason ? ` · ${stuck.reason}` : '';
+  return `${stuck.type} ${stuck.eventId} · ${ageText(stuck.recordedAt, nowMs)} · ${stuck.attempts} 回 / attempts${reason}`;
 }

@@ -1,6 +1,6 @@
 /** How the console writes parcels, times and import reports for a supervisor. */
 import { describe, expect, it } from 'vitest';
-import { cellText, confirmImportLabel, flagsText, formatWhen, holdOrPackedText, PARCEL_STATUSES, recordsToWrite, STATUS_LABEL } from '../../src/console/format.js';
+import { ageText, cellText, confirmImportLabel, flagsText, formatWhen, holdOrPackedText, PARCEL_STATUSES, recordsToWrite, STATUS_LABEL, stuckText } from '../../src/console/format.js';
 import { parcelStatusSchema } from '../../src/shared/domain/parcel.js';
 import type { ImportReport } from '../../src/shared/protocol/import.js';
 
@@ -54,5 +54,21 @@ describe('rows of a listing', () => {
     [{ a: 1 }, '{"a":1}'],
   ])('writes %j as %j', (value, text) => {
     expect(cellText(value)).toBe(text);
+  });
+});
+
+describe('devices', () => {
+  const stuck = { eventId: '00000000-0000-4000-8000-00000000beef', type: 'parcel.packed', recordedAt: '2026-11-24T09:00:00.000Z', attempts: 6, reason: 'parcel row locked', reportedAt: '2026-11-24T11:00:00.000Z' };
+
+  it('a stuck device’s event names its type, id, age, attempts and the server’s reason', () => {
+    expect(stuckText(stuck, Date.parse('2026-11-24T09:45:00.000Z'))).toBe('parcel.packed 00000000-0000-4000-8000-00000000beef · 45 分前 / 45 min ago · 6 回 / attempts · parcel row locked');
+  });
+
+  it('ages read in minutes, then hours, then days; an unknown time is a dash', () => {
+    const at = Date.parse('2026-11-24T09:00:00.000Z');
+    expect(ageText('2026-11-24T09:00:00.000Z', at + 3 * 3_600_000)).toBe('3 時間前 / 3 h ago');
+    expect(ageText('2026-11-24T09:00:00.000Z', at + 72 * 3_600_000)).toBe('3 日前 / 3 days ago');
+    expect(ageText(null, at)).toBe('—');
+    expect(stuckText({ ...stuck, recordedAt: null, reason: '' }, at)).toBe('parcel.packed 00000000-0000-4000-8000-00000000beef · — · 6 回 / attempts');
   });
 });

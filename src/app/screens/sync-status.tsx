@@ -6,7 +6,8 @@ import { addWords, describeRejection, getLang, t } from '../i18n/i18n.js';
 import { SYNC_WORDS } from '../i18n/catalogue-sync.js';
 import { listOutbox } from '../store/outbox-lookups.js';
 import type { OutboxEntry, OutboxStatus } from '../store/schema.js';
-import { AuthError, HttpError, ProtocolError } from '../sync/api.js';
+import type { StuckEvent } from '../store/outbox-retry.js';
+import { AuthError, HttpError, ProtocolError, RetryableError } from '../sync/api.js';
 import { WipeDevice } from '../components/wipe-device.js';
 
 // This screen's words come with its chunk.
@@ -16,7 +17,9 @@ addWords(SYNC_WORDS);
 export function SyncScreen({ model }: { model: AppModel }) {
   const [lists, setLists] = useState<Record<OutboxStatus, OutboxEntry[]> | null>(null);
   // Reload the lists whenever the counts change (after each commit and sync).
-  const key = `${model.state.counts.pending}/${model.state.counts.rejected}/${model.state.counts.synced}/${model.state.lastSyncAt}`;
+  const { counts, syncStatus } = model.state;
+  // … and after each failed attempt, whose count and reason the pending list shows.
+  const key = `${counts.pending}/${counts.rejected}/${counts.synced}/${model.state.lastSyncAt}/${counts.stuck?.attempts}/${syncStatus.failures}/${syncStatus.running}`;
   useEffect(() => {
     let live = true;
     void Promise.all([listOutbox(model.store, 'pending'), listOutbox(model.store, 'rejected'), listOutbox(model.store, 'synced', 50)]).then(
@@ -45,19 +48,49 @@ export function SyncScreen({ model }: { model: AppModel }) {
             error:
               error instanceof ProtocolError
                 ? t('sync.error.protocol')
-                : error instanceof HttpError || error instanceof AuthError
+                : error instanceof RetryableError && error.status !== null
+                  ? `${t('sync.error.serverFailing')} (${error.message})`
+                  : error instanceof HttpError || error instanceof AuthError
                   ? `${t('sync.error.server')} (${(error as Error).message})`
                   : t('sync.error.network'),
           })}
         </p>
       )}
+      {model.state.counts.stuck && <StuckNotice stuck={model.state.counts.stuck} entry={lists?.pending.find((e) => e.id === model.state.counts.stuck?.id)} />}
       <Section title={`${t('sync.rejected')} (${model.state.counts.rejected})`} entries={lists?.rejected} testId="sync-rejected" tone="rejected">
         {(e) => <p class="entry-reason">{e.rejection ? describeRejection(e.rejection, lang) : ''}</p>}
       </Section>
-      <Section title={`${t('sync.pending')} (${model.state.counts.pending})`} entries={lists?.pending} testId="sync-pending" tone="pending" />
+      <Section title={`${t('sync.pending')} (${model.state.counts.pending})`} entries={lists?.pending} testId="sync-pending" tone="pending">
+        {(e) => <RetryLine entry={e} />}
+      </Section>
       <Section title={`${t('sync.synced')} (${model.state.counts.synced})`} entries={lists?.synced} testId="sync-synced" tone="synced" />
       <WipeDevice model={model} />
     </section>
+  );
+}
+
+/** The oldest queued event that will not sync: what it is, since when, how often it failed, and the server's reason. */
+function StuckNotice({ stuck, entry }: { stuck: StuckEvent; entry: OutboxEntry | undefined }) {
+  const params = { event: entry ? eventLabel(entry) : stuck.type, at: formatTime(stuck.recordedAt, getLang()), attempts: stuck.attempts, kb: Math.ceil((stuck.tooLarge ?? 0) / 1024) };
+  return (
+    <div class="form-error" role="alert" data-testid="sync-stuck" data-event={stuck.id} data-attempts={stuck.attempts} style={{ overflowWrap: 'anywhere' }}>
+      <strong>{t('sync.stuck.title')}</strong>
+      <p class="entry-reason">{t(stuck.tooLarge !== undefined ? 'sync.stuck.tooLarge' : 'sync.stuck.body', params)}</p>
+      {stuck.reason && <p data-testid="sync-stuck-reason">{t('sync.stuck.reason', { reason: stuck.reason })}</p>}
+    </div>
+  );
+}
+
+/** A queued event that failed: how often, and when it is tried again (or that no push can carry it). */
+function RetryLine({ entry }: { entry: OutboxEntry }) {
+  if (entry.tooLarge !== undefined) return <p class="entry-reason">{t('sync.entry.tooLarge', { kb: Math.ceil(entry.tooLarge / 1024) })}</p>;
+  if (!entry.attempts) return null;
+  const later = entry.retryAt !== undefined && Date.parse(entry.retryAt) > Date.now();
+  return (
+    <p class="entry-time" data-testid="entry-retry" style={{ overflowWrap: 'anywhere' }}>
+      {later ? t('sync.entry.failed', { n: entry.attempts, time: formatTime(entry.retryAt, getLang()) }) : t('sync.entry.failedNow', { n: entry.attempts })}
+      {entry.lastReason ? ` · ${entry.lastReason}` : ''}
+    </p>
   );
 }
 

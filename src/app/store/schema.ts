@@ -59,6 +59,14 @@ export interface MetaValues {
   /** Open and claimed pick batches by id, as last pulled. */
   batches: Record<string, PickBatch>;
   pickSettings: PickSettings;
+  /** What one push may carry, as the server last announced it in a pull reply (absent: the defaults). */
+  pushLimits: PushLimits;
+}
+
+/** The most events and bytes (of the JSON body) one push may carry. */
+export interface PushLimits {
+  maxEvents: number;
+  maxBytes: number;
 }
 /** A key of the meta store. */
 export type MetaKey = keyof MetaValues;
@@ -92,6 +100,18 @@ export interface OutboxEntry {
   recordedAt: string;
   syncedAt: string | null;
   rejection: Rejection | null;
+  // The retry record of a pending event. Optional and unindexed, so entries written before they
+  // existed read as "never failed" and no database upgrade is needed.
+  /** Failed attempts to sync it: deferred by the server, or sent in a request that failed as a whole. */
+  attempts?: number;
+  /** When the first of those attempts failed (ISO). */
+  failingSince?: string;
+  /** Why the last attempt failed: the server's message, or how the request failed. */
+  lastReason?: string;
+  /** Not sent again before this time (ISO): the backoff after a deferred answer. */
+  retryAt?: string;
+  /** Its size in bytes when no push could carry it (larger than the server's limit): kept, not sent. */
+  tooLarge?: number;
 }
 
 /** The typed schema for idb. */

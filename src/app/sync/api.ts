@@ -13,6 +13,7 @@ import type {
   PushResponse,
 } from '../../shared/protocol/sync.js';
 import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
+import type { StuckEvent } from '../store/outbox-retry.js';
 
 /** 401: the device credential is missing, wrong or revoked. */
 export class AuthError extends Error {
@@ -50,8 +51,8 @@ export interface ApiDeps {
   fetch: typeof fetch;
   /** The current device token, or null before enrolment. */
   getToken: () => string | null;
-  /** The outbox counts to report with each pull (the console shows them per device). */
-  outboxCounts?: () => { pending: number; rejected: number };
+  /** The outbox counts, and the oldest queued event when it will not sync, to report with each pull (the console shows them per device). */
+  outboxCounts?: () => { pending: number; rejected: number; stuck?: StuckEvent };
   baseUrl?: string;
 }
 
@@ -138,7 +139,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     device: (signal) => request('GET', '/api/device', 'device', { auth: true, signal }),
     pull: (cursor, signal, onNextCursor) => {
       const counts = deps.outboxCounts?.();
-      const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}` : '';
+      const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}${counts.stuck ? stuckQuery(counts.stuck) : ''}` : '';
       const onHeaders = (headers: Headers) => {
         const next = headers.get(PULL_NEXT_CURSOR_HEADER);
         if (next !== null && /^\d+$/.test(next)) onNextCursor?.(next);
@@ -147,4 +148,30 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     },
     push: (events, signal) => request('POST', '/api/sync/push', 'push', { body: { events }, auth: true, signal }),
   };
+}
+
+/** Reason text longest the pull query takes (pullQuerySchema). */
+const STUCK_REASON_MAX = 300;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * The stuck-event fields of a pull query. Each is sent only in the shape the server takes: a report the
+ * server refused would fail the pull itself (an entry written by an older app may hold odd values).
+ */
+export function stuckQuery(stuck: StuckEvent): string {
+  if (!UUID.test(stuck.id)) return '';
+  const fields: [string, string][] = [
+    ['stuckId', stuck.id],
+    ['stuckType', wellFormed(stuck.type, 40)],
+    ['stuckAttempts', String(Number.isFinite(stuck.attempts) ? Math.max(0, Math.min(10_000_000, Math.floor(stuck.attempts))) : 0)],
+    ['stuckReason', wellFormed(stuck.reason, STUCK_REASON_MAX)],
+  ];
+  if (ISO_UTC.test(stuck.recordedAt) && !Number.isNaN(Date.parse(stuck.recordedAt))) fields.push(['stuckSince', stuck.recordedAt]);
+  return fields.map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+}
+
+/** At most `max` UTF-16 units, without a half character (encodeURIComponent throws on one). */
+function wellFormed(text: string, max: number): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
 }

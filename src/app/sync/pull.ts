@@ -2,10 +2,17 @@
 import type { Catalogue } from '../../shared/domain/catalogue.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { LocalStore } from '../store/local-store.js';
-import { getMeta } from '../store/meta.js';
+import { getMeta, setMeta } from '../store/meta.js';
 import { applyPullPage, PULL_PUT_MEASURE } from '../store/pull-page.js';
 import type { PullResponse } from '../../shared/protocol/sync.js';
 import { ProtocolError, PULL_MEASURE, type ApiClient } from './api.js';
+
+/** Keeps the push limits the server announced (written only when they changed). */
+async function keepPushLimits(store: LocalStore, limits: { maxEvents: number; maxBytes: number }): Promise<void> {
+  const known = await getMeta(store, 'pushLimits');
+  if (known?.maxEvents === limits.maxEvents && known.maxBytes === limits.maxBytes) return;
+  await setMeta(store, 'pushLimits', { maxEvents: limits.maxEvents, maxBytes: limits.maxBytes });
+}
 
 /** Most pages one run follows before giving up on a server that never says "no more". */
 export const PULL_MAX_PAGES = 10_000;
@@ -87,6 +94,7 @@ export async function pullAll(
       const writeStart = performance.now();
       const stored = await applyPullPage(store, page);
       performance.measure(`${PULL_MEASURE}-write`, { start: writeStart });
+      if (page.pushLimits) await keepPushLimits(store, page.pushLimits);
       for (const p of stored) changed.set(p.shipmentId, p);
       if (page.catalogue) catalogue = page.catalogue;
       onPage?.(stored, page.catalogue, page);

@@ -1,7 +1,9 @@
 /**
  * When to sync: on start, when the network comes back, ~1 s after each recorded event, on demand,
- * and after a failure on a timer with exponential backoff and jitter (capped). One run at a time;
- * requests during a run coalesce into one more run. A 401 stops everything and reports it.
+ * and after a failure on a timer with exponential backoff and jitter (capped): a network failure, a
+ * 5xx, a 408/429 or an unreadable reply alike. One run at a time; requests during a run coalesce into
+ * one more run. A 401 stops everything and reports it. After a run that left events deferred by the
+ * server, the next run comes when the soonest of them may be sent again.
  */
 import { AuthError } from './api.js';
 
@@ -32,8 +34,11 @@ export interface SchedulerState {
 
 /** What the scheduler needs; timers and randomness come in so tests can drive them. */
 export interface SchedulerDeps {
-  /** One full sync (push then pull); throws on failure. */
-  run: (signal: AbortSignal) => Promise<void>;
+  /**
+   * One full sync (push then pull); throws on failure. `manual`: the worker asked (deferred events go
+   * now). Resolves to when deferred events may be sent again (epoch ms), or null.
+   */
+  run: (signal: AbortSignal, manual: boolean) => Promise<number | null | void>;
   isOnline: () => boolean;
   onAuthLost: (error: AuthError) => void;
   onState?: (state: SchedulerState) => void;
@@ -48,6 +53,7 @@ export class SyncScheduler {
   private state: SchedulerState = { running: false, failures: 0, retryAt: null, lastError: null };
   private timer: unknown = null;
   private again = false;
+  private manual = false;
   private stopped = false;
   private abort: AbortController | null = null;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -71,6 +77,7 @@ export class SyncScheduler {
       this.schedule(SYNC_DEBOUNCE_MS, true);
       return;
     }
+    if (reason === 'manual') this.manual = true;
     if (reason === 'online' || reason === 'manual') this.state = { ...this.state, failures: 0 };
     this.schedule(0, false);
   }
@@ -115,12 +122,15 @@ export class SyncScheduler {
       return;
     }
     this.again = false;
+    const manual = this.manual;
+    this.manual = false;
     this.abort = new AbortController();
     this.set({ running: true, retryAt: null });
     try {
-      await this.deps.run(this.abort.signal);
+      const deferredUntil = await this.deps.run(this.abort.signal, manual);
       this.set({ running: false, failures: 0, lastError: null });
       if (this.again) this.schedule(0, false);
+      else if (typeof deferredUntil === 'number') this.schedule(Math.max(0, deferredUntil - (this.deps.now?.() ?? Date.now())), false);
     } catch (error) {
       if (error instanceof AuthError) {
         this.set({ running: false, lastError: error });

@@ -6,7 +6,7 @@
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/local-store.js';
 import { setMeta } from '../store/meta.js';
-import { outboxCounts } from '../store/outbox.js';
+import { outboxCounts, stuckEvent } from '../store/outbox.js';
 import type { ApiClient } from './api.js';
 import { pullAll } from './pull.js';
 import { pushOutbox, type PushSummary } from './push.js';
@@ -38,12 +38,18 @@ export interface SyncServiceParts {
 export class SyncService {
   constructor(private readonly parts: SyncServiceParts) {}
 
-  /** One sync: push the outbox oldest first, then pull every page; throws on failure (the scheduler retries). */
-  async run(signal: AbortSignal): Promise<void> {
+  /**
+   * One sync: push the outbox oldest first, then pull every page; throws on failure (the scheduler
+   * retries). Returns when the soonest event the server deferred may be sent again (epoch ms), or null.
+   * `manual`: the worker asked, so deferred events are tried now, whatever their backoff.
+   */
+  async run(signal: AbortSignal, manual = false): Promise<number | null> {
     const { app, store, api } = this.parts;
     const now = () => new Date().toISOString();
     try {
-      const pushed = await pushOutbox(api, store, now, signal);
+      const pushed = await pushOutbox(api, store, now, signal, { ignoreBackoff: manual });
+      // The pull reports the queue as the push left it (a stuck event, with the server's last reason).
+      await this.refreshCounts();
       await pullAll(
         api,
         store,
@@ -60,15 +66,17 @@ export class SyncService {
       await setMeta(store, 'lastSyncAt', at);
       app.lastSyncAt = at;
       this.purgeOld();
+      return pushed.nextRetryAt;
     } finally {
       await this.refreshCounts();
     }
   }
 
-  /** Reloads the outbox counts from the store. */
+  /** Reloads the outbox counts, and the oldest queued event when it will not sync, from the store. */
   async refreshCounts(): Promise<void> {
     try {
-      this.parts.app.counts = await outboxCounts(this.parts.store);
+      const [counts, stuck] = await Promise.all([outboxCounts(this.parts.store), stuckEvent(this.parts.store, Date.now())]);
+      this.parts.app.counts = stuck ? { ...counts, stuck } : counts;
       this.parts.app.changed();
     } catch {
       // A closed connection (versionchange): the banner already says to reload.

@@ -6,16 +6,20 @@
  * The device's record checks (store/record-checks.ts) take the schemas they share with the replies
  * from here, so both load zod from this one chunk instead of splitting it into three.
  */
-export { PUSH_MAX_EVENTS } from '../../shared/protocol/sync.js';
+export { PUSH_MAX_BYTES, PUSH_MAX_EVENTS, STUCK_AFTER_ATTEMPTS, STUCK_AFTER_MS } from '../../shared/protocol/sync.js';
 export { catalogueSchema } from '../../shared/domain/catalogue.js';
 export { parcelSchema } from '../../shared/domain/parcel.js';
 export { pickBatchSchema, pickSettingsSchema } from '../../shared/protocol/pick.js';
-import { deviceInfoSchema, enrolResponseSchema, pullResponseSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
+import { deviceInfoSchema, enrolResponseSchema, pullResponseSchema, rejectCodeSchema } from '../../shared/protocol/sync.js';
+import { readPushResults } from './read-results.js';
+
+const REJECT_CODES: ReadonlySet<string> = new Set(rejectCodeSchema.options);
 
 /** Parsers per endpoint; each throws on a reply that is not the wire format. */
 export const parseReply = {
   enrol: (body: unknown) => enrolResponseSchema.parse(body),
   device: (body: unknown) => deviceInfoSchema.parse(body),
   pull: (body: unknown) => pullResponseSchema.parse(body),
-  push: (body: unknown) => pushResponseSchema.parse(body),
+  // Read result by result: an answer from a newer server must not make the whole reply unreadable.
+  push: (body: unknown) => readPushResults(body, REJECT_CODES),
 };

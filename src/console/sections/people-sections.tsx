@@ -4,7 +4,7 @@ import type { AdminStaff } from '../../shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../shared/protocol/admin-devices.js';
 import type { EnrolmentCodeResponse } from '../../shared/protocol/admin.js';
 import { api, type OnError } from '../api.js';
-import { formatWhen } from '../format.js';
+import { formatWhen, stuckText } from '../format.js';
 import { revokeDevicePath } from '../requests.js';
 
 type Warehouse = { id: string; name: string };
@@ -57,13 +57,14 @@ export function DevicesSection({ onError }: { onError: OnError }) {
             <th class="num">受信イベント</th>
             <th class="num">却下</th>
             <th>端末の未送信 / queued on device</th>
+            <th>同期できない記録 / stuck event</th>
             <th>状態</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {(devices ?? []).map((d) => (
-            <tr key={d.id} data-testid="device-row">
+            <tr key={d.id} data-testid="device-row" data-stuck={d.stuck ? 'true' : 'false'} class={d.stuck ? 'row-alert' : undefined}>
               <td>{d.name}</td>
               <td>{d.warehouseId}</td>
               <td>{formatWhen(d.createdAt)}</td>
@@ -73,6 +74,7 @@ export function DevicesSection({ onError }: { onError: OnError }) {
               <td data-testid={`device-queued-${d.id}`}>
                 {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${formatWhen(d.queued.reportedAt)}` : '—'}
               </td>
+              <td data-testid={`device-stuck-${d.id}`}>{d.stuck ? <strong>{stuckText(d.stuck, Date.now())}</strong> : '—'}</td>
               <td>{d.revokedAt ? `取消 ${formatWhen(d.revokedAt)}` : '有効'}</td>
               <td>
                 {!d.revokedAt && (
@@ -85,7 +87,10 @@ export function DevicesSection({ onError }: { onError: OnError }) {
           ))}
         </tbody>
       </table>
-      <p class="hint">端末内の未送信件数はサーバーからは見えません。端末の「同期状況」で確認してください。 / Events still queued on a device are shown on the device's sync screen.</p>
+      <p class="hint">
+        未送信件数と同期できない記録は、端末が最後に同期したときの報告です。同期できない記録は端末に残り、端末は再試行を続けます。理由を確かめ、端末の「同期状況」も見てください。 / Queued
+        counts and the stuck event are what the device reported at its last sync. A stuck event stays on the device, which keeps retrying it: check the reason, and the device's sync screen.
+      </p>
     </section>
   );
 }

@@ -50,9 +50,9 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const { cursor, limit, pending, rejected } = request.query;
+      const { cursor, limit } = request.query;
       const t0 = performance.now();
-      await recordOutboxReport(database, request.device!.id, { pending, rejected }, now());
+      await recordOutboxReport(database, request.device!.id, request.query, now());
       const t1 = performance.now();
       const cpu0 = process.cpuUsage();
       const page = await pullChanges(database, request.device!.warehouseId, cursor, limit, pickSettings);

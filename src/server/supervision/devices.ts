@@ -40,6 +40,7 @@ export async function listDevices(database: Database, warehouseId?: string): Pro
           d.reportedAt && d.reportedPending !== null
             ? { pending: d.reportedPending, rejected: d.reportedRejected ?? 0, reportedAt: d.reportedAt.toISOString() }
             : null,
+        stuck: d.reportedStuck && d.lastSeenAt ? { ...d.reportedStuck, reportedAt: d.lastSeenAt.toISOString() } : null,
       };
     });
   });

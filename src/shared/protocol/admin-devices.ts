@@ -50,6 +50,25 @@ export const adminDeviceSchema = z.object({
   eventsRejected: z.int(),
   /** What the device said waits in its outbox at its last pull; null until it has reported. */
   queued: z.nullable(z.object({ pending: z.int(), rejected: z.int(), reportedAt: z.string() })),
+  /**
+   * The oldest event the device could not sync, as it reported it at its last pull (null: its queue
+   * moves). The device keeps the event and retries it; a supervisor decides what to do.
+   */
+  stuck: z._default(
+    z.nullable(
+      z.object({
+        eventId: z.string(),
+        type: z.string(),
+        /** When the device recorded it (ISO), if it said. */
+        recordedAt: z.nullable(z.string()),
+        attempts: z.int(),
+        /** The server's last answer for it, or how the device's requests failed. */
+        reason: z.string(),
+        reportedAt: z.string(),
+      }),
+    ),
+    null,
+  ),
 });
 export type AdminDevice = z.infer<typeof adminDeviceSchema>;
 

@@ -33,4 +33,11 @@ describe('outbox entry check', () => {
   it('names an entry whose event is not an object', () => {
     expect(outboxEntryProblem({ ...entry({}), event: 'gone' } as unknown as OutboxEntry)).toBe('event: not an object');
   });
+
+  it('lets an entry with a retry record through, and one written before retry records existed', () => {
+    const retried = { ...entry({}), attempts: 3, failingSince: event.at, lastReason: 'parcel row locked', retryAt: event.at, tooLarge: 2_000_000 } as OutboxEntry;
+    expect(outboxEntryProblem(retried)).toBeNull();
+    // A retry record an older or damaged app left odd is not a reason to refuse the event: it reads as "never failed".
+    expect(outboxEntryProblem({ ...entry({}), attempts: 'many', retryAt: 12 } as unknown as OutboxEntry)).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { PullResponse } from '../../../src/shared/protocol/sync.js';
 import { loadBoot } from '../../../src/app/store/boot.js';
+import { getMeta } from '../../../src/app/store/meta.js';
 import { openLocalStore } from '../../../src/app/store/local-store.js';
 import { ProtocolError, RetryableError, createApiClient } from '../../../src/app/sync/api.js';
 import { PULL_PAGES_HELD, pullAll } from '../../../src/app/sync/pull.js';
@@ -12,6 +13,19 @@ import { catalogue, dbName, parcel } from '../../helpers/fixtures/device.js';
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('pullAll', () => {
+  it('keeps the push limits the server announces, and keeps the last ones when a server announces none', async () => {
+    const store = await openLocalStore(dbName());
+    let announce = true;
+    const fetch = vi.fn(async () => json(200, { cursor: '1', more: false, catalogue: null, parcels: [], ...(announce ? { pushLimits: { maxEvents: 200, maxBytes: 262_144 } } : {}) }));
+    expect(await getMeta(store, 'pushLimits')).toBeUndefined();
+    await pullAll(createApiClient({ fetch, getToken: () => 't' }), store);
+    expect(await getMeta(store, 'pushLimits')).toEqual({ maxEvents: 200, maxBytes: 262_144 });
+    announce = false;
+    await pullAll(createApiClient({ fetch, getToken: () => 't' }), store);
+    expect(await getMeta(store, 'pushLimits')).toEqual({ maxEvents: 200, maxBytes: 262_144 });
+    store.close();
+  });
+
   it('follows the cursor while there is more and stores each page', async () => {
     const store = await openLocalStore(dbName());
     const pages: Record<string, PullResponse> = {

@@ -78,7 +78,7 @@ describe('pushOutbox', () => {
   it('sends nothing when the outbox is empty', async () => {
     const store = await openLocalStore(dbName());
     const fetch = vi.fn();
-    expect(await pushOutbox(createApiClient({ fetch, getToken: () => 't' }), store, () => AT)).toEqual({ sent: 0, synced: 0, rejected: 0, rejections: [] });
+    expect(await pushOutbox(createApiClient({ fetch, getToken: () => 't' }), store, () => AT)).toEqual({ sent: 0, synced: 0, rejected: 0, rejections: [], deferred: 0, nextRetryAt: null });
     expect(fetch).not.toHaveBeenCalled();
     store.close();
   });

@@ -15,7 +15,7 @@ describe('backoffMs', () => {
 
 
 describe('SyncScheduler', () => {
-  function harness(run: () => Promise<void>, online = true) {
+  function harness(run: (signal: AbortSignal, manual: boolean) => Promise<number | null | void>, online = true) {
     const timers: { fn: () => void; ms: number }[] = [];
     const onAuthLost = vi.fn();
     const scheduler = new SyncScheduler({
@@ -113,5 +113,38 @@ describe('SyncScheduler', () => {
     await h.fire();
     release();
     expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('backs off a server answering 5xx as it does a lost network, and says it is failing until a run succeeds', async () => {
+    let fail = 2;
+    const run = vi.fn(async () => {
+      if (fail-- > 0) throw new RetryableError('HTTP 503', 503);
+    });
+    const h = harness(run);
+    h.scheduler.request('start');
+    await h.fire();
+    expect(h.scheduler.snapshot).toMatchObject({ failures: 1, retryAt: 2000 });
+    expect(h.scheduler.snapshot.lastError).toMatchObject({ status: 503 });
+    // A recorded event does not cut the backoff short: the failing server is not hammered.
+    h.scheduler.request('event');
+    expect(h.timers.map((t) => t.ms)).toEqual([2000]);
+    await h.fire();
+    expect(h.scheduler.snapshot).toMatchObject({ failures: 2, retryAt: 4000 });
+    await h.fire();
+    expect(h.scheduler.snapshot).toMatchObject({ failures: 0, lastError: null });
+  });
+
+  it('runs again when the soonest deferred event may be sent, and tells the run when the worker asked', async () => {
+    const run = vi.fn(async (_signal: AbortSignal, manual: boolean) => (manual ? null : 7000));
+    const h = harness(run);
+    h.scheduler.request('start');
+    await h.fire();
+    expect(run.mock.calls[0][1]).toBe(false);
+    // now() is 0 in this harness: the next run is due at 7000.
+    expect(h.timers.map((t) => t.ms)).toEqual([7000]);
+    h.scheduler.request('manual');
+    await h.fire();
+    expect(run.mock.calls[1][1]).toBe(true);
+    expect(h.timers).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 /** The floor's own records: the change counter, warehouses, enrolled devices and their codes, staff. */
-import { bigint, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { changeSeq, ts } from './columns.js';
 
 /** The single-row high-water mark of the change sequence (see db/change-seq.ts for why a row, not a SEQUENCE). */
@@ -30,9 +30,21 @@ export const devices = pgTable(
     reportedPending: integer('reported_pending'),
     reportedRejected: integer('reported_rejected'),
     reportedAt: ts('reported_at'),
+    /** The oldest event the device could not sync, as it reported it at its last pull (null: none). */
+    reportedStuck: jsonb('reported_stuck').$type<ReportedStuckEvent>(),
   },
   (t) => [uniqueIndex('devices_token_hash_idx').on(t.tokenHash)],
 );
+
+/** A queued event a device reports it could not sync (see shared/protocol/sync.ts pullQuerySchema). */
+export interface ReportedStuckEvent {
+  eventId: string;
+  type: string;
+  /** When the device recorded the event (ISO), if it said. */
+  recordedAt: string | null;
+  attempts: number;
+  reason: string;
+}
 
 /** One-time enrolment codes, stored hashed; single use and short-lived. */
 export const enrolmentCodes = pgTable('enrolment_codes', {
