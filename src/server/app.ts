@@ -46,6 +46,11 @@ export interface BuildAppOptions {
   /** Enrolment attempts allowed per client address per minute (default 10). */
   enrolRateLimitPerMin?: number;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges): behind them the
+   * enrolment rate limit and the logs see each client, not the proxy. None by default.
+   */
+  trustProxy?: string[];
   /** Log every request and response (Fastify's per-request lines); off unless asked, they drown the rest. */
   requestLogging?: boolean;
   /** The server clock; tests move it. */
@@ -76,6 +81,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     logger: opts.logger ?? false,
     logController: new LogController({ disableRequestLogging: !opts.requestLogging }),
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

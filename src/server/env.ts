@@ -1,4 +1,5 @@
 /** The server's environment, parsed once with zod; a bad value stops the process with one clear line. */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { compileLocationFormat, LocationFormatError } from '../shared/picking/location.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
@@ -16,6 +17,14 @@ const envSchema = z.object({
   DEMO: z.enum(['0', '1'], { error: 'must be "0" or "1"' }).default('1'),
   ENROL_CODE_TTL_MIN: z.coerce.number({ error: 'must be a number' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(60 * 24 * 30, 'must be at most 43200 (30 days)').default(60),
   ENROL_RATE_LIMIT_PER_MIN: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').default(10),
+  TRUST_PROXY: z
+    .string()
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .superRefine((entries, ctx) => {
+      const bad = entries.find((entry) => !isProxyAddress(entry));
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(bad)} is not an address, a CIDR range (10.0.0.0/8) or loopback, linklocal, uniquelocal` });
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // --- picking ---
   PICK_BATCH_SIZE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(DEFAULT_PICK_SETTINGS.batchSize),
@@ -44,6 +53,22 @@ const envSchema = z.object({
 }).superRefine((env, ctx) => {
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'must be set when WEBHOOK_URL is set' });
 });
+
+/** Names proxy-addr (Fastify's trustProxy) knows for the usual private ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * One trusted proxy: an address, a CIDR range or a range name. Never "everyone" (true, *): a client
+ * reaching the server directly could then write any address into X-Forwarded-For.
+ */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** The picking settings in the environment. */
 export function pickSettingsOf(env: Env): PickSettings {

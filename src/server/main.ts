@@ -39,6 +39,7 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
     enrolCodeTtlMin: env.ENROL_CODE_TTL_MIN,
     enrolRateLimitPerMin: env.ENROL_RATE_LIMIT_PER_MIN,
     logger: { level: env.LOG_LEVEL },
+    trustProxy: env.TRUST_PROXY,
     // A handheld polls every few seconds: per-request lines only when debugging.
     requestLogging: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace',
     pickSettings,

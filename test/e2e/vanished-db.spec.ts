@@ -31,8 +31,11 @@ test('a vanished database is shown on the device and flagged for a supervisor on
   await expect(page.getByTestId('enrol-screen')).toBeVisible();
 
   await enrolDevice(page, server, 'pack-vanish');
-  const { flags } = await server.admin<{ flags: { kind: string; deviceId: string }[] }>('GET', '/api/admin/supervisor-flags?open=true');
-  expect(flags).toEqual([expect.objectContaining({ kind: 'db_lost', deviceId: old.id })]);
+  const { flags } = await server.admin<{ flags: { kind: string; deviceId: string; detail: Record<string, string> }[] }>('GET', '/api/admin/supervisor-flags?open=true');
+  // The recovery secret kept beside the mark proved it was this device: its old credential is retired.
+  expect(flags).toEqual([expect.objectContaining({ kind: 'db_lost', deviceId: old.id, detail: expect.objectContaining({ oldCredential: 'retired' }) })]);
+  const after = await server.admin<{ devices: { id: string; revokedAt: string | null }[] }>('GET', '/api/admin/devices');
+  expect(after.devices.find((d) => d.id === old.id)!.revokedAt).not.toBeNull();
 });
 
 /** The first parcel record of the device's database, read straight through IndexedDB (and with `damage`, broken). */

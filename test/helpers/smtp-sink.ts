@@ -7,6 +7,8 @@ export interface SmtpSink {
   port: number;
   url: string;
   messages: ParsedMail[];
+  /** The SMTP envelope of each accepted message (RCPT TO decides who gets it, not the To header). */
+  envelopes: { mailFrom: string; rcptTo: string[] }[];
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -14,6 +16,7 @@ export interface SmtpSink {
 /** Starts a sink on a random loopback port. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const envelopes: SmtpSink['envelopes'] = [];
   let server: SMTPServer;
   let port = 0;
   const listen = () =>
@@ -22,10 +25,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         authOptional: true,
         disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
-        onData(stream, _session, callback) {
+        onData(stream, session, callback) {
+          const envelope = {
+            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          };
           simpleParser(stream).then(
             (mail) => {
               messages.push(mail);
+              envelopes.push(envelope);
               callback();
             },
             (error: Error) => callback(error),
@@ -43,6 +51,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    envelopes,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
     start: listen,
   };

@@ -41,19 +41,22 @@ export class DeviceSession {
     let response;
     try {
       // A mark without a credential means the database vanished under us: name the old device so the
-      // server can tell a supervisor what may have been lost with it.
-      const previousDeviceId = app.credential ? undefined : (readEnrolledMark() ?? undefined);
-      response = await api.enrol({ code: code.trim(), deviceName: deviceName.trim(), ...(previousDeviceId ? { previousDeviceId } : {}) });
+      // server can tell a supervisor what may have been lost with it, and prove it was this one.
+      const mark = app.credential ? null : readEnrolledMark();
+      const previous = mark ? { previousDeviceId: mark.deviceId, ...(mark.recoverySecret ? { previousDeviceSecret: mark.recoverySecret } : {}) } : {};
+      response = await api.enrol({ code: code.trim(), deviceName: deviceName.trim(), ...previous });
     } catch (error) {
       if (error instanceof HttpError) return error.status === 400 ? 'enrol.error.invalid' : 'enrol.error.rejected';
       if (error instanceof AuthError) return 'enrol.error.rejected';
       if (error instanceof RetryableError) return error.status === null ? 'enrol.error.network' : 'enrol.error.server';
       return 'enrol.error.server';
     }
-    const credential: Credential = { ...response, enrolledAt: new Date().toISOString() };
+    // The recovery secret lives with the mark, outside IndexedDB: it is needed exactly when IndexedDB is gone.
+    const { recoverySecret, ...enrolled } = response;
+    const credential: Credential = { ...enrolled, enrolledAt: new Date().toISOString() };
     await setMeta(store, 'credential', credential);
     app.credential = credential;
-    writeEnrolledMark(credential.deviceId);
+    writeEnrolledMark({ deviceId: credential.deviceId, recoverySecret: recoverySecret ?? null });
     app.notices.delete('vanished');
     app.notices.delete('revoked');
     // Chrome grants this silently to installed apps; without it the browser may evict the outbox.

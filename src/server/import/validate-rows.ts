@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { GiftCode, Insert, NoshiPlacement, Product, Rank } from '../../shared/domain/catalogue.js';
 import { isValidGtin, normaliseGtin } from '../../shared/scan/gtin.js';
 import type { ImportIssue, ImportType } from '../../shared/protocol/import.js';
+import { isPlainMailAddress, normaliseMailAddress, visibleAddress } from '../notify/mail-address.js';
 import { indexColumns, type ColumnIndex, type HeaderMapping } from './header-map.js';
 import { importMessage, type ImportLang, type ImportMessageKey } from './messages.js';
 import type { Table } from './parse-table.js';
@@ -119,7 +120,13 @@ function fields(msg: Msg) {
     for (const g of list) if (!isValidGtin(g)) ctx.addIssue({ code: 'custom', message: msg('badGtin', { value: g }) });
     return list.map(normaliseGtin);
   });
-  return { code, required, requiredCode, optional, integer, date, codeList, gtins };
+  // The receipt mail goes to this address: one plain address, or the customer's mail could be redirected.
+  const mailAddress = z.string().transform((v, ctx) => {
+    const s = normaliseMailAddress(v);
+    if (s && !isPlainMailAddress(s)) ctx.addIssue({ code: 'custom', message: msg('badEmail', { value: visibleAddress(s) }) });
+    return s || null;
+  });
+  return { code, required, requiredCode, optional, integer, date, codeList, gtins, mailAddress };
 }
 
 /** The zod schema of one row of `type`; `known` adds the cross-checks against the server's codes. */
@@ -185,7 +192,7 @@ function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
           rankCode: f.requiredCode(),
           purchaseCount: f.integer(1, 'purchaseCountLow'),
           returnCount: f.code.prefault('0').pipe(f.integer(0, 'negative')),
-          customerEmail: f.optional.prefault(''),
+          customerEmail: f.mailAddress.prefault(''),
           giftCode: f.code.prefault('').transform((s) => s || null),
           noshiName: f.optional.prefault(''),
           message: f.optional.prefault(''),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { Webhook } from 'standardwebhooks';
 import { mailMode, type NotifyConfig } from './config.js';
+import { isPlainMailAddress, visibleAddress } from './mail-address.js';
 import { messageIdOf, renderReturnMail } from './return-mail.js';
 import type { ReturnNotice } from './return-notice.js';
 
@@ -33,11 +34,26 @@ export function channelsOf(config: NotifyConfig): Channel[] {
   return channels;
 }
 
-function mailOptions(notice: ReturnNotice, config: NotifyConfig) {
+/**
+ * The one mailbox a receipt goes to, as an object nodemailer never re-parses: a string would be read
+ * as a list with display names. An address the import would refuse today (stored before the import
+ * checked it) is never sent to: the notification dies with the reason, shown in the console.
+ */
+function recipientOf(notice: ReturnNotice, email: string): { name: string; address: string } {
+  if (!isPlainMailAddress(email)) {
+    throw new PermanentNotifyError(
+      `customer ${notice.customerId}'s e-mail address "${visibleAddress(email)}" is not one plain address; nothing was sent (fix it in the back office and import the shipment again)`,
+    );
+  }
+  // A control character in the name could only break the header; the name is a courtesy, the address decides.
+  return { name: notice.customerName.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim(), address: email };
+}
+
+function mailOptions(notice: ReturnNotice, config: NotifyConfig, email: string) {
   const mail = renderReturnMail(notice);
   return {
     from: config.mailFrom,
-    to: notice.email ?? undefined,
+    to: recipientOf(notice, email),
     subject: mail.subject,
     text: mail.text,
     messageId: messageIdOf(notice.receiptId, config.mailFrom),
@@ -57,7 +73,7 @@ function smtpChannel(config: NotifyConfig): Channel {
     name: 'mail',
     async send(notice) {
       if (!notice.email) throw new PermanentNotifyError(`customer ${notice.customerId} has no e-mail address`);
-      await transport.sendMail(mailOptions(notice, config));
+      await transport.sendMail(mailOptions(notice, config, notice.email));
     },
   };
 }
@@ -67,7 +83,8 @@ function fileChannel(config: NotifyConfig): Channel {
   return {
     name: 'mail',
     async send(notice) {
-      const info = await transport.sendMail({ ...mailOptions(notice, config), to: notice.email ?? `${notice.customerId}@customer.invalid` });
+      // The file shows what the customer would receive, even one with no address (it is named by the receipt).
+      const info = await transport.sendMail(mailOptions(notice, config, notice.email ?? 'no-address@customer.invalid'));
       mkdirSync(config.mailDir!, { recursive: true });
       // Named by the receipt and written by rename: a resend replaces the same file, never adds one.
       const file = path.join(config.mailDir!, `return-${notice.receiptId}.eml`);

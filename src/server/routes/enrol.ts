@@ -20,7 +20,9 @@ export const enrolRoutes: FastifyPluginAsyncZod<{ database: Database; now: () =>
     },
     async (request, reply) => {
       try {
-        return await enrolDevice(database, request.body.code, request.body.deviceName, now(), request.body.previousDeviceId);
+        const { code, deviceName, previousDeviceId, previousDeviceSecret } = request.body;
+        const previous = previousDeviceId ? { deviceId: previousDeviceId, secret: previousDeviceSecret } : undefined;
+        return await enrolDevice(database, code, deviceName, now(), previous);
       } catch (error) {
         if (error instanceof EnrolError) return reply.code(401).send({ error: error.code, message: error.message });
         throw error;

@@ -38,7 +38,7 @@ export async function registerPwa(app: FastifyInstance, staticDir: string | null
 
   app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0];
-    if (pathname === '/api' || pathname.startsWith('/api/') || !hasBuild || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (isApiPath(pathname) || !hasBuild || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return notFound(reply, `No route ${request.method} ${pathname}`);
     }
     // A missing file that looks like a file (has an extension) is a real 404, not a page of the app.
@@ -51,6 +51,21 @@ export async function registerPwa(app: FastifyInstance, staticDir: string | null
     // SPA fallback: client-side routes like /pack/S0000001 load the app shell.
     return reply.header('cache-control', NO_CACHE).sendFile('index.html');
   });
+}
+
+/**
+ * Whether a path is under /api in any spelling the router does not match (/API/…, /%61pi/…):
+ * a client calling the API must get the JSON 404, never the app shell with a 200.
+ */
+function isApiPath(pathname: string): boolean {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape: judge the raw text.
+  }
+  const folded = decoded.toLowerCase();
+  return folded === '/api' || folded.startsWith('/api/');
 }
 
 function notFound(reply: FastifyReply, message: string) {

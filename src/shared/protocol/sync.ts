@@ -10,9 +10,14 @@ export const enrolRequestSchema = z.object({
   deviceName: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   /**
    * The device id this browser had before its local database vanished (kept outside IndexedDB): the
-   * server flags the old device's unsent events as possibly lost and retires its credential.
+   * server flags the old device's unsent events as possibly lost for a supervisor.
    */
   previousDeviceId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  /**
+   * The old device's recovery secret, kept beside its id: the proof that this enrolment is that
+   * device, without which its credential is not retired (anyone with a code could name any device).
+   */
+  previousDeviceSecret: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -23,6 +28,11 @@ export const enrolResponseSchema = z.object({
   token: z.string(),
   warehouseId: z.string(),
   warehouseName: z.string(),
+  /**
+   * Kept by the device outside IndexedDB (stored hashed on the server): sent back as
+   * previousDeviceSecret if the device's database vanishes, it lets the server retire this credential.
+   */
+  recoverySecret: z.optional(z.string()),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

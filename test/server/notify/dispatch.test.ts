@@ -82,6 +82,7 @@ describe('dispatcher with SMTP', () => {
   beforeEach(async () => {
     clock.now = T0;
     sink.messages.length = 0;
+    sink.envelopes.length = 0;
     await resetDemo(demo.database);
   });
 
@@ -96,7 +97,8 @@ describe('dispatcher with SMTP', () => {
     const mail = sink.messages[0];
     const notice = (await rows(demo))[0].payload as ReturnNotice;
     expect(mail.messageId).toBe(`<return-${event.id}@shop.example>`);
-    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('c100130@example.jp');
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('"岡田 美和" <c100130@example.jp>');
+    expect(sink.envelopes.map((e) => e.rcptTo)).toEqual([['c100130@example.jp']]);
     expect(mail.subject).toContain(notice.orderNumber);
     expect(mail.subject).toContain('返品');
     expect(mail.text).toContain('クレンジングバーム 90g');

@@ -58,6 +58,18 @@ describe('PWA static serving', () => {
     expect((await app.inject({ method: 'GET', url: '/assets/gone-00000000.js' })).statusCode).toBe(404);
   });
 
+  it('answers an unknown /api path in any case or spelling with the JSON 404, never the app shell', async () => {
+    for (const url of ['/API/unknown', '/Api/enrol/x', '/API', '/api', '/%61pi/unknown', '/%41PI/x?y=1', '/aPi/sync/nothing']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toMatch(/application\/json/);
+      expect(res.json().error, url).toBe('not_found');
+      expect(res.body, url).not.toContain('<div id="app">');
+    }
+    // Paths that merely start with the letters stay pages of the app.
+    expect((await app.inject({ method: 'GET', url: '/apiary' })).body).toContain('<div id="app">');
+  });
+
   it('says to run npm run build when there is no build', async () => {
     const res = await bare.inject({ method: 'GET', url: '/' });
     expect(res.statusCode).toBe(200);

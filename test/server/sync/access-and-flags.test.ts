@@ -20,6 +20,7 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
   let demo: DemoApp;
   let token: string;
   let deviceId: string;
+  let recoverySecret: string | undefined;
 
   useDemoApp(target, (d) => (demo = d));
   beforeEach(async () => {
@@ -29,7 +30,7 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
       await tx.insert(t.warehouses).values({ id: 'WH2', name: '大阪DC' });
       await upsertParcel(tx, 'WH2', { ...DEMO_SHIPMENTS[0], shipmentId: 'S9000001' });
     });
-    ({ token, deviceId } = await demo.enrol('pack-01'));
+    ({ token, deviceId, recoverySecret } = await demo.enrol('pack-01'));
   });
 
   async function push(events: SyncEvent[], as = token): Promise<EventResult[]> {
@@ -120,11 +121,12 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
     expect(bad.statusCode).toBe(400);
   });
 
-  it('flags a device whose local database vanished when its browser enrols again, and retires the old credential', async () => {
+  it('flags a device whose local database vanished when its browser enrols again, and retires the old credential it proves it held', async () => {
     await push([packedEvent('S0000001', { deviceSeq: 1 })]);
     const enrolAgain = async (previousDeviceId?: string) => {
       const code = (await demo.app.inject({ method: 'POST', url: '/api/admin/enrolment-codes', payload: { warehouseId: 'WH1' }, headers: bearer(demo.adminToken) })).json().code;
-      const res = await demo.app.inject({ method: 'POST', url: '/api/enrol', payload: { code, deviceName: 'pack-01', ...(previousDeviceId ? { previousDeviceId } : {}) } });
+      const previous = previousDeviceId ? { previousDeviceId, previousDeviceSecret: recoverySecret } : {};
+      const res = await demo.app.inject({ method: 'POST', url: '/api/enrol', payload: { code, deviceName: 'pack-01', ...previous } });
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as { deviceId: string; token: string };
     };

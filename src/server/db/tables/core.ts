@@ -22,6 +22,11 @@ export const devices = pgTable(
     name: text('name').notNull(),
     warehouseId: text('warehouse_id').notNull().references(() => warehouses.id),
     tokenHash: text('token_hash').notNull(),
+    /**
+     * sha256 of the recovery secret the device keeps outside its database: re-enrolling with it proves
+     * the new enrolment is this device after its database vanished. Null: enrolled by an older app.
+     */
+    recoveryHash: text('recovery_hash'),
     createdAt: ts('created_at').notNull(),
     revokedAt: ts('revoked_at'),
     lastSeenAt: ts('last_seen_at'),
