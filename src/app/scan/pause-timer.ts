@@ -6,14 +6,14 @@
  * a key handled in between re-arms the timer and the stale check never runs.
  */
 
-/** Chromium's "is a key or click waiting to be handled?" (feature-detected; absent elsewhere). */
+/** Whether a key or click waits to be handled. */
 type InputPending = () => boolean;
 
 interface Scheduling {
   isInputPending?: (options?: { includeContinuous?: boolean }) => boolean;
 }
 
-/** The browser's own answer where it has one; elsewhere only the one-task hop protects. */
+/** Chromium's own answer (navigator.scheduling, feature-detected); elsewhere only the one-task hop protects. */
 export function browserInputPending(): boolean {
   const scheduling = (globalThis.navigator as { scheduling?: Scheduling } | undefined)?.scheduling;
   return scheduling?.isInputPending?.({ includeContinuous: false }) ?? false;
