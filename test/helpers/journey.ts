@@ -36,20 +36,20 @@ export async function readyForOffline(page: Page, server: TestServer, deviceName
 /** Each page's DevTools session, through which a scan's keys are sent. */
 const devTools = new WeakMap<Page, Promise<CDPSession>>();
 
-/** The key events a scanner sends for one character (or a suffix key): down with its text, then up. */
-function keyEvents(key: string): Record<string, unknown>[] {
+/** The key events a scanner sends for one character (or a suffix key): down with its text, then up; `timestamp` in seconds since the epoch. */
+function keyEvents(key: string, timestamp?: number): Record<string, unknown>[] {
   const suffix = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' } : key === 'Tab' ? { code: 'Tab', windowsVirtualKeyCode: 9 } : { text: key, unmodifiedText: key };
+  const at = timestamp === undefined ? {} : { timestamp };
   return [
-    { type: 'keyDown', key, ...suffix },
-    { type: 'keyUp', key, ...('code' in suffix ? { code: suffix.code, windowsVirtualKeyCode: suffix.windowsVirtualKeyCode } : {}) },
+    { type: 'keyDown', key, ...suffix, ...at },
+    { type: 'keyUp', key, ...('code' in suffix ? { code: suffix.code, windowsVirtualKeyCode: suffix.windowsVirtualKeyCode } : {}), ...at },
   ];
 }
 
 /**
  * A keyboard-wedge scan: the scanner types the code as a burst of keys and ends it with Enter (or Tab).
  * The keys are real (trusted) key events, sent back to back as a DataWedge burst is: one Playwright
- * keystroke at a time leaves gaps of tens of milliseconds on a loaded machine, which a scanner never
- * does and which a device that has not yet seen its scanner's suffix rightly takes for the end of a scan.
+ * keystroke at a time leaves gaps of tens of milliseconds on a loaded machine, which a scanner never does.
  */
 export async function wedgeScan(page: Page, code: string, testId = 'scan-input', suffix: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
   const input = page.getByTestId(testId);
@@ -58,10 +58,18 @@ export async function wedgeScan(page: Page, code: string, testId = 'scan-input',
   const wait = last && last.code === code ? last.at + DUPLICATE_SCAN_WINDOW_MS * 2 - Date.now() : 0;
   if (wait > 0) await page.waitForTimeout(wait);
   lastScan.set(page, { code, at: Date.now() });
+  await wedgeKeys(page, [...code, suffix]);
+}
+
+/**
+ * Sends keys as a scanner does: trusted key events (down, then up; 'Enter' and 'Tab' as those keys),
+ * back to back without waiting for each answer, so the browser takes them in order as one burst.
+ * The browser stamps each with the time it dispatches it, or with `sentAt` (epoch ms) + 1 ms per key.
+ */
+export async function wedgeKeys(page: Page, keys: string[], sentAt?: number): Promise<void> {
   if (!devTools.has(page)) devTools.set(page, page.context().newCDPSession(page));
   const session = await devTools.get(page)!;
-  const events = [...code].flatMap(keyEvents).concat(keyEvents(suffix));
-  // Sent without waiting for each answer: the browser takes them in order, as one burst.
+  const events = keys.flatMap((key, i) => keyEvents(key, sentAt === undefined ? undefined : (sentAt + i) / 1000));
   await Promise.all(events.map((event) => session.send('Input.dispatchKeyEvent', event as never)));
 }
 

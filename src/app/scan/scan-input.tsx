@@ -8,6 +8,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n.js';
 import type { CameraViewProps } from './camera-view.js';
+import { PauseTimer } from './pause-timer.js';
 import { getScanSettings, onScanSettings } from './scan-settings.js';
 import { WedgeReader, type WedgeStep } from './wedge.js';
 
@@ -25,28 +26,6 @@ interface ScanInputProps {
   camera?: boolean;
 }
 
-/** Where the device remembers that its scanner ends scans with a suffix key (see WedgeReader.suffixSeen). */
-const SUFFIX_SEEN_KEY = 'floorpack.wedge.suffixSeen';
-let suffixSeen = readSuffixSeen();
-
-function readSuffixSeen(): boolean {
-  try {
-    return localStorage.getItem(SUFFIX_SEEN_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-/** Shared by every scan input on the device: one scanner, one rule. */
-function learnSuffix(): void {
-  suffixSeen = true;
-  try {
-    localStorage.setItem(SUFFIX_SEEN_KEY, '1');
-  } catch {
-    // Without localStorage the rule is learned again after a reload.
-  }
-}
-
 let cameraView: Promise<ComponentType<CameraViewProps>> | null = null;
 /** Loads the camera view chunk once (its decoder loads later, when the camera starts). */
 function loadCameraView(): Promise<ComponentType<CameraViewProps>> {
@@ -58,31 +37,29 @@ function loadCameraView(): Promise<ComponentType<CameraViewProps>> {
 /** A text input that turns wedge keystrokes into scans, plus a camera button. */
 export function ScanInput({ onScan, keepFocus, inputMode = 'none', placeholder, label, testId = 'scan-input', className, camera = true }: ScanInputProps) {
   const ref = useRef<HTMLInputElement>(null);
-  const reader = useRef(new WedgeReader(getScanSettings().wedge, { suffixSeen, onSuffixSeen: learnSuffix }));
-  const pauseTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const reader = useRef(new WedgeReader(getScanSettings().wedge));
+  const pauseTimer = useRef(new PauseTimer());
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;
   const [Camera, setCamera] = useState<ComponentType<CameraViewProps> | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
 
   useEffect(() => onScanSettings((s) => (reader.current.settings = s.wedge)), []);
-  useEffect(() => () => void (pauseTimer.current && clearTimeout(pauseTimer.current)), []);
+  useEffect(() => () => pauseTimer.current.cancel(), []);
 
   const apply = (step: WedgeStep) => {
     const input = ref.current;
     if (!input) return;
     if (step.value !== null && input.value !== step.value) input.value = step.value;
     for (const text of step.scans) onScanRef.current(text);
-    // A scanner with no suffix: end the burst when its keys pause.
-    if (pauseTimer.current) clearTimeout(pauseTimer.current);
-    pauseTimer.current = null;
-    const due = reader.current.pauseDueIn(performance.now());
+    // A scanner with no suffix (opted in on the settings screen): end the burst when its keys pause.
+    pauseTimer.current.cancel();
+    const due = reader.current.pauseDueIn();
     if (due !== null) {
-      pauseTimer.current = setTimeout(() => {
-        pauseTimer.current = null;
+      pauseTimer.current.arm(due + 1, () => {
         const el = ref.current;
         if (el) apply(reader.current.pause(el.value, performance.now()));
-      }, due + 1);
+      });
     }
   };
 

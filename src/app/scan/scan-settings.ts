@@ -88,7 +88,9 @@ export function sanitiseSettings(value: unknown): ScanSettings {
   return {
     wedge: {
       endKeys,
-      pauseMs: ms(w.pauseMs, dw.pauseMs),
+      pauseEnds: typeof w.pauseEnds === 'boolean' ? w.pauseEnds : dw.pauseEnds,
+      // A pause of 0 would never end a scan; the on/off switch is pauseEnds.
+      pauseMs: ms(w.pauseMs, dw.pauseMs) || dw.pauseMs,
       burstMsPerChar: ms(w.burstMsPerChar, dw.burstMsPerChar, 200),
       minLength: ms(w.minLength, dw.minLength, 64) || dw.minLength,
       prefix: str(w.prefix, dw.prefix),

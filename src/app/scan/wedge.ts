@@ -1,9 +1,10 @@
 /**
  * Keyboard-wedge scans, the pure part: hardware scanners type the code into a focused input as a
- * burst of keys and end it with Enter, Tab, a newline, or nothing (then a pause ends it). Feed the
- * reader the input's keydown and input events with their time; it says which keys to cancel, what
- * the input should show and which scans are complete. No DOM, no clock: tests drive it with a
- * simulated clock.
+ * burst of keys and end it with Enter, Tab or a newline, or — when the device is set up for a scanner
+ * that sends no suffix — with nothing (then a pause ends it). Feed the reader the input's keydown and
+ * input events with their own timestamps (when the key was sent, not when a busy page got round to
+ * it); it says which keys to cancel, what the input should show and which scans are complete. No
+ * DOM, no clock: tests drive it with a simulated clock.
  *
  * Why it inserts printable keys itself (cancelling the browser's default): firmware that sets Alt on
  * every key gets no character inserted by the browser, and some Android builds deliver keys as
@@ -19,7 +20,12 @@ export type WedgeEndKey = 'Enter' | 'Tab' | 'newline';
 export interface WedgeSettings {
   /** Keys that end a scan. */
   endKeys: WedgeEndKey[];
-  /** A scanner-speed burst that pauses this long is a complete scan (scanners with no suffix); 0 = off. */
+  /**
+   * The scanner sends no suffix, so a pause ends a scan. Off by default: most wedge scanners send Enter,
+   * and a pause can only guess where a scan ends — a busy or slow handheld stalls mid-burst.
+   */
+  pauseEnds: boolean;
+  /** With pauseEnds, a scanner-speed burst whose keys pause this long is a complete scan. */
   pauseMs: number;
   /** A burst is at most this many ms per character on average; people type slower and are never cut short. */
   burstMsPerChar: number;
@@ -33,9 +39,10 @@ export interface WedgeSettings {
   duplicateWindowMs: number;
 }
 
-/** Defaults: any suffix key, 30 ms pause, 40 ms double-trigger window (below the 50 ms between scans at 20/s). */
+/** Defaults: any suffix key ends a scan, a pause never does; 40 ms double-trigger window (below the 50 ms between scans at 20/s). */
 export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
   endKeys: ['Enter', 'Tab', 'newline'],
+  pauseEnds: false,
   pauseMs: 30,
   burstMsPerChar: 25,
   minLength: 4,
@@ -78,24 +85,9 @@ export class WedgeReader {
   private lastKeyAt: number | null = null;
   private lastAccepted: { text: string; at: number } | null = null;
 
-  /**
-   * True once a scanner-speed burst on this device ended with a suffix key. Such a scanner always sends
-   * its suffix, so a pause inside a burst (a busy main thread, a slow handheld) must never end a scan:
-   * pause-ending stays for scanners that send no suffix at all.
-   */
-  suffixSeen: boolean;
+  constructor(public settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {}
 
-  constructor(
-    public settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS,
-    options: { suffixSeen?: boolean; onSuffixSeen?: () => void } = {},
-  ) {
-    this.suffixSeen = options.suffixSeen ?? false;
-    this.onSuffixSeen = options.onSuffixSeen;
-  }
-
-  private readonly onSuffixSeen: (() => void) | undefined;
-
-  /** Call on keydown with the input's value before the key. */
+  /** Call on keydown with the input's value before the key and the event's own timestamp. */
   keyDown(k: WedgeKey, value: string, now: number): WedgeStep {
     this.buffer = value;
     const scans: string[] = [];
@@ -108,10 +100,6 @@ export class WedgeReader {
       changed = true;
     }
     if (end === 'end') {
-      if (!this.suffixSeen && this.isBurst()) {
-        this.suffixSeen = true;
-        this.onSuffixSeen?.();
-      }
       this.finishInto(scans, now, false);
       return { preventDefault: true, value: '', scans };
     }
@@ -153,7 +141,7 @@ export class WedgeReader {
     return { preventDefault: false, value: this.buffer, scans };
   }
 
-  /** Call when the pause timer fires (see pauseDueIn). */
+  /** Call when the pause timer fires (see pauseDueIn), once every key sent before `now` has been fed in. */
   pause(value: string, now: number): WedgeStep {
     this.buffer = value;
     if (!this.pausedBurstEnded(now)) return NONE;
@@ -162,10 +150,16 @@ export class WedgeReader {
     return { preventDefault: false, value: '', scans };
   }
 
-  /** Milliseconds until pause() may end the current burst, or null when nothing waits. */
-  pauseDueIn(now: number): number | null {
-    if (this.suffixSeen || this.settings.pauseMs <= 0 || this.buffer === '' || this.lastKeyAt === null) return null;
-    return Math.max(0, this.lastKeyAt + this.settings.pauseMs - now);
+  /**
+   * Milliseconds from now (the page has just handled an event) until pause() should be asked, or null
+   * when nothing waits. A full pause from now rather than from the last key's timestamp: after a busy
+   * spell the page handles keys long after they were sent, and keys still on their way must not be cut
+   * off. Whether the burst really paused is then decided by the timestamps alone.
+   */
+  pauseDueIn(): number | null {
+    const { pauseEnds, pauseMs } = this.settings;
+    if (!pauseEnds || pauseMs <= 0 || this.buffer === '' || this.lastKeyAt === null) return null;
+    return pauseMs;
   }
 
   /** 'end' ends the scan; 'swallow' is a suffix key turned off in the settings (still never typed or obeyed). */
@@ -207,8 +201,8 @@ export class WedgeReader {
 
   /** True when the text so far came as a scanner burst and its keys have paused long enough. */
   private pausedBurstEnded(now: number): boolean {
-    const { pauseMs, minLength } = this.settings;
-    if (this.suffixSeen || pauseMs <= 0 || this.lastKeyAt === null || this.burstStartedAt === null) return false;
+    const { pauseEnds, pauseMs, minLength } = this.settings;
+    if (!pauseEnds || pauseMs <= 0 || this.lastKeyAt === null || this.burstStartedAt === null) return false;
     const text = this.buffer.trim();
     if (text.length < minLength || now - this.lastKeyAt < pauseMs) return false;
     return this.isBurst();

@@ -66,11 +66,17 @@ export function SettingsScreen({ model }: { model: AppModel }) {
             {t(`settings.end.${k}`)}
           </label>
         ))}
+        <label>
+          <input type="checkbox" checked={s.wedge.pauseEnds} data-testid="settings-pause-ends" onChange={(e) => wedge({ pauseEnds: (e.currentTarget as HTMLInputElement).checked })} />
+          {t('settings.pauseEnds')}
+        </label>
       </fieldset>
-      <label class="field">
-        {t('settings.pauseMs')}
-        <input class="text-input" type="number" min={0} max={2000} value={s.wedge.pauseMs} data-testid="settings-pause" onChange={(e) => wedge({ pauseMs: num(e) })} />
-      </label>
+      {s.wedge.pauseEnds && (
+        <label class="field">
+          {t('settings.pauseMs')}
+          <input class="text-input" type="number" min={10} max={2000} value={s.wedge.pauseMs} data-testid="settings-pause" onChange={(e) => wedge({ pauseMs: num(e) })} />
+        </label>
+      )}
       <label class="field">
         {t('settings.duplicateWindowMs')}
         <input class="text-input" type="number" min={0} max={2000} value={s.wedge.duplicateWindowMs} data-testid="settings-duplicate" onChange={(e) => wedge({ duplicateWindowMs: num(e) })} />

@@ -47,6 +47,15 @@ describe('scan settings read back from storage', () => {
     expect(s.volume).toBe(DEFAULT_SCAN_SETTINGS.volume);
     expect(sanitiseSettings('garbage')).toEqual(DEFAULT_SCAN_SETTINGS);
   });
+
+  it('a pause ends scans only when switched on; settings stored before the switch existed keep it off', () => {
+    expect(DEFAULT_SCAN_SETTINGS.wedge.pauseEnds).toBe(false);
+    expect(sanitiseSettings({ wedge: { pauseMs: 30 } }).wedge.pauseEnds).toBe(false);
+    expect(sanitiseSettings({ wedge: { pauseEnds: 'yes' } }).wedge.pauseEnds).toBe(false);
+    const on = sanitiseSettings({ wedge: { pauseEnds: true, pauseMs: 0 } }).wedge;
+    expect(on.pauseEnds).toBe(true);
+    expect(on.pauseMs).toBe(DEFAULT_SCAN_SETTINGS.wedge.pauseMs); // 0 would never end a scan
+  });
 });
 
 describe('feedback', () => {

@@ -48,6 +48,22 @@ class Field {
     }
   }
 
+  /**
+   * A busy main thread: keys sent at their stamps wait until `handledAt`, then run back to back, each
+   * with its own timestamp; the pause timer is checked only after them (what PauseTimer guarantees).
+   */
+  queuedKeys(keys: [WedgeKey, number][], handledAt: number): void {
+    for (const [k, stamp] of keys) {
+      const step = this.reader.keyDown(k, this.value, stamp);
+      this.apply(step, handledAt);
+      if (!step.preventDefault && k.key.length === 1) {
+        this.value += k.key;
+        this.apply(this.reader.input(this.value, stamp), handledAt);
+      }
+    }
+    this.now = Math.max(this.now, handledAt);
+  }
+
   /** Text arriving through an input event only (IME commit, paste, a LF character). */
   inputText(text: string, at: number): void {
     this.advance(at);
@@ -55,11 +71,11 @@ class Field {
     this.apply(this.reader.input(this.value, this.now));
   }
 
-  private apply(step: WedgeStep): void {
+  private apply(step: WedgeStep, handledAt = this.now): void {
     if (step.value !== null) this.value = step.value;
-    for (const text of step.scans) this.scans.push({ text, at: this.now });
-    const due = this.reader.pauseDueIn(this.now);
-    this.timerAt = due === null ? null : this.now + due + 1;
+    for (const text of step.scans) this.scans.push({ text, at: handledAt });
+    const due = this.reader.pauseDueIn();
+    this.timerAt = due === null ? null : handledAt + due + 1;
   }
 
   texts(): string[] {
@@ -87,6 +103,13 @@ function scan(field: Field, code: string, start: number, opts: { suffix?: Suffix
 
 const JAN = '4912345100015';
 const SLIP = 'S0000002';
+/** A device set up for a scanner that sends no suffix (the settings screen's "a pause" end). */
+const PAUSE: Partial<WedgeSettings> = { pauseEnds: true };
+
+/** Keydowns for `code`, stamped from `start` one `msPerKey` apart. */
+function stamped(code: string, start: number, msPerKey = 1): [WedgeKey, number][] {
+  return [...code].map((key, i) => [{ key }, start + i * msPerKey]);
+}
 
 describe('wedge: suffix modes', () => {
   it.each<Suffix>(['Enter', 'Tab', 'newline', 'ctrlJ', 'lfChar'])('a scan ending in %s is one scan and the field is cleared', (suffix) => {
@@ -96,8 +119,8 @@ describe('wedge: suffix modes', () => {
     expect(f.value).toBe('');
   });
 
-  it('a scan with no suffix ends when its keys pause', () => {
-    const f = new Field();
+  it('a scan with no suffix ends when its keys pause, on a device set up for such a scanner', () => {
+    const f = new Field(PAUSE);
     const end = scan(f, JAN, 0, { suffix: 'none' });
     f.advance(end + 5);
     expect(f.texts()).toEqual([]); // not yet: the scanner may still be typing
@@ -107,7 +130,7 @@ describe('wedge: suffix modes', () => {
   });
 
   it('a suffix key that is switched off neither ends the scan nor types anything', () => {
-    const f = new Field({ endKeys: ['Enter'], pauseMs: 0 });
+    const f = new Field({ endKeys: ['Enter'] });
     scan(f, JAN, 0, { suffix: 'Tab' });
     expect(f.texts()).toEqual([]);
     expect(f.value).toBe(JAN);
@@ -116,7 +139,7 @@ describe('wedge: suffix modes', () => {
   });
 
   it('strips a configured prefix and suffix, and the suffix ends the scan on its own', () => {
-    const f = new Field({ prefix: ']E0', suffix: '#', pauseMs: 0 });
+    const f = new Field({ prefix: ']E0', suffix: '#' });
     scan(f, `]E0${JAN}#`, 0, { suffix: 'none' });
     expect(f.texts()).toEqual([JAN]);
     scan(f, `${SLIP}`, 500, { suffix: 'Enter' }); // no prefix on this one: nothing to strip
@@ -124,12 +147,12 @@ describe('wedge: suffix modes', () => {
   });
 
   it('never cuts short a person typing slowly, nor a value too short to be a barcode', () => {
-    const slow = new Field();
+    const slow = new Field(PAUSE);
     scan(slow, 'S07', 0, { suffix: 'none', msPerKey: 200 });
     slow.advance(5000);
     expect(slow.texts()).toEqual([]);
     expect(slow.value).toBe('S07');
-    const short = new Field();
+    const short = new Field(PAUSE);
     scan(short, '12', 0, { suffix: 'none' });
     short.advance(5000);
     expect(short.texts()).toEqual([]);
@@ -144,28 +167,90 @@ describe('wedge: suffix modes', () => {
   });
 });
 
-describe('wedge: a scanner that sends a suffix', () => {
-  it('once a scanner burst ended with a suffix, a stall inside a later burst never splits the scan', () => {
+describe('wedge: a scanner that sends a suffix (the default)', () => {
+  it('a stall of any length inside a burst never splits the scan', () => {
     const f = new Field();
-    scan(f, SLIP, 0, { suffix: 'Enter' });
-    // The first half of the JAN, a 200 ms stall (busy main thread), then the rest and Enter.
-    let t = 100;
-    for (const ch of JAN.slice(0, 6)) f.key({ key: ch }, t++);
-    f.advance(t + 200);
-    t += 200;
-    for (const ch of JAN.slice(6)) f.key({ key: ch }, t++);
-    f.key({ key: 'Enter' }, t);
-    expect(f.texts()).toEqual([SLIP, JAN]);
-    expect(f.reader.suffixSeen).toBe(true);
+    for (const stall of [31, 60, 200, 5000]) {
+      const start = f.now + 1000;
+      scan(f, JAN.slice(0, 6), start, { suffix: 'none' });
+      f.advance(start + 6 + stall);
+      scan(f, JAN.slice(6), start + 6 + stall);
+    }
+    expect(f.texts()).toEqual([JAN, JAN, JAN, JAN]);
   });
 
-  it('a person typing slowly and pressing Enter does not turn pause-ending off', () => {
+  it('keys stamped with a 60 ms gap and handled in a lump behind a busy main thread are one scan', () => {
     const f = new Field();
-    scan(f, 'ST001', 0, { suffix: 'Enter', msPerKey: 150 });
-    expect(f.reader.suffixSeen).toBe(false);
-    const end = scan(f, JAN, 2000, { suffix: 'none' });
-    f.advance(end + 100);
-    expect(f.texts()).toEqual(['ST001', JAN]);
+    f.queuedKeys([...stamped('ST00', 0), ...stamped('2', 64), [{ key: 'Enter' }, 65]], 150);
+    expect(f.texts()).toEqual(['ST002']);
+  });
+
+  it('no pause timer is ever armed, so nothing can end a scan but its suffix', () => {
+    const f = new Field();
+    scan(f, JAN, 0, { suffix: 'none' });
+    expect(f.reader.pauseDueIn()).toBeNull();
+    f.advance(60_000);
+    expect(f.texts()).toEqual([]);
+    expect(f.value).toBe(JAN);
+  });
+
+  it('the scan is answered at its suffix key, not a pause later', () => {
+    const f = new Field();
+    const end = scan(f, JAN, 0);
+    expect(f.scans).toEqual([{ text: JAN, at: end }]);
+  });
+
+  it('a person typing by hand, slowly, and pressing Enter makes one scan', () => {
+    const f = new Field();
+    const end = scan(f, 'ST001', 0, { msPerKey: 400 });
+    expect(f.scans).toEqual([{ text: 'ST001', at: end }]);
+  });
+});
+
+describe('wedge: a scanner that sends no suffix (pause mode), timed by the keys\' own timestamps', () => {
+  it('keys sent back to back but handled late behind a busy main thread are one scan', () => {
+    const f = new Field(PAUSE);
+    f.queuedKeys(stamped(JAN, 0), 150);
+    f.advance(400);
+    expect(f.texts()).toEqual([JAN]);
+  });
+
+  it('two codes 60 ms apart, handled together after a busy main thread, are two scans', () => {
+    const f = new Field(PAUSE);
+    f.queuedKeys([...stamped(SLIP, 0), ...stamped(JAN, 8 + 60)], 200);
+    expect(f.texts()).toEqual([SLIP]); // the gap in the stamps ended the slip when the JAN's first key came
+    f.advance(400);
+    expect(f.texts()).toEqual([SLIP, JAN]);
+  });
+
+  it('a gap just under the pause does not end the scan; one just over does', () => {
+    const { pauseMs } = DEFAULT_WEDGE_SETTINGS;
+    const under = new Field(PAUSE);
+    under.queuedKeys([...stamped('S000', 0), ...stamped('0002', 3 + pauseMs - 1)], 100);
+    under.advance(300);
+    expect(under.texts()).toEqual([SLIP]);
+    const over = new Field(PAUSE);
+    over.queuedKeys([...stamped(JAN, 0), ...stamped(SLIP, 12 + pauseMs)], 100);
+    over.advance(300);
+    expect(over.texts()).toEqual([JAN, SLIP]);
+  });
+
+  it('after a busy spell the pause is counted from when the page caught up, so keys still on their way are not cut off', () => {
+    const f = new Field(PAUSE);
+    const { pauseMs } = DEFAULT_WEDGE_SETTINGS;
+    // Sent 1 ms apart; the page handles the first half at 300 and the rest trickles in 20 ms later.
+    f.queuedKeys(stamped(JAN.slice(0, 6), 0), 300);
+    f.advance(300 + 20);
+    f.queuedKeys(stamped(JAN.slice(6), 6), 320);
+    expect(f.texts()).toEqual([]);
+    f.advance(320 + pauseMs + 1);
+    expect(f.texts()).toEqual([JAN]);
+  });
+
+  it('Enter still ends a scan at once', () => {
+    const f = new Field(PAUSE);
+    const end = scan(f, JAN, 0);
+    expect(f.scans).toEqual([{ text: JAN, at: end }]);
   });
 });
 
@@ -180,7 +265,7 @@ describe('wedge: double trigger', () => {
   });
 
   it('a double trigger with no suffix and no gap (the code twice in one burst) counts once', () => {
-    const f = new Field();
+    const f = new Field(PAUSE);
     const end = scan(f, JAN + JAN, 0, { suffix: 'none' });
     f.advance(end + 100);
     expect(f.texts()).toEqual([JAN]);
@@ -216,7 +301,7 @@ describe('wedge: device quirks', () => {
     const end = scan(withSuffix, JAN, 0, { suffix: 'Enter' });
     scan(withSuffix, SLIP, end + 100, { suffix: 'Tab' });
     expect(withSuffix.texts()).toEqual([JAN, SLIP]);
-    const noSuffix = new Field({}, browser);
+    const noSuffix = new Field(PAUSE, browser);
     const end2 = scan(noSuffix, SLIP, 0, { suffix: 'none' });
     noSuffix.advance(end2 + 100);
     expect(noSuffix.texts()).toEqual([SLIP]);
@@ -243,7 +328,7 @@ describe('wedge: a burst of 20 scans per second', () => {
     ['none', 'desktop', false],
     ['none', 'softKeyboard', false],
   ])('suffix %s, %s browser, Alt=%s: every scan once, none merged', (suffix, browser, alt) => {
-    const f = new Field({}, browser);
+    const f = new Field(suffix === 'none' ? PAUSE : {}, browser);
     codes.forEach((code, i) => scan(f, code, i * 50, { suffix, alt, msPerKey: 1 }));
     f.advance(codes.length * 50 + 200);
     expect(f.texts()).toEqual(codes);
