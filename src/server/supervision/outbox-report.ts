@@ -29,10 +29,16 @@ export async function recordOutboxReport(database: Database, deviceId: string, r
 function stuckOf(report: OutboxReport): ReportedStuckEvent | null {
   if (report.stuckId === undefined) return null;
   return {
-    eventId: report.stuckId,
-    type: report.stuckType ?? '',
+    // Ids are keyed in lower case (the form PostgreSQL hands back), as the push keys them.
+    eventId: report.stuckId.toLowerCase(),
+    type: asWords(report.stuckType ?? ''),
     recordedAt: report.stuckSince ?? null,
     attempts: report.stuckAttempts ?? 0,
-    reason: report.stuckReason ?? '',
+    reason: asWords(report.stuckReason ?? ''),
   };
+}
+
+/** Words a device sent, fit to store and show: control characters (PostgreSQL refuses NUL in jsonb and text) become spaces. */
+function asWords(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

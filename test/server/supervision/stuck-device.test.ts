@@ -61,4 +61,9 @@ describe.each(TEST_DATABASE_TARGETS)('a stuck device on $name', (target) => {
     expect(res.statusCode).toBe(400);
     expect((await device())?.stuck).toBeNull();
   });
+
+  it('stores a report whose words hold control characters (PostgreSQL refuses NUL) and an id in upper case, as words and the id the server keys', async () => {
+    await pull({ pending: '1', rejected: '0', ...STUCK, stuckId: STUCK.stuckId.toUpperCase(), stuckType: 'parcel\u0000packed', stuckReason: 'line one\r\nline\u0000two' });
+    expect((await device())?.stuck).toMatchObject({ eventId: STUCK.stuckId, type: 'parcel packed', reason: 'line one  line two' });
+  });
 });
