@@ -48,10 +48,18 @@ export const RETURNS_WORDS = {
       ja: '不明なバーコード {code}（想定外として記録）。商品を確かめ、別に保管してください',
       en: 'Unknown barcode {code} (recorded as unexpected). Check the item and keep it apart',
     },
+    'return.item.codeTooLong': {
+      ja: 'このコードは長すぎて記録できません（{max} 文字まで）。商品のバーコードをスキャンしてください',
+      en: 'This code is too long to record (at most {max} characters). Scan the item’s barcode',
+    },
     'return.item.noParcel': { ja: '先に伝票か返品ラベルをスキャンしてください', en: 'Scan the slip or return label first' },
     'return.unit.updated': { ja: '更新しました', en: 'Updated' },
     'return.unit.removed': { ja: '取り消しました', en: 'Removed' },
     'return.save.empty': { ja: '商品が1点もスキャンされていません。返ってきた商品をスキャンしてください', en: 'No item scanned yet. Scan the returned items' },
+    'return.save.tooBig': {
+      ja: 'この返品は大きすぎて1件で送れません。メモを短くしてから保存してください',
+      en: 'This return is too big to send as one. Shorten the notes, then save',
+    },
     'return.save.reasonMissing': {
       ja: '返品理由が未選択の商品が {remaining} 点あります。理由を選んでから保存してください',
       en: '{remaining} items have no return reason. Choose one, then save',

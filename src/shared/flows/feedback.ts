@@ -71,11 +71,13 @@ export const MESSAGE_KEYS = [
   'return.item.unknown',
   'return.item.notItem',
   'return.item.noParcel',
+  'return.item.codeTooLong',
   'return.unit.updated',
   'return.unit.removed',
   'return.save.empty',
   'return.save.reasonMissing',
   'return.save.reasonUnknown',
+  'return.save.tooBig',
   'return.save.ok',
   'return.cancel.ok',
 ] as const;

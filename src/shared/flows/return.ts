@@ -7,6 +7,7 @@ import type { HumanTouchRule, Rank, ReturnReason } from '../domain/catalogue.js'
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
 import type { Parcel } from '../domain/parcel.js';
 import { expectedUnits } from '../domain/parcel-units.js';
+import { MAX_EVENT_BYTES, MAX_ID_CHARS, MAX_ITEM_NOTE_CHARS, MAX_RETURN_NOTE_CHARS, utf8Bytes } from '../protocol/event-limits.js';
 import type { EventBody, ReturnReceivedPayload } from '../protocol/events.js';
 import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
 import type { Message } from './feedback.js';
@@ -80,7 +81,7 @@ function applyReturnAction(state: ReturnState, action: ReturnAction, ctx: Return
       if (!reasonsOf(ctx).some((r) => r.code === action.reasonCode)) return refuse(state, { key: 'return.save.reasonUnknown', params: { code: action.reasonCode } });
       return editUnit(state, progress, action.unit, (u) => ({ ...u, reasonCode: action.reasonCode }));
     case 'setUnitNote':
-      return editUnit(state, progress, action.unit, (u) => ({ ...u, note: action.note.trim() ? action.note.slice(0, 500) : null }));
+      return editUnit(state, progress, action.unit, (u) => ({ ...u, note: action.note.trim() ? action.note.slice(0, MAX_ITEM_NOTE_CHARS) : null }));
     case 'removeUnit':
       if (!progress.units[action.unit]) return refuse(state, { key: 'return.item.noParcel' });
       return move({ step: 'receiving', progress: { ...progress, units: progress.units.filter((_, i) => i !== action.unit) } }, 'warning', {
@@ -92,7 +93,7 @@ function applyReturnAction(state: ReturnState, action: ReturnAction, ctx: Return
         key: 'return.unit.removed',
       });
     case 'setNote':
-      return move({ step: 'receiving', progress: { ...progress, note: action.note.slice(0, 1000) } }, 'ok', { key: 'return.unit.updated' });
+      return move({ step: 'receiving', progress: { ...progress, note: action.note.slice(0, MAX_RETURN_NOTE_CHARS) } }, 'ok', { key: 'return.unit.updated' });
     case 'save':
       return save(state, progress, ctx);
     case 'cancel':
@@ -204,6 +205,8 @@ function addUnit(progress: ReturnProgress, productCode: string, message: Message
 }
 
 function addUnexpected(progress: ReturnProgress, code: string, productCode: string | null, message: Message): ReturnStep {
+  // A code longer than an event may carry (a long QR code, say) could never be sent: refused here, not stuck later.
+  if (code.length > MAX_ID_CHARS) return refuse({ step: 'receiving', progress }, { key: 'return.item.codeTooLong', params: { max: MAX_ID_CHARS } });
   const at = progress.unexpected.findIndex((u) => u.code === code);
   const unexpected =
     at >= 0 ? progress.unexpected.map((u, i) => (i === at ? { ...u, qty: u.qty + 1 } : u)) : [...progress.unexpected, { code, productCode, qty: 1 }];
@@ -246,6 +249,8 @@ function save(state: ReturnState, progress: ReturnProgress, ctx: ReturnContext):
       note: progress.note.trim() ? progress.note.trim() : null,
     },
   };
+  // The receipt must fit one event with its envelope (id, sequence, staff, time): one that could never be sent is not saved.
+  if (utf8Bytes(JSON.stringify(event)) + ENVELOPE_ALLOWANCE_BYTES > MAX_EVENT_BYTES) return refuse(state, { key: 'return.save.tooBig' });
   const missingTotal = [...missing.values()].reduce((a, b) => a + b, 0);
   return {
     next: { step: 'find', lastSaved: receiptLabel(progress) },
@@ -254,6 +259,9 @@ function save(state: ReturnState, progress: ReturnProgress, ctx: ReturnContext):
     feedback: { tone: 'complete', message: { key: 'return.save.ok', params: { id: receiptLabel(progress), missing: missingTotal } } },
   };
 }
+
+/** Room left for an event's envelope: its id, sequence number, staff id (at most MAX_ID_CHARS) and time, with their keys. */
+const ENVELOPE_ALLOWANCE_BYTES = 1024;
 
 function receiptLabel(progress: ReturnProgress): string {
   return progress.shipmentId ?? progress.orderNumber;

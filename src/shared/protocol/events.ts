@@ -5,22 +5,11 @@
 import * as z from 'zod/mini';
 import type { EVENT_TYPES } from './event-types.js';
 import { humanTouchFlagSchema } from '../domain/catalogue.js';
+import { MAX_EVENT_BYTES, MAX_EVENT_LINES, MAX_ID_CHARS, MAX_INSERT_CODES, MAX_ITEM_NOTE_CHARS, MAX_RETURN_NOTE_CHARS, utf8Bytes } from './event-limits.js';
 
-// Every string and list has a maximum, so no event the schema accepts is too big to store or to
+// Every string and list has a maximum (event-limits.ts), so no event the schema accepts is too big to store or to
 // send: one event stays under MAX_EVENT_BYTES, far below a push's body limit (PUSH_MAX_BYTES).
 
-/** Longest identifier an event names (shipment, batch, product, staff, barcode, code): import ids are far shorter. */
-export const MAX_ID_CHARS = 200;
-/** Most lines one parcel, one return or one pick stop can list (a batch holds at most 500 parcels). */
-export const MAX_EVENT_LINES = 500;
-/** Most insert codes one pack can confirm. */
-export const MAX_INSERT_CODES = 100;
-/** Longest note on one returned item. */
-export const MAX_ITEM_NOTE_CHARS = 500;
-/** Longest free note on a return receipt. */
-export const MAX_RETURN_NOTE_CHARS = 1000;
-/** The most one event may weigh, as UTF-8 JSON: a push of events this size still fits its body limit. */
-export const MAX_EVENT_BYTES = 64 * 1024;
 
 /** An identifier: not empty, at most MAX_ID_CHARS. */
 const idText = () => z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
@@ -33,20 +22,6 @@ const idText = () => z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS))
 export const deviceTimeSchema = z.iso.datetime().check(
   z.refine((at) => !at.startsWith('0000-'), { message: 'year 0000 is not a time the server can store (years 0001–9999)' }),
 );
-
-/** Bytes of `text` in UTF-8, without an encoder (shared code has neither DOM nor Node). */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    // A surrogate pair is one 4-byte code point: 2 + 2 over its two halves.
-    else if (c >= 0xd800 && c <= 0xdfff) bytes += 2;
-    else bytes += 3;
-  }
-  return bytes;
-}
 
 /** parcel.packed: every unit verified by scan, inserts/gift/human-touch confirmed. */
 export const parcelPackedPayloadSchema = z.object({

@@ -7,7 +7,8 @@
  */
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_EVENT_BYTES, MAX_RETURN_NOTE_CHARS, type SyncEvent } from '../../../src/shared/protocol/events.js';
+import type { SyncEvent } from '../../../src/shared/protocol/events.js';
+import { MAX_EVENT_BYTES, MAX_RETURN_NOTE_CHARS } from '../../../src/shared/protocol/event-limits.js';
 import { PUSH_MAX_BYTES, PUSH_MAX_EVENTS, pullResponseSchema, pushResponseSchema, type EventResult } from '../../../src/shared/protocol/sync.js';
 import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js';
 import { DEMO_SCENARIOS as S } from '../../../src/server/demo/demo-data.js';

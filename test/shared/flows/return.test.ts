@@ -229,3 +229,29 @@ describe('return flow: what it asks for, and a scan that is not an item', () => 
     expect(result).toMatchObject({ changed: false, events: [], feedback: { tone: 'error', message: { key: 'return.item.notItem' } } });
   });
 });
+
+describe('return flow: nothing saved that could never be sent', () => {
+  const big = makeParcel({ shipmentId: 'S0000030', orderNumber: '202611300030', status: 'shipped', lines: [{ productCode: 'SKU-1', qty: 60 }] });
+  const ctx = contextWith([big]);
+
+  it('refuses a code too long to record (a long QR code) and records nothing of it', () => {
+    const { last, state } = run(ctx, [scan('S0000030'), scan('Q'.repeat(201))]);
+    expect(last).toMatchObject({ changed: false, feedback: { tone: 'error', message: { key: 'return.item.codeTooLong', params: { max: 200 } } } });
+    expect(state.step === 'receiving' && state.progress.unexpected).toEqual([]);
+  });
+
+  it('refuses to save a receipt too big for one event, and saves it once the notes are shorter', () => {
+    const units = 45;
+    const actions: ReturnAction[] = [scan('S0000030')];
+    for (let i = 0; i < units; i++) actions.push(scan(LOTION_JAN));
+    // A different 500-character Japanese note on every unit: each becomes its own line of the event.
+    for (let i = 0; i < units; i++) actions.push({ type: 'setReason', unit: i, reasonCode: 'SIZE' }, { type: 'setUnitNote', unit: i, note: `${i}`.padEnd(500, '箱') });
+    const tooBig = run(ctx, [...actions, { type: 'save' }]);
+    expect(tooBig.last).toMatchObject({ changed: false, events: [], feedback: { tone: 'error', message: { key: 'return.save.tooBig' } } });
+
+    const shorter = run(ctx, [{ type: 'setUnitNote', unit: 0, note: '' }, ...Array.from({ length: units }, (_, i) => ({ type: 'setUnitNote', unit: i, note: `${i}`.padEnd(100, '箱') }) as ReturnAction), { type: 'save' }], tooBig.state);
+    expect(shorter.last.changed).toBe(true);
+    const [event] = shorter.last.events;
+    expect(returnReceivedPayloadSchema.safeParse(event.payload).success).toBe(true);
+  });
+});

@@ -1,7 +1,8 @@
 /** The event schema admits exactly what the server can store and send: times, sizes, byte counts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deviceTimeSchema, MAX_EVENT_BYTES, syncEventSchema, utf8Bytes } from '../../../src/shared/protocol/events.js';
+import { deviceTimeSchema, syncEventSchema } from '../../../src/shared/protocol/events.js';
+import { MAX_EVENT_BYTES, utf8Bytes } from '../../../src/shared/protocol/event-limits.js';
 import { packedEvent, returnEvent } from '../../helpers/events.js';
 
 describe('event bounds', () => {
