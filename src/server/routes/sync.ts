@@ -2,13 +2,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pushRequestSchema } from '../../shared/protocol/push-request.js';
 import * as z from 'zod/mini';
-import { apiErrorSchema, PUSH_MAX_BYTES, pullQuerySchema, pullResponseSchema, pushResponseSchema } from '../../shared/protocol/sync.js';
+import { apiErrorSchema, PUSH_MAX_BYTES, pullQuerySchema, pullResponseSchema, pushResponseSchema, type EventResult } from '../../shared/protocol/sync.js';
 import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { Database } from '../db/client.js';
 import { recordOutboxReport } from '../supervision/outbox-report.js';
 import { pullChanges } from '../sync/pull.js';
 import { pushEvents } from '../sync/push.js';
+import { readPushedEvents } from '../sync/read-events.js';
 
 /** A 413 says the limit in words and as a number. */
 const payloadTooLargeSchema = z.object({ error: z.string(), message: z.string(), maxBytes: z.int() });
@@ -87,7 +88,13 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
       // The event's id and type only: its payload carries customers' data.
       const onEventFailed = (event: { id: string; type: string }, error: unknown) =>
         request.log.error({ err: error, eventId: event.id, eventType: event.type, deviceId: device.id }, 'event could not be applied: answered deferred and flagged');
-      return { results: await pushEvents(database, ctx, request.body.events, { onFallback, onEventFailed, afterCommit: afterPushCommitted }) };
+      // Each event is checked on its own: one that does not read is answered alone, the rest applied.
+      const { events, places, answers } = readPushedEvents(request.body.events);
+      if (events.length > 0) {
+        const results = await pushEvents(database, ctx, events, { onFallback, onEventFailed, afterCommit: afterPushCommitted });
+        results.forEach((result, i) => (answers[places[i]] = result));
+      }
+      return { results: answers as EventResult[] };
     },
   );
 };

@@ -259,20 +259,26 @@ describe.each(TEST_DATABASE_TARGETS)('sync on $name', (target) => {
       expect(row.lastSeenAt).toBeInstanceOf(Date);
     });
 
-    it('refuses a malformed push with a readable 400 and changes nothing', async () => {
+    it('refuses an event that does not read on its own, with the reason, and applies the events around it', async () => {
       const { cursor } = await pull();
       const good = packedEvent(DEMO_SCENARIOS.singleItem);
-      const res = await demo.app.inject({
-        method: 'POST',
-        url: '/api/sync/push',
-        payload: { events: [good, { ...packedEvent(DEMO_SCENARIOS.secondPurchase), id: 'not-a-uuid' }] },
-        headers: bearer(token),
-      });
+      const bad = { ...packedEvent(DEMO_SCENARIOS.secondPurchase), id: 'not-a-uuid' };
+      const send = () => demo.app.inject({ method: 'POST', url: '/api/sync/push', payload: { events: [bad, good] }, headers: bearer(token) });
+      const res = await send();
+      expect(res.statusCode).toBe(200);
+      const [refused, applied] = res.json().results;
+      expect(refused).toMatchObject({ id: 'not-a-uuid', status: 'rejected', code: 'invalid', detail: { finding: expect.stringMatching(/^id:/) } });
+      expect(applied).toEqual({ id: good.id, status: 'applied' });
+      expect((await pull(cursor)).parcels.map((p) => p.shipmentId)).toEqual([DEMO_SCENARIOS.singleItem]);
+      expect(await auditCount(DEMO_SCENARIOS.secondPurchase)).toBe(0);
+      // A resend gets the same answers: the refusal again, and "duplicate" for what was applied.
+      expect((await send()).json().results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'duplicate']);
+    });
+
+    it('refuses a body that is not a batch of events with a readable 400 and changes nothing', async () => {
+      const res = await demo.app.inject({ method: 'POST', url: '/api/sync/push', payload: { events: [] }, headers: bearer(token) });
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toBe('bad_request');
-      expect(res.json().message).toMatch(/id/);
-      expect((await pull(cursor)).parcels).toEqual([]);
-      expect(await auditCount(DEMO_SCENARIOS.singleItem)).toBe(0);
     });
   });
 });

@@ -52,7 +52,7 @@ describe.each(TEST_DATABASE_TARGETS)('no event jams the queue on $name', (target
     return pullResponseSchema.parse(res.json()).batches.find((b) => b.shipmentIds.includes(shipmentId))!;
   };
 
-  it('refuses year 0000 in every time field (400, nothing written) and applies any year the database stores, a reset clock’s 1970 included', async () => {
+  it('refuses year 0000 in every time field (that event alone, nothing of it written) and applies any year the database stores, a reset clock’s 1970 included', async () => {
     const packed = packedEvent(S.returnFirst);
     expect((await push([packed])).map((r) => r.status)).toEqual(['applied']);
     const batch = await batchOf(S.pickSingleA);
@@ -65,12 +65,14 @@ describe.each(TEST_DATABASE_TARGETS)('no event jams the queue on $name', (target
       { ...packedEvent(S.singleItem), at: year0 },
     ];
     for (const event of unstorable) {
-      // After a pack that would apply: a refused push keeps nothing of it.
-      const res = await postPush([packedEvent(S.secondPurchase), event]);
-      expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().message).toContain('year 0000');
+      // Refused alone, with the reason in words; the pack before it in the same push still applies.
+      const results = await push([packedEvent(S.secondPurchase), event]);
+      expect(results[1]).toMatchObject({ id: event.id, status: 'rejected', code: 'invalid' });
+      expect((results[1] as { message: string }).message).toContain('year 0000');
     }
-    expect(await auditCount(S.secondPurchase)).toBe(0);
+    // The packs are recorded (applied once, then already packed); the refused events are not.
+    expect(await auditCount(S.secondPurchase)).toBe(unstorable.length);
+    expect([await auditCount(S.returnFirst), await auditCount(S.singleItem)]).toEqual([1, 0]);
 
     const claimed = { ...pickEvent('batch.claimed', { batchId: batch.batchId, shipmentIds: batch.shipmentIds }), at: '1970-01-01T00:00:00Z' };
     const completed = { ...pickEvent('batch.completed', { batchId: batch.batchId, shortShipmentIds: [] }), at: '9999-12-31T23:59:59.999Z' };
@@ -115,9 +117,9 @@ describe.each(TEST_DATABASE_TARGETS)('no event jams the queue on $name', (target
     const items = Array.from({ length: 200 }, () => ({ productCode: 'SKU-1001', qty: 1, condition: 'opened' as const, reasonCode: 'R03', note: 'い'.repeat(500) }));
     const heavy = returnEvent(S.returnFirst, { items });
     expect(Buffer.byteLength(JSON.stringify(heavy))).toBeGreaterThan(MAX_EVENT_BYTES);
-    const refused = await postPush([heavy]);
-    expect(refused.statusCode, refused.body).toBe(400);
-    expect(refused.json().message).toContain(`${MAX_EVENT_BYTES} bytes`);
+    const [refused] = await push([heavy]);
+    expect(refused).toMatchObject({ id: heavy.id, status: 'rejected', code: 'invalid' });
+    expect((refused as { message: string }).message).toContain(`${MAX_EVENT_BYTES} bytes`);
 
     const page = await demo.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(token) });
     expect(pullResponseSchema.parse(page.json()).pushLimits).toEqual({ maxEvents: PUSH_MAX_EVENTS, maxBytes: PUSH_MAX_BYTES });
