@@ -70,7 +70,7 @@ interface Parsers {
   enrol: (body: unknown) => EnrolResponse;
   device: (body: unknown) => DeviceInfo;
   pull: (body: unknown) => PullResponse;
-  push: (body: unknown) => PushResponse;
+  push: (body: unknown) => Promise<PushResponse>;
 }
 
 /** Builds the API client over a fetch function. */
@@ -82,7 +82,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     path: string,
     kind: K,
     opts: { body?: unknown; auth: boolean; signal?: AbortSignal; measure?: string; onHeaders?: (headers: Headers) => void },
-  ): Promise<ReturnType<Parsers[K]>> {
+  ): Promise<Awaited<ReturnType<Parsers[K]>>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.auth) {
@@ -124,9 +124,9 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     }
     const { parseReply } = await import('./validate.js');
     const validateStart = performance.now();
-    let reply: ReturnType<Parsers[K]>;
+    let reply: Awaited<ReturnType<Parsers[K]>>;
     try {
-      reply = parseReply[kind](body) as ReturnType<Parsers[K]>;
+      reply = (await parseReply[kind](body)) as Awaited<ReturnType<Parsers[K]>>;
     } catch (error) {
       throw new ProtocolError(error instanceof Error ? error.message : 'bad reply');
     }
@@ -137,9 +137,11 @@ export function createApiClient(deps: ApiDeps): ApiClient {
   return {
     enrol: (body, signal) => request('POST', '/api/enrol', 'enrol', { body, auth: false, signal }),
     device: (signal) => request('GET', '/api/device', 'device', { auth: true, signal }),
-    pull: (cursor, signal, onNextCursor) => {
+    pull: async (cursor, signal, onNextCursor) => {
       const counts = deps.outboxCounts?.();
-      const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}${counts.stuck ? stuckQuery(counts.stuck) : ''}` : '';
+      // A stuck event is rare: the code that writes it into the query loads only for one.
+      const stuck = counts?.stuck ? (await import('./stuck-query.js')).stuckQuery(counts.stuck) : '';
+      const report = counts ? `&pending=${counts.pending}&rejected=${counts.rejected}${stuck}` : '';
       const onHeaders = (headers: Headers) => {
         const next = headers.get(PULL_NEXT_CURSOR_HEADER);
         if (next !== null && /^\d+$/.test(next)) onNextCursor?.(next);
@@ -148,30 +150,4 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     },
     push: (events, signal) => request('POST', '/api/sync/push', 'push', { body: { events }, auth: true, signal }),
   };
-}
-
-/** Reason text longest the pull query takes (pullQuerySchema). */
-const STUCK_REASON_MAX = 300;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/**
- * The stuck-event fields of a pull query. Each is sent only in the shape the server takes: a report the
- * server refused would fail the pull itself (an entry written by an older app may hold odd values).
- */
-export function stuckQuery(stuck: StuckEvent): string {
-  if (!UUID.test(stuck.id)) return '';
-  const fields: [string, string][] = [
-    ['stuckId', stuck.id],
-    ['stuckType', wellFormed(stuck.type, 40)],
-    ['stuckAttempts', String(Number.isFinite(stuck.attempts) ? Math.max(0, Math.min(10_000_000, Math.floor(stuck.attempts))) : 0)],
-    ['stuckReason', wellFormed(stuck.reason, STUCK_REASON_MAX)],
-  ];
-  if (ISO_UTC.test(stuck.recordedAt) && !Number.isNaN(Date.parse(stuck.recordedAt))) fields.push(['stuckSince', stuck.recordedAt]);
-  return fields.map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
-}
-
-/** At most `max` UTF-16 units, without a half character (encodeURIComponent throws on one). */
-function wellFormed(text: string, max: number): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
 }

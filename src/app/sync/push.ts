@@ -7,7 +7,7 @@
 import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { LocalStore } from '../store/local-store.js';
 import { getMeta } from '../store/meta.js';
-import { applyPushResults, pendingAfter, recordFailedAttempts } from '../store/outbox.js';
+import { applyPushResults, pendingAfter, recordFailedAttempts } from '../store/outbox-push.js';
 import type { OutboxEntry, PushLimits, Rejection } from '../store/schema.js';
 import { AuthError, HttpError, ProtocolError, type ApiClient } from './api.js';
 import { BatchBuilder, pushBodyBytes } from './push-batch.js';

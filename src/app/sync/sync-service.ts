@@ -6,10 +6,13 @@
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/local-store.js';
 import { setMeta } from '../store/meta.js';
-import { outboxCounts, stuckEvent } from '../store/outbox.js';
+import { outboxCounts } from '../store/outbox.js';
 import type { ApiClient } from './api.js';
 import { pullAll } from './pull.js';
-import { pushOutbox, type PushSummary } from './push.js';
+import type { PushSummary } from './push.js';
+
+/** A run with nothing to send: the push code (a chunk of its own) is not even loaded. */
+const NOTHING_PUSHED: PushSummary = { sent: 0, synced: 0, rejected: 0, rejections: [], deferred: 0, nextRetryAt: null };
 
 /** Synced events are kept this long for the "synced" list, then purged. */
 const SYNCED_RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -47,7 +50,9 @@ export class SyncService {
     const { app, store, api } = this.parts;
     const now = () => new Date().toISOString();
     try {
-      const pushed = await pushOutbox(api, store, now, signal, { ignoreBackoff: manual });
+      // Most syncs (a fresh device's first ones, every pull while idle) have nothing to send.
+      const pending = (await outboxCounts(store)).pending;
+      const pushed = pending === 0 ? NOTHING_PUSHED : await (await import('./push.js')).pushOutbox(api, store, now, signal, { ignoreBackoff: manual });
       // The pull reports the queue as the push left it (a stuck event, with the server's last reason).
       await this.refreshCounts();
       await pullAll(
@@ -75,7 +80,9 @@ export class SyncService {
   /** Reloads the outbox counts, and the oldest queued event when it will not sync, from the store. */
   async refreshCounts(): Promise<void> {
     try {
-      const [counts, stuck] = await Promise.all([outboxCounts(this.parts.store), stuckEvent(this.parts.store, Date.now())]);
+      const counts = await outboxCounts(this.parts.store);
+      // Only a queue holds a stuck event: its check loads with the push code.
+      const stuck = counts.pending > 0 ? await (await import('../store/outbox-push.js')).stuckEvent(this.parts.store, Date.now()) : undefined;
       this.parts.app.counts = stuck ? { ...counts, stuck } : counts;
       this.parts.app.changed();
     } catch {

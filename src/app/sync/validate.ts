@@ -11,7 +11,6 @@ export { catalogueSchema } from '../../shared/domain/catalogue.js';
 export { parcelSchema } from '../../shared/domain/parcel.js';
 export { pickBatchSchema, pickSettingsSchema } from '../../shared/protocol/pick.js';
 import { deviceInfoSchema, enrolResponseSchema, pullResponseSchema, rejectCodeSchema } from '../../shared/protocol/sync.js';
-import { readPushResults } from './read-results.js';
 
 const REJECT_CODES: ReadonlySet<string> = new Set(rejectCodeSchema.options);
 
@@ -21,5 +20,6 @@ export const parseReply = {
   device: (body: unknown) => deviceInfoSchema.parse(body),
   pull: (body: unknown) => pullResponseSchema.parse(body),
   // Read result by result: an answer from a newer server must not make the whole reply unreadable.
-  push: (body: unknown) => readPushResults(body, REJECT_CODES),
+  // The reader loads with the first push reply (a device that only pulls never needs it).
+  push: async (body: unknown) => (await import('./read-results.js')).readPushResults(body, REJECT_CODES),
 };

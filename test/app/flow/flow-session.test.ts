@@ -7,7 +7,7 @@ import type { PackState } from '../../../src/shared/flows/pack-state.js';
 import { loadBoot } from '../../../src/app/store/boot.js';
 import { commitFlow, type FlowCommit } from '../../../src/app/store/flow-commit.js';
 import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
-import { pendingForPush } from '../../../src/app/store/outbox.js';
+import { pendingForPush } from '../../../src/app/store/outbox-push.js';
 import { applyPullPage } from '../../../src/app/store/pull-page.js';
 import { catalogue, CUP_JAN, dbName, LEAFLET_JAN, parcel, TEA_JAN } from '../../helpers/fixtures/device.js';
 import { makeSessions, settled } from './sessions.js';

@@ -7,7 +7,7 @@ import type { PickBatch } from '../../../src/shared/protocol/pick.js';
 import { reconcileBatchInHand } from '../../../src/app/pick/reconcile-batch.js';
 import { loadBoot } from '../../../src/app/store/boot.js';
 import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
-import { applyPushResults, pendingForPush } from '../../../src/app/store/outbox.js';
+import { applyPushResults, pendingForPush } from '../../../src/app/store/outbox-push.js';
 import { applyPullPage } from '../../../src/app/store/pull-page.js';
 import { DEMO_CATALOGUE, DEMO_PARCELS, DEMO_PRODUCTS, DEMO_SCENARIOS as S } from '../../../src/server/demo/demo-data.js';
 import { dbName } from '../../helpers/fixtures/device.js';

@@ -8,7 +8,7 @@ import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { searchReturnParcels } from '../../../src/app/returns/search-parcels.js';
 import { loadBoot } from '../../../src/app/store/boot.js';
 import { openLocalStore, type LocalStore } from '../../../src/app/store/local-store.js';
-import { pendingForPush } from '../../../src/app/store/outbox.js';
+import { pendingForPush } from '../../../src/app/store/outbox-push.js';
 import { returnedShipments } from '../../../src/app/store/outbox-lookups.js';
 import { catalogue, CUP_JAN, dbName, parcel, TEA_JAN } from '../../helpers/fixtures/device.js';
 import { makeSessions, settled } from '../flow/sessions.js';

@@ -7,7 +7,8 @@ import { loadBoot } from '../../../src/app/store/boot.js';
 import { commitFlow } from '../../../src/app/store/flow-commit.js';
 import { openLocalStore } from '../../../src/app/store/local-store.js';
 import { getMeta } from '../../../src/app/store/meta.js';
-import { outboxCounts, pendingForPush } from '../../../src/app/store/outbox.js';
+import { outboxCounts } from '../../../src/app/store/outbox.js';
+import { pendingForPush } from '../../../src/app/store/outbox-push.js';
 import { dbName, ids, parcel } from '../../helpers/fixtures/device.js';
 import { packedEvent } from './events.js';
 

@@ -6,7 +6,7 @@ import { INITIAL_PACK_STATE } from '../../../src/shared/flows/pack-state.js';
 import { loadBoot } from '../../../src/app/store/boot.js';
 import { commitFlow } from '../../../src/app/store/flow-commit.js';
 import { openLocalStore } from '../../../src/app/store/local-store.js';
-import { applyPushResults } from '../../../src/app/store/outbox.js';
+import { applyPushResults } from '../../../src/app/store/outbox-push.js';
 import { applyPullPage } from '../../../src/app/store/pull-page.js';
 import { createApiClient } from '../../../src/app/sync/api.js';
 import { pullAll } from '../../../src/app/sync/pull.js';

@@ -7,7 +7,7 @@ import { loadBoot } from '../../../src/app/store/boot.js';
 import { commitFlow } from '../../../src/app/store/flow-commit.js';
 import { openLocalStore } from '../../../src/app/store/local-store.js';
 import { setMeta } from '../../../src/app/store/meta.js';
-import { applyPushResults } from '../../../src/app/store/outbox.js';
+import { applyPushResults } from '../../../src/app/store/outbox-push.js';
 import { listOutbox } from '../../../src/app/store/outbox-lookups.js';
 import { applyPullPage } from '../../../src/app/store/pull-page.js';
 import { purgePackedParcels } from '../../../src/app/store/retention.js';

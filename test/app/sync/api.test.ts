@@ -2,7 +2,8 @@
 /** The API client: bearer token, reply checking, and which failures are retried. */
 import { describe, expect, it, vi } from 'vitest';
 import { pullQuerySchema } from '../../../src/shared/protocol/sync.js';
-import { AuthError, HttpError, ProtocolError, RetryableError, createApiClient, stuckQuery } from '../../../src/app/sync/api.js';
+import { AuthError, HttpError, ProtocolError, RetryableError, createApiClient } from '../../../src/app/sync/api.js';
+import { stuckQuery } from '../../../src/app/sync/stuck-query.js';
 import { parcel } from '../../helpers/fixtures/device.js';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
