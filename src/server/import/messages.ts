@@ -19,6 +19,10 @@ const M = {
   badDate: { ja: (p) => `日付「${p.value}」が読めません（例: 2026-11-19）`, en: (p) => `Cannot read the date "${p.value}" (e.g. 2026-11-19)` },
   badColor: { ja: (p) => `表示色「${p.value}」は #RRGGBB 形式にしてください`, en: (p) => `Colour "${p.value}" must be #RRGGBB` },
   badPlacement: { ja: (p) => `のし種別「${p.value}」は 内のし か 外のし にしてください`, en: (p) => `Noshi placement "${p.value}" must be 内のし or 外のし` },
+  tooLong: {
+    ja: (p) => `「${p.value}」は長すぎます（${p.max} 文字まで）。短いコードにしてください`,
+    en: (p) => `"${p.value}" is too long (at most ${p.max} characters). Use a shorter code`,
+  },
   badEmail: {
     ja: (p) => `メールアドレス「${p.value}」は使えません。アドレスを 1 件だけ（例: taro@example.jp）入れてください。名前・複数のアドレス・改行・空白は入れられません`,
     en: (p) => `E-mail address "${p.value}" cannot be used. Give exactly one address (e.g. taro@example.jp): no name, no second address, no line break or space`,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { GiftCode, Insert, NoshiPlacement, Product, Rank } from '../../shared/domain/catalogue.js';
+import { MAX_ID_CHARS, MAX_ORDER_NUMBER_CHARS } from '../../shared/protocol/event-limits.js';
 import { isValidGtin, normaliseGtin } from '../../shared/scan/gtin.js';
 import type { ImportIssue, ImportType } from '../../shared/protocol/import.js';
 import { isPlainMailAddress, normaliseMailAddress, visibleAddress } from '../notify/mail-address.js';
@@ -82,7 +83,16 @@ type Msg = (key: ImportMessageKey, params?: Record<string, string | number>) => 
 
 /** Cell helpers: trimmed text; empty means absent. Codes and numbers are NFKC-normalised (full-width digits); names are kept as written. */
 function fields(msg: Msg) {
-  const code = z.string().transform((v) => v.normalize('NFKC').trim());
+  // Codes travel in the handheld's events, which carry at most MAX_ID_CHARS of one (an order number at
+  // most MAX_ORDER_NUMBER_CHARS): a longer one would make every event about it unsendable.
+  const code = codeOfAtMost(MAX_ID_CHARS);
+  function codeOfAtMost(max: number) {
+    return z.string().transform((v, ctx) => {
+      const s = v.normalize('NFKC').trim();
+      if (s.length > max) ctx.addIssue({ code: 'custom', message: msg('tooLong', { value: `${s.slice(0, 20)}…`, max }) });
+      return s;
+    });
+  }
   const required = (missing: ImportMessageKey = 'required') =>
     z.string().transform((v, ctx) => {
       const s = v.trim();
@@ -126,7 +136,8 @@ function fields(msg: Msg) {
     if (s && !isPlainMailAddress(s)) ctx.addIssue({ code: 'custom', message: msg('badEmail', { value: visibleAddress(s) }) });
     return s || null;
   });
-  return { code, required, requiredCode, optional, integer, date, codeList, gtins, mailAddress };
+  const orderNumber = codeOfAtMost(MAX_ORDER_NUMBER_CHARS).pipe(required());
+  return { code, required, requiredCode, optional, integer, date, codeList, gtins, mailAddress, orderNumber };
 }
 
 /** The zod schema of one row of `type`; `known` adds the cross-checks against the server's codes. */
@@ -185,7 +196,7 @@ function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
       return z
         .object({
           shipmentId: f.requiredCode('missingShipmentId'),
-          orderNumber: f.requiredCode(),
+          orderNumber: f.orderNumber,
           orderDate: f.date,
           customerId: f.requiredCode(),
           customerName: f.required(),

@@ -5,6 +5,8 @@
 
 /** Longest identifier an event names (shipment, batch, product, staff, barcode, code): import ids are far shorter. */
 export const MAX_ID_CHARS = 200;
+/** Longest order number (a return logged by order number carries it). */
+export const MAX_ORDER_NUMBER_CHARS = 64;
 /** Most lines one parcel, one return or one pick stop can list (a batch holds at most 500 parcels). */
 export const MAX_EVENT_LINES = 500;
 /** Most insert codes one pack can confirm. */

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import type { EVENT_TYPES } from './event-types.js';
 import { humanTouchFlagSchema } from '../domain/catalogue.js';
-import { MAX_EVENT_BYTES, MAX_EVENT_LINES, MAX_ID_CHARS, MAX_INSERT_CODES, MAX_ITEM_NOTE_CHARS, MAX_RETURN_NOTE_CHARS, utf8Bytes } from './event-limits.js';
+import { MAX_EVENT_BYTES, MAX_EVENT_LINES, MAX_ID_CHARS, MAX_INSERT_CODES, MAX_ITEM_NOTE_CHARS, MAX_ORDER_NUMBER_CHARS, MAX_RETURN_NOTE_CHARS, utf8Bytes } from './event-limits.js';
 
 // Every string and list has a maximum (event-limits.ts), so no event the schema accepts is too big to store or to
 // send: one event stays under MAX_EVENT_BYTES, far below a push's body limit (PUSH_MAX_BYTES).
@@ -82,7 +82,7 @@ export const returnReceivedPayloadSchema = z
     /** The parcel being returned; null when the device did not hold it and logged it by order number. */
     shipmentId: z.nullable(idText()),
     /** The order number, always sent; the server resolves it to a parcel when shipmentId is null. */
-    orderNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+    orderNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_ORDER_NUMBER_CHARS)),
     startedAt: deviceTimeSchema,
     /** Items of the parcel, received (unopened/opened/damaged) or missing; a product may appear per condition. */
     items: z

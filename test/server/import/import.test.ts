@@ -139,6 +139,24 @@ describe.each(TEST_DATABASE_TARGETS)('import on $name', (target) => {
       expect(report).toMatchObject({ ok: true, rows: 4, rejected: 0, errors: [], imported: { created: 3 } });
     });
 
+    it('refuses a shipment id or order number too long for the handheld to send in an event, and imports the rest', async () => {
+      const lines = fixture('shipments.csv').toString('utf8').split('\r\n');
+      const good = lines.find((line) => line.startsWith('S0800002,'))!;
+      const longId = good.replace('S0800002,', `S${'9'.repeat(200)},`);
+      const longOrder = good.replace('S0800002,20261201002,', `S0800099,${'7'.repeat(65)},`);
+      const report = await runImport(db(), Buffer.from([lines[0], good, longId, longOrder].join('\r\n')), {});
+      // Each bad cell, then the shipment it keeps out.
+      expect(report.errors.map((e) => [e.row, e.column])).toEqual([
+        [3, '出荷ID'],
+        [3, '出荷ID'],
+        [4, '注文番号'],
+        [4, '出荷ID'],
+      ]);
+      expect(report.errors[0].message).toContain('200 文字まで');
+      expect(report.errors[2].message).toContain('64 文字まで');
+      expect((await stored(['S0800002', 'S0800099'])).map((p) => p.shipmentId)).toEqual(['S0800002']);
+    });
+
     it('a dry run reports exactly what a real run would do and writes nothing', async () => {
       const before = await head();
       const dry = await importShipments('shipments.csv', { dryRun: true });
