@@ -1,18 +1,12 @@
 /** A staff member with a PIN: the badge alone is not enough; a wrong PIN is refused; the right one signs in. */
 import { expect, test } from '@playwright/test';
-import { enrolDevice, wedgeScan } from '../helpers/journey.js';
-import { SERVER_ADMIN_TOKEN } from '../helpers/server-process.js';
+import { enrolDevice, setStaffPin, wedgeScan } from '../helpers/journey.js';
 import { useServer } from '../helpers/spec-server.js';
 
 const server = useServer();
 
 test('asks for the PIN after the badge, refuses a wrong one, signs in with the right one', async ({ page }) => {
-  const res = await fetch(`${server.url}/api/admin/staff/staff-002/pin`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${SERVER_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ pin: '482913' }),
-  });
-  expect(res.status).toBe(200);
+  await setStaffPin(server, 'staff-002', '482913');
   await enrolDevice(page, server);
   await wedgeScan(page, 'ST002', 'signin-code');
   await expect(page.getByTestId('signin-pin')).toBeVisible();

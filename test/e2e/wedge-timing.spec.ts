@@ -5,8 +5,7 @@
  * ended by the gaps between the keys as they were sent — the events' own timestamps.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { barcodeOf, demoParcel, enrolDevice, signIn, wedgeKeys } from '../helpers/journey.js';
-import { SERVER_ADMIN_TOKEN } from '../helpers/server-process.js';
+import { barcodeOf, demoParcel, enrolDevice, setStaffPin, signIn, wedgeKeys } from '../helpers/journey.js';
 import { useServer } from '../helpers/spec-server.js';
 
 const server = useServer();
@@ -66,12 +65,7 @@ async function burstWithGapIntoBusyPage(page: Page, first: string[], second: str
 }
 
 test('a badge sent with Enter is one scan even with a 60 ms gap in it behind a busy main thread', async ({ page }) => {
-  const res = await fetch(`${server.url}/api/admin/staff/staff-002/pin`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${SERVER_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ pin: '482913' }),
-  });
-  expect(res.status).toBe(200);
+  await setStaffPin(server, 'staff-002', '482913');
   await enrolDevice(page, server);
   const input = page.getByTestId('signin-code');
   await expect(input).toBeFocused();

@@ -2,7 +2,7 @@
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import { DEMO_INSERTS, DEMO_PARCELS, DEMO_PRODUCTS } from '../../src/server/demo/demo-data.js';
 import { DUPLICATE_SCAN_WINDOW_MS } from '../../src/app/scan/wedge.js';
-import type { TestServer } from './server-process.js';
+import { SERVER_ADMIN_TOKEN, type TestServer } from './server-process.js';
 
 /** The last scan typed on each page, so a deliberate repeat is not taken for a scanner's double trigger. */
 const lastScan = new WeakMap<Page, { code: string; at: number }>();
@@ -93,6 +93,16 @@ export async function expectFeedback(page: Page, tone: 'ok' | 'error' | 'warning
   const feedback = page.getByTestId('feedback');
   await expect(feedback).toHaveAttribute('data-tone', tone);
   if (text) await expect(feedback).toContainText(text);
+}
+
+/** Gives a staff member a PIN through the admin API (the badge then asks for it at sign-in). */
+export async function setStaffPin(server: TestServer, staffId: string, pin: string): Promise<void> {
+  const res = await fetch(`${server.url}/api/admin/staff/${staffId}/pin`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${SERVER_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ pin }),
+  });
+  expect(res.status).toBe(200);
 }
 
 /** How many parcels the device database holds. */

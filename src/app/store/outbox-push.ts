@@ -62,8 +62,7 @@ export function applyPushResults(store: LocalStore, results: EventResult[], now:
         const entry = await outbox.get(result.id);
         if (!entry || entry.status !== 'pending') continue;
         if (result.status === 'deferred') {
-          const failed = withFailure(entry, result.message, now);
-          await outbox.put({ ...failed, retryAt: new Date(nextEventRetry(failed.attempts ?? 1, Date.parse(now), random())).toISOString() });
+          await outbox.put(retryLater(withFailure(entry, result.message, now), now, random));
         } else if (result.status === 'rejected') {
           const rejection = { code: result.code, message: result.message, ...(result.detail ? { detail: result.detail } : {}) };
           await outbox.put({ ...entry, status: 'rejected', syncedAt: now, rejection });
@@ -93,12 +92,16 @@ export function recordFailedAttempts(store: LocalStore, failures: FailedAttempt[
         if (!entry || entry.status !== 'pending') continue;
         const failed = withFailure(entry, failure.reason, now);
         if (failure.tooLarge !== undefined) failed.tooLarge = failure.tooLarge;
-        if (backoff) failed.retryAt = new Date(nextEventRetry(failed.attempts ?? 1, Date.parse(now), random())).toISOString();
-        await outbox.put(failed);
+        await outbox.put(backoff ? retryLater(failed, now, random) : failed);
       }
     },
     { durability: 'strict' },
   );
+}
+
+/** The entry, not to be sent again before its backoff after its latest failed attempt. */
+function retryLater(failed: OutboxEntry, now: string, random: () => number): OutboxEntry {
+  return { ...failed, retryAt: new Date(nextEventRetry(failed.attempts ?? 1, Date.parse(now), random())).toISOString() };
 }
 
 /** The entry after one more failed attempt (the retry fields of an older entry may be absent or odd). */

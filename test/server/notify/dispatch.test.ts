@@ -19,6 +19,7 @@ import { DEMO_SCENARIOS } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { channelsOf } from '../../../src/server/notify/channels.js';
 import type { NotifyConfig } from '../../../src/server/notify/config.js';
+import { testNotifyConfig } from '../../helpers/notify-config.js';
 import { Dispatcher } from '../../../src/server/notify/dispatcher.js';
 import { claimDue } from '../../../src/server/notify/outbox.js';
 import type { ReturnNotice } from '../../../src/server/notify/return-notice.js';
@@ -28,21 +29,6 @@ import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 const RETURNED = DEMO_SCENARIOS.returnFirst;
 const SECRET = `whsec_${Buffer.from('floorpack-webhook-test-secret-32b').toString('base64')}`;
 const T0 = new Date('2026-11-30T10:00:00Z');
-
-function config(patch: Partial<NotifyConfig>): NotifyConfig {
-  return {
-    smtpUrl: null,
-    mailFrom: 'Floorpack Shop <returns@shop.example>',
-    webhookUrl: null,
-    webhookSecret: null,
-    mailDir: null,
-    maxAttempts: 3,
-    leaseMs: 300_000,
-    backoff: { baseMs: 60_000, maxMs: 600_000 },
-    pollMs: 60_000,
-    ...patch,
-  };
-}
 
 /** A demo app on in-memory PGlite whose clock the test moves, with a dispatcher it drives by hand. */
 async function demoWith(cfg: NotifyConfig, clock: { now: Date }): Promise<DemoApp> {
@@ -73,7 +59,7 @@ describe('dispatcher with SMTP', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    demo = await demoWith(config({ smtpUrl: sink.url }), clock);
+    demo = await demoWith(testNotifyConfig({ smtpUrl: sink.url }), clock);
   });
   afterAll(async () => {
     await demo?.close();
@@ -173,7 +159,7 @@ describe('dispatcher with SMTP', () => {
     const { event } = await logReturn(demo);
     const [claimed] = await claimDue(demo.database, 'killed-dispatcher', clock.now, 300_000, 10);
     // That dispatcher's send reached the SMTP server, then the process died before marking it.
-    await channelsOf(config({ smtpUrl: sink.url, mailFrom: 'Floorpack Shop <returns@shop.example>' }))[0].send(claimed.payload as ReturnNotice);
+    await channelsOf(testNotifyConfig({ smtpUrl: sink.url, mailFrom: 'Floorpack Shop <returns@shop.example>' }))[0].send(claimed.payload as ReturnNotice);
     clock.now = new Date(T0.getTime() + 300_001);
     await demo.app.dispatcher!.runOnce();
     expect(sink.messages.map((m) => m.messageId)).toEqual([`<return-${event.id}@shop.example>`, `<return-${event.id}@shop.example>`]);
@@ -211,7 +197,7 @@ describe('dispatcher with a webhook', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks/returns`;
     sink = await startSmtpSink();
-    demo = await demoWith(config({ smtpUrl: sink.url, webhookUrl: url, webhookSecret: SECRET }), clock);
+    demo = await demoWith(testNotifyConfig({ smtpUrl: sink.url, webhookUrl: url, webhookSecret: SECRET }), clock);
   });
   afterAll(async () => {
     await demo?.close();
@@ -246,7 +232,7 @@ describe('dispatcher with neither SMTP nor a webhook', () => {
   const clock = { now: T0 };
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'floorpack-mail-'));
-    demo = await demoWith(config({ mailDir: join(dataDir, 'outbox-mail') }), clock);
+    demo = await demoWith(testNotifyConfig({ mailDir: join(dataDir, 'outbox-mail') }), clock);
   });
   afterEach(async () => {
     await demo.close();
@@ -256,7 +242,7 @@ describe('dispatcher with neither SMTP nor a webhook', () => {
   it('writes one .eml per receipt under DATA_DIR/outbox-mail, however often it is sent', async () => {
     const { event } = await logReturn(demo);
     const [claimed] = await claimDue(demo.database, 'killed-dispatcher', clock.now, 300_000, 10);
-    await channelsOf(config({ mailDir: join(dataDir, 'outbox-mail') }))[0].send(claimed.payload as ReturnNotice);
+    await channelsOf(testNotifyConfig({ mailDir: join(dataDir, 'outbox-mail') }))[0].send(claimed.payload as ReturnNotice);
     clock.now = new Date(T0.getTime() + 300_001);
     await demo.app.dispatcher!.runOnce();
     const files = readdirSync(join(dataDir, 'outbox-mail'));
@@ -305,7 +291,7 @@ describe.skipIf(!pgUrl)('two dispatchers on one PostgreSQL database', () => {
 
     const second = await openDatabase({ kind: 'postgres', url, maxConnections: 4 });
     try {
-      const cfg = config({ smtpUrl: sink.url });
+      const cfg = testNotifyConfig({ smtpUrl: sink.url });
       const a = new Dispatcher({ database: demo.database, config: cfg, owner: 'a' });
       const b = new Dispatcher({ database: second, config: cfg, owner: 'b' });
       const [na, nb] = await Promise.all([a.runOnce(), b.runOnce()]);
@@ -338,7 +324,7 @@ describe.skipIf(!pgUrl)('two dispatchers on one PostgreSQL database', () => {
       child.kill('SIGKILL');
     }
     expect(out).toContain('claimed 1');
-    const cfg = config({ smtpUrl: sink.url, mailFrom: 'Floorpack Shop <returns@shop.example>' });
+    const cfg = testNotifyConfig({ smtpUrl: sink.url, mailFrom: 'Floorpack Shop <returns@shop.example>' });
     // Before the lease runs out nobody may send; after it, this dispatcher re-claims and sends once.
     expect(await new Dispatcher({ database: demo.database, config: cfg, owner: 'survivor' }).runOnce()).toBe(0);
     const later = new Date(Date.now() + 300_001);

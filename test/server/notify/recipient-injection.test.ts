@@ -13,7 +13,7 @@ import { buildDemoApp, type DemoApp } from '../../../src/server/demo/demo-app.js
 import { DEMO_SCENARIOS } from '../../../src/server/demo/demo-data.js';
 import { resetDemo } from '../../../src/server/demo/seed-demo.js';
 import { runImport } from '../../../src/server/import/run-import.js';
-import type { NotifyConfig } from '../../../src/server/notify/config.js';
+import { testNotifyConfig } from '../../helpers/notify-config.js';
 import { bearer, packedEvent, returnEvent } from '../../helpers/events.js';
 import { importFixtureMasters } from '../../helpers/fixtures/import-files.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
@@ -30,20 +30,6 @@ const INJECTIONS = [
   { what: 'a display name', email: 'Attacker <attacker@evil.example>' },
 ];
 
-function notifyConfig(smtpUrl: string): NotifyConfig {
-  return {
-    smtpUrl,
-    mailFrom: 'Floorpack Shop <returns@shop.example>',
-    webhookUrl: null,
-    webhookSecret: null,
-    mailDir: null,
-    maxAttempts: 3,
-    leaseMs: 300_000,
-    backoff: { baseMs: 60_000, maxMs: 600_000 },
-    pollMs: 60_000,
-  };
-}
-
 describe.each(TEST_DATABASE_TARGETS)('customer e-mail addresses on $name', (target) => {
   let sink: SmtpSink;
   let demo: DemoApp;
@@ -53,7 +39,7 @@ describe.each(TEST_DATABASE_TARGETS)('customer e-mail addresses on $name', (targ
     sink = await startSmtpSink();
     const opened = await target.open();
     dispose = opened.dispose;
-    demo = await buildDemoApp({ database: opened.database, notify: { config: notifyConfig(sink.url), autoStart: false } });
+    demo = await buildDemoApp({ database: opened.database, notify: { config: testNotifyConfig({ smtpUrl: sink.url }), autoStart: false } });
   });
   afterAll(async () => {
     await demo?.close();
