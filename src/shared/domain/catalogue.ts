@@ -55,6 +55,13 @@ export const humanTouchRuleSchema = z.object({
   flag: humanTouchFlagSchema,
   instruction: z.string().check(z.minLength(1)),
   instructionEn: z.nullable(z.string()),
+  /**
+   * What returns staff do when they log this customer's return (the packing instruction is for the
+   * customer's next parcel, not for the returns bench); absent from older servers: the handheld then
+   * shows its own default for returns.
+   */
+  returnInstruction: z.optional(z.nullable(z.string())),
+  returnInstructionEn: z.optional(z.nullable(z.string())),
   insertCodes: z.array(z.string()),
 });
 export type HumanTouchRule = z.infer<typeof humanTouchRuleSchema>;
