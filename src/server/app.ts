@@ -19,6 +19,7 @@ import { rebuildBatchesAfterImport } from './picking/rebuild-batches.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { adminDeviceRoutes } from './routes/admin-devices.js';
+import { adminParcelRoutes } from './routes/admin-parcel.js';
 import { adminImportRoutes } from './routes/admin-import.js';
 import { adminStaffRoutes } from './routes/admin-staff.js';
 import { deviceRoutes } from './routes/device.js';
@@ -26,6 +27,7 @@ import { enrolRoutes } from './routes/enrol.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { pickAdminRoutes } from './routes/pick-admin.js';
+import { practiceSheetRoutes } from './routes/practice-sheet.js';
 import { registerPwa } from './routes/pwa.js';
 import { syncRoutes } from './routes/sync.js';
 
@@ -115,6 +117,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const afterShipmentsImported = opts.afterShipmentsImported ?? rebuildBatchesAfterImport(database, pickSettings, now);
     await admin.register(adminImportRoutes, { database, headerMapping: opts.importHeaderMapping, afterShipmentsImported });
     await admin.register(adminConsoleRoutes, { database, now });
+    await admin.register(adminParcelRoutes, { database });
     await admin.register(notificationRoutes, { database, now, kick: wakeDispatcher });
   });
 
@@ -122,6 +125,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => dispatcher.stop());
     if (opts.notify!.autoStart) app.addHook('onReady', async () => dispatcher.start());
   }
+  await app.register(practiceSheetRoutes);
   await registerPwa(app, opts.staticDir ?? null);
   await app.ready();
   return app;

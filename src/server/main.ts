@@ -7,6 +7,7 @@ import { createEnrolmentCode } from './auth/enrolment.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/client.js';
 import { listWarehouses } from './db/queries/warehouses.js';
+import { PRACTICE_SHEET_PATH } from './demo/practice-sheet.js';
 import { DEMO_WAREHOUSE } from './demo/demo-data.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { databaseOptionsOf, loadEnvOrExit, pickSettingsOf } from './env.js';
@@ -67,6 +68,7 @@ export async function main(options: { staticDir?: string } = {}): Promise<void> 
   const lines = [
     `floorpack server on http://${shownHost}:${env.PORT}  (database: ${database.kind}${database.kind === 'pglite' ? ` in ${path.resolve(env.DATA_DIR)}` : ''})`,
     `admin token: ${adminToken}`,
+    `practice barcodes to print (A4): http://${shownHost}:${env.PORT}${PRACTICE_SHEET_PATH}`,
   ];
   if (seeded) lines.push(`demo data loaded: warehouse ${DEMO_WAREHOUSE.id} ${DEMO_WAREHOUSE.name}`);
   // A fresh code on every start, so the first handheld can enrol without any admin call.

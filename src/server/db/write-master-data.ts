@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Staff } from '../../shared/domain/catalogue.js';
 import { computeHumanTouchFlags } from '../../shared/domain/human-touch.js';
+import { withReturnInstruction } from '../../shared/domain/return-instructions.js';
 import type { ParcelStatus } from '../../shared/domain/parcel.js';
 import { nextChangeSeq } from './change-seq.js';
 import type { Tx } from './client.js';
@@ -37,9 +38,9 @@ export async function upsertInsert(tx: Tx, insert: Insert): Promise<void> {
   await tx.insert(t.inserts).values(row).onConflictDoUpdate({ target: t.inserts.code, set: row });
 }
 
-/** Inserts or updates the rule of one human-touch flag. */
+/** Inserts or updates the rule of one human-touch flag; a rule without returns-bench words gets the default ones. */
 export async function upsertHumanTouchRule(tx: Tx, rule: HumanTouchRule): Promise<void> {
-  const row = { ...rule, seq: await nextChangeSeq(tx) };
+  const row = { ...withReturnInstruction(rule), seq: await nextChangeSeq(tx) };
   await tx.insert(t.humanTouchRules).values(row).onConflictDoUpdate({ target: t.humanTouchRules.flag, set: row });
 }
 

@@ -1,16 +1,19 @@
-/** Admin routes behind the warehouse console: warehouses, the parcel list, human-touch rules. */
+/** Admin routes behind the warehouse console: warehouses (and their time zone), the parcel list, human-touch rules. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   adminParcelsQuerySchema,
   adminParcelsResponseSchema,
+  adminWarehouseSchema,
   adminWarehousesResponseSchema,
   humanTouchRulesResponseSchema,
   saveHumanTouchRulesRequestSchema,
+  warehouseParamsSchema,
+  warehouseSettingsRequestSchema,
 } from '../../shared/protocol/admin-console.js';
 import { apiErrorSchema } from '../../shared/protocol/sync.js';
 import type { Database } from '../db/client.js';
 import { searchParcels } from '../db/queries/parcel-search.js';
-import { listWarehouses } from '../db/queries/warehouses.js';
+import { listWarehouses, setWarehouseTimeZone } from '../db/queries/warehouses.js';
 import { loadRuleBook, saveRuleEdition } from '../rules/human-touch-rules.js';
 
 /** Options of the console routes. */
@@ -28,6 +31,25 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleRoutesOptions
     warehouses: await listWarehouses(database),
   }));
 
+  app.put(
+    '/api/admin/warehouses/:warehouseId/settings',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Set a warehouse's time zone (IANA name): the console, reports and shipping show its times in it",
+        security,
+        params: warehouseParamsSchema,
+        body: warehouseSettingsRequestSchema,
+        response: { 200: adminWarehouseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const saved = await setWarehouseTimeZone(database, request.params.warehouseId, request.body.timeZone);
+      if (!saved) return reply.code(404).send({ error: 'not_found', message: `No warehouse ${request.params.warehouseId}.` });
+      return saved;
+    },
+  );
+
   app.get(
     '/api/admin/parcels',
     { schema: { tags: ['admin'], summary: 'Parcels by status, with search', security, querystring: adminParcelsQuerySchema, response: { 200: adminParcelsResponseSchema, 401: apiErrorSchema } } },
@@ -43,7 +65,7 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleRoutesOptions
     {
       schema: {
         tags: ['admin'],
-        summary: 'Save a new edition of the human-touch rules (instruction and inserts per flag)',
+        summary: 'Save a new edition of the human-touch rules (packing and returns instructions, and inserts, per flag)',
         security,
         body: saveHumanTouchRulesRequestSchema,
         response: { 200: humanTouchRulesResponseSchema, ...errors },

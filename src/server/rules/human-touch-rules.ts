@@ -1,10 +1,12 @@
 /** Versioned human-touch rules: the console saves a new edition; parcels record the edition that set their flags. */
 import { asc, desc, sql } from 'drizzle-orm';
 import type { HumanTouchRule } from '../../shared/domain/catalogue.js';
+import { withReturnInstruction } from '../../shared/domain/return-instructions.js';
 import type { HumanTouchRulesResponse } from '../../shared/protocol/admin-console.js';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
 import { upsertHumanTouchRule } from '../db/write-master-data.js';
+import { ruleOf } from '../sync/load-catalogue.js';
 
 /** The edition in force: the highest saved version, or 0 when the rules were only ever seeded. */
 export async function currentRuleVersion(tx: Tx): Promise<number> {
@@ -15,7 +17,7 @@ export async function currentRuleVersion(tx: Tx): Promise<number> {
 /** The rules in force, one per flag that has one. */
 async function currentRules(tx: Tx): Promise<HumanTouchRule[]> {
   const rows = await tx.select().from(t.humanTouchRules).orderBy(asc(t.humanTouchRules.flag));
-  return rows.map((r) => ({ flag: r.flag, instruction: r.instruction, instructionEn: r.instructionEn, insertCodes: r.insertCodes }));
+  return rows.map(ruleOf);
 }
 
 /** Saved editions, newest first. */
@@ -39,8 +41,9 @@ async function readRuleBook(tx: Tx): Promise<HumanTouchRulesResponse> {
  */
 export async function saveRules(tx: Tx, rules: HumanTouchRule[], note: string | null, now: Date): Promise<number> {
   const version = (await currentRuleVersion(tx)) + 1;
-  await tx.insert(t.humanTouchRuleVersions).values({ version, rules, note, createdAt: now });
-  for (const rule of rules) await upsertHumanTouchRule(tx, rule);
+  const filled = rules.map(withReturnInstruction);
+  await tx.insert(t.humanTouchRuleVersions).values({ version, rules: filled, note, createdAt: now });
+  for (const rule of filled) await upsertHumanTouchRule(tx, rule);
   return version;
 }
 

@@ -1,6 +1,6 @@
 /** Reads the catalogue a device of one warehouse needs, and whether any of it changed since a cursor. */
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Catalogue } from '../../shared/domain/catalogue.js';
+import type { Catalogue, HumanTouchRule } from '../../shared/domain/catalogue.js';
 import { rowsOf } from '../db/change-seq.js';
 import type { Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
@@ -31,9 +31,21 @@ export async function loadCatalogue(tx: Tx, warehouseId: string): Promise<Catalo
       description: g.description,
     })),
     inserts: inserts.map((i) => ({ code: i.code, name: i.name, barcode: i.barcode })),
-    humanTouchRules: rules.map((r) => ({ flag: r.flag, instruction: r.instruction, instructionEn: r.instructionEn, insertCodes: r.insertCodes })),
+    humanTouchRules: rules.map(ruleOf),
     staff: staff.map((s) => ({ id: s.id, code: s.code, name: s.name, ...(s.pinHash ? { pinHash: s.pinHash } : {}) })),
     returnReasons: reasons.map((r) => ({ code: r.code, label: r.label, labelEn: r.labelEn, sortOrder: r.sortOrder })),
+  };
+}
+
+/** A stored rule as the catalogue carries it, with its returns-bench words. */
+export function ruleOf(r: typeof t.humanTouchRules.$inferSelect): HumanTouchRule {
+  return {
+    flag: r.flag,
+    instruction: r.instruction,
+    instructionEn: r.instructionEn,
+    returnInstruction: r.returnInstruction,
+    returnInstructionEn: r.returnInstructionEn,
+    insertCodes: r.insertCodes,
   };
 }
 

@@ -2,9 +2,25 @@
 import * as z from 'zod/mini';
 import { humanTouchFlagSchema, humanTouchRuleSchema } from '../domain/catalogue.js';
 import { parcelStatusSchema } from '../domain/parcel.js';
+import { isKnownTimeZone } from '../domain/warehouse-time.js';
+
+/** A warehouse and the time zone its times are shown in (IANA name, Asia/Tokyo by default). */
+export const adminWarehouseSchema = z.object({ id: z.string(), name: z.string(), timeZone: z.string() });
+export type AdminWarehouse = z.infer<typeof adminWarehouseSchema>;
 
 /** GET /api/admin/warehouses */
-export const adminWarehousesResponseSchema = z.object({ warehouses: z.array(z.object({ id: z.string(), name: z.string() })) });
+export const adminWarehousesResponseSchema = z.object({ warehouses: z.array(adminWarehouseSchema) });
+export type AdminWarehousesResponse = z.infer<typeof adminWarehousesResponseSchema>;
+
+/** PUT /api/admin/warehouses/:warehouseId/settings: the warehouse's time zone, an IANA name the server knows. */
+export const warehouseParamsSchema = z.object({ warehouseId: z.string().check(z.minLength(1)) });
+export const warehouseSettingsRequestSchema = z.object({
+  timeZone: z.string().check(
+    z.trim(),
+    z.maxLength(64),
+    z.refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Asia/Tokyo' }),
+  ),
+});
 
 /** GET /api/admin/parcels?status=&q=&limit= : parcels by status, searched by shipment id, order, customer or product. */
 export const adminParcelsQuerySchema = z.object({

@@ -53,11 +53,14 @@ export const inserts = pgTable('inserts', {
   seq: changeSeq(),
 });
 
-/** The brand's instruction and extra inserts per human-touch flag. */
+/** The brand's instructions (for packing, and for the returns bench) and extra inserts per human-touch flag. */
 export const humanTouchRules = pgTable('human_touch_rules', {
   flag: text('flag').$type<HumanTouchFlag>().primaryKey(),
   instruction: text('instruction').notNull(),
   instructionEn: text('instruction_en'),
+  /** What returns staff do when they log this customer's return (the packing instruction is for the next parcel). */
+  returnInstruction: text('return_instruction'),
+  returnInstructionEn: text('return_instruction_en'),
   insertCodes: jsonb('insert_codes').$type<string[]>().notNull(),
   seq: changeSeq(),
 });

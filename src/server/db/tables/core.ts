@@ -12,6 +12,8 @@ export const changeCounter = pgTable('change_counter', {
 export const warehouses = pgTable('warehouses', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** IANA time zone the console and reports show this warehouse's times in (shared/domain/warehouse-time.ts). */
+  timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
 });
 
 /** An enrolled handheld. Only the sha256 of its token is stored. */
