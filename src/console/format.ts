@@ -1,5 +1,6 @@
-/** How the console writes parcels, times, import reports and rows of data for a supervisor. */
+/** How the console writes parcels, times (in the warehouse's zone) and import reports for a supervisor. */
 import type { ParcelStatus } from '../shared/domain/parcel.js';
+import { formatWarehouseTime } from '../shared/domain/warehouse-time.js';
 import type { AdminParcel } from '../shared/protocol/admin-console.js';
 import type { AdminDevice } from '../shared/protocol/admin-devices.js';
 import type { ImportReport } from '../shared/protocol/import.js';
@@ -10,11 +11,12 @@ export const PARCEL_STATUSES: readonly ParcelStatus[] = ['released', 'picking', 
 /** Each status in the words of the floor. */
 export const STATUS_LABEL: Record<ParcelStatus, string> = { released: '出荷指示', picking: 'ピッキング中', picked: 'ピッキング済', packed: '梱包済', shipped: '出荷済', held: '出荷停止' };
 
-const FLAG_LABEL: Record<string, string> = { FIRST_PURCHASE: '初回購入', SECOND_PURCHASE: '2回目購入', FIRST_RETURN: '初回返品' };
+/** Each human-touch flag in the floor's words. */
+export const FLAG_LABEL: Record<string, string> = { FIRST_PURCHASE: '初回購入', SECOND_PURCHASE: '2回目購入', FIRST_RETURN: '初回返品' };
 
-/** A time in the browser's locale, or a dash when there is none. */
-export function formatWhen(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : '—';
+/** A time as `2026-12-03 16:57` in the warehouse's time zone, or a dash when there is none. */
+export function formatWhen(iso: string | null | undefined, timeZone: string): string {
+  return formatWarehouseTime(iso, timeZone);
 }
 
 /** A parcel's human-touch flags in Japanese, joined with ・. */
@@ -22,11 +24,11 @@ export function flagsText(flags: readonly string[]): string {
   return flags.map((f) => FLAG_LABEL[f] ?? f).join('・');
 }
 
-/** The last column of a parcel row: why it is held, or who packed it and when (the ISO minute as sent). */
-export function holdOrPackedText(parcel: Pick<AdminParcel, 'status' | 'holdReason' | 'packedBy' | 'packedAt'>): string {
+/** The last column of a parcel row: why it is held, or who packed it and when (in the warehouse's time zone). */
+export function holdOrPackedText(parcel: Pick<AdminParcel, 'status' | 'holdReason' | 'packedBy' | 'packedAt'>, timeZone: string): string {
   if (parcel.status === 'held') return parcel.holdReason ?? '';
   if (!parcel.packedBy) return '';
-  return `${parcel.packedBy} ${parcel.packedAt?.slice(0, 16).replace('T', ' ') ?? ''}`;
+  return parcel.packedAt ? `${parcel.packedBy} ${formatWhen(parcel.packedAt, timeZone)}` : parcel.packedBy;
 }
 
 /** How many records confirming a previewed import would write; 0 means there is nothing to confirm. */
@@ -38,11 +40,6 @@ export function recordsToWrite(report: ImportReport): number {
 /** The confirm button of a preview: with rejected rows, it says that only the rest is imported. */
 export function confirmImportLabel(report: ImportReport): string {
   return report.rejected > 0 ? `エラーの ${report.rejected} 件を除いて取り込む / Import the rest` : '取り込む / Import';
-}
-
-/** A cell of a generic table: objects (and null) as JSON, a missing value as empty. */
-export function cellText(value: unknown): string {
-  return typeof value === 'object' ? JSON.stringify(value) : String(value ?? '');
 }
 
 /** How long ago, in the floor's words: 分 up to two hours, then 時間, then 日. */

@@ -65,3 +65,14 @@ export function parcelsPath(filter: ParcelFilter): string {
 export function revokeDevicePath(deviceId: string): string {
   return `/api/admin/devices/${encodeURIComponent(deviceId)}/revoke`;
 }
+
+/**
+ * The one parcel a search names exactly (its shipment id or order number, case aside), so the console
+ * can open its page at once; null when the search is a partial text or names several parcels.
+ */
+export function exactParcelMatch(parcels: readonly { shipmentId: string; orderNumber: string }[], q: string): string | null {
+  const wanted = q.trim().toLowerCase();
+  if (!wanted) return null;
+  const hits = parcels.filter((p) => p.shipmentId.toLowerCase() === wanted || p.orderNumber.toLowerCase() === wanted);
+  return hits.length === 1 ? hits[0].shipmentId : null;
+}

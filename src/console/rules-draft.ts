@@ -8,10 +8,12 @@ export const RULE_FLAGS: readonly [HumanTouchFlag, string][] = [
   ['FIRST_RETURN', '初回返品 — 返品 1 回、その後はじめての荷物'],
 ];
 
-/** One flag's fields as typed: the insert codes are one text. */
+/** One flag's fields as typed: the packing and the returns-bench instructions; the insert codes are one text. */
 export interface RuleFields {
   instruction: string;
   instructionEn: string;
+  returnInstruction: string;
+  returnInstructionEn: string;
   inserts: string;
 }
 
@@ -22,7 +24,13 @@ export type RuleDraft = Record<HumanTouchFlag, RuleFields>;
 export function draftFromRules(rules: readonly HumanTouchRule[]): RuleDraft {
   const fieldsOf = (flag: HumanTouchFlag): RuleFields => {
     const rule = rules.find((r) => r.flag === flag);
-    return { instruction: rule?.instruction ?? '', instructionEn: rule?.instructionEn ?? '', inserts: (rule?.insertCodes ?? []).join(', ') };
+    return {
+      instruction: rule?.instruction ?? '',
+      instructionEn: rule?.instructionEn ?? '',
+      returnInstruction: rule?.returnInstruction ?? '',
+      returnInstructionEn: rule?.returnInstructionEn ?? '',
+      inserts: (rule?.insertCodes ?? []).join(', '),
+    };
   };
   return Object.fromEntries(RULE_FLAGS.map(([flag]) => [flag, fieldsOf(flag)])) as RuleDraft;
 }
@@ -32,12 +40,17 @@ export function splitInsertCodes(text: string): string[] {
   return text.split(/[\s,;、]+/).filter(Boolean);
 }
 
-/** The rules to save: a flag whose Japanese instruction is empty has no rule; an empty English one is null. */
+/**
+ * The rules to save: a flag whose Japanese packing instruction is empty has no rule; any other empty
+ * text is null (the server gives an empty returns instruction its default words).
+ */
 export function rulesFromDraft(draft: RuleDraft): HumanTouchRule[] {
   return RULE_FLAGS.filter(([flag]) => draft[flag].instruction.trim()).map(([flag]) => ({
     flag,
     instruction: draft[flag].instruction.trim(),
     instructionEn: draft[flag].instructionEn.trim() || null,
+    returnInstruction: draft[flag].returnInstruction.trim() || null,
+    returnInstructionEn: draft[flag].returnInstructionEn.trim() || null,
     insertCodes: splitInsertCodes(draft[flag].inserts),
   }));
 }

@@ -5,8 +5,12 @@ import { SHORT_PICK_HOLD_REASON } from '../../shared/picking/pick-transitions.js
 import type { AdminParcel, AdminParcelsResponse } from '../../shared/protocol/admin-console.js';
 import type { ImportReport } from '../../shared/protocol/import.js';
 import { api, type OnError } from '../api.js';
+import { EmptyState, ParcelLink, RankBadge, TableWrap } from '../components.js';
+import { useConsoleData, zoneOf } from '../console-context.js';
 import { flagsText, holdOrPackedText, PARCEL_STATUSES, STATUS_LABEL } from '../format.js';
-import { HOLDS_IMPORT_PATH, holdsFile, parcelsPath, type HoldChange, type ParcelFilter } from '../requests.js';
+import { exactParcelMatch, HOLDS_IMPORT_PATH, holdsFile, parcelsPath, type HoldChange, type ParcelFilter } from '../requests.js';
+import { parcelHash } from '../section-menu.js';
+import type { ComponentChildren, JSX } from 'preact';
 
 /** The parcels of `filter`, fetched again when the filter or `reload` changes (a stale answer is dropped). */
 function useParcels(filter: ParcelFilter, onError: OnError, reload = 0): AdminParcelsResponse | null {
@@ -22,58 +26,71 @@ function useParcels(filter: ParcelFilter, onError: OnError, reload = 0): AdminPa
   return data;
 }
 
-/** Parcels as rows; `action` adds a last cell (e.g. a release button). */
-function ParcelTable({ parcels, action }: { parcels: AdminParcel[]; action?: (p: AdminParcel) => preact.JSX.Element | null }) {
-  if (parcels.length === 0) return <p class="hint">該当なし / None</p>;
+/** Parcels as rows, each id a link to its page; `action` adds a last cell (e.g. a release button); `empty` says what to do when there are none. */
+function ParcelTable({ parcels, action, empty }: { parcels: AdminParcel[]; action?: (p: AdminParcel) => JSX.Element | null; empty: ComponentChildren }) {
+  const data = useConsoleData();
+  if (parcels.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
-    <table data-testid="parcel-table">
-      <thead>
-        <tr>
-          <th>出荷ID</th>
-          <th>状態</th>
-          <th>顧客</th>
-          <th>ランク</th>
-          <th>フラグ</th>
-          <th>ギフト</th>
-          <th class="num">点数</th>
-          <th>配送</th>
-          <th>停止理由 / 梱包</th>
-          {action && <th />}
-        </tr>
-      </thead>
-      <tbody>
-        {parcels.map((p) => (
-          <tr key={p.shipmentId} data-testid="parcel-row" data-shipment={p.shipmentId}>
-            <td>{p.shipmentId}</td>
-            <td>
-              <span class={`status status-${p.status}`}>{STATUS_LABEL[p.status] ?? p.status}</span>
-            </td>
-            <td>
-              {p.customerName} <small>{p.customerId}</small>
-            </td>
-            <td>{p.rankCode}</td>
-            <td>
-              {flagsText(p.flags)}
-              {p.flags.length > 0 && p.flagRuleVersion !== null && <small> v{p.flagRuleVersion}</small>}
-            </td>
-            <td>{p.giftCode ?? ''}</td>
-            <td class="num">{p.units}</td>
-            <td>{p.carrier}</td>
-            <td>{holdOrPackedText(p)}</td>
-            {action && <td>{action(p)}</td>}
+    <TableWrap>
+      <table data-testid="parcel-table">
+        <thead>
+          <tr>
+            <th>出荷ID</th>
+            <th>状態</th>
+            <th>顧客</th>
+            <th>ランク</th>
+            <th>フラグ</th>
+            <th>ギフト</th>
+            <th class="num">点数</th>
+            <th>配送</th>
+            <th>停止理由 / 梱包</th>
+            {action && <th />}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {parcels.map((p) => (
+            <tr key={p.shipmentId} data-testid="parcel-row" data-shipment={p.shipmentId}>
+              <td>
+                <ParcelLink shipmentId={p.shipmentId} />
+                <small class="hint block">{p.orderNumber}</small>
+              </td>
+              <td>
+                <span class={`status status-${p.status}`}>{STATUS_LABEL[p.status] ?? p.status}</span>
+              </td>
+              <td>
+                {p.customerName} <small class="hint">{p.customerId}</small>
+              </td>
+              <td>
+                <RankBadge code={p.rankCode} />
+              </td>
+              <td>
+                {flagsText(p.flags) || '—'}
+                {p.flags.length > 0 && p.flagRuleVersion !== null && <small> v{p.flagRuleVersion}</small>}
+              </td>
+              <td>{p.giftCode ?? '—'}</td>
+              <td class="num">{p.units}</td>
+              <td>{p.carrier}</td>
+              <td>{holdOrPackedText(p, zoneOf(data, p.warehouseId)) || '—'}</td>
+              {action && <td>{action(p)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
-/** Parcels by status, searched by shipment id, order, customer or product code. */
+/** Parcels by status, searched by shipment id, order, customer or product code; an exact id or order number opens its page. */
 export function ParcelsSection({ onError }: { onError: OnError }) {
   const [status, setStatus] = useState<ParcelStatus | ''>('');
   const [q, setQ] = useState('');
   const [typed, setTyped] = useState('');
   const data = useParcels({ limit: 200, status: status || undefined, q: q || undefined }, onError);
+  useEffect(() => {
+    // The search the supervisor just sent names one parcel exactly: its page is what they asked for.
+    const match = q && data ? exactParcelMatch(data.parcels, q) : null;
+    if (match) location.hash = parcelHash(match);
+  }, [data]);
   return (
     <section data-testid="parcels-section">
       <h2>出荷一覧 / Parcels</h2>
@@ -88,10 +105,17 @@ export function ParcelsSection({ onError }: { onError: OnError }) {
         ))}
       </div>
       <form class="form-row" onSubmit={(e) => (e.preventDefault(), setQ(typed.trim()))}>
-        <input type="search" placeholder="出荷ID・注文番号・顧客・商品コード" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} data-testid="parcel-search" />
+        <input type="search" placeholder="出荷ID・注文番号・顧客ID・顧客名・商品コード" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} data-testid="parcel-search" aria-label="search parcels" />
         <button type="submit">検索 / Search</button>
       </form>
-      {data ? <ParcelTable parcels={data.parcels} /> : <p class="hint">読み込み中…</p>}
+      {data ? (
+        <ParcelTable
+          parcels={data.parcels}
+          empty={q ? `「${q}」に当たる出荷はありません（該当なし）。出荷ID・注文番号・顧客名の一部でも探せます。` : '出荷はまだありません。取り込みで出荷指示のファイルを読み込んでください。'}
+        />
+      ) : (
+        <p class="hint">読み込み中…</p>
+      )}
     </section>
   );
 }
@@ -129,9 +153,15 @@ export function HoldsSection({ onError }: { onError: OnError }) {
       </form>
       {message && <p class="hint">{message}</p>}
       <h3>欠品 / Short picks ({shortPicks.length})</h3>
-      <ParcelTable parcels={shortPicks} />
+      <ParcelTable parcels={shortPicks} empty="欠品はありません。ピッキングで数が足りないと、ここに出荷停止（欠品）として並びます。" />
       <h3>出荷停止中 / Held ({held?.parcels.length ?? 0})</h3>
-      {held && <ParcelTable parcels={held.parcels} action={(p) => <button onClick={() => void send([{ shipmentId: p.shipmentId, action: 'release', reason: '' }])}>解除 / Release</button>} />}
+      {held && (
+        <ParcelTable
+          parcels={held.parcels}
+          empty="出荷停止中の出荷はありません。止めるときは上の欄に出荷IDと理由を入れてください。"
+          action={(p) => <button onClick={() => void send([{ shipmentId: p.shipmentId, action: 'release', reason: '' }])}>解除 / Release</button>}
+        />
+      )}
     </section>
   );
 }

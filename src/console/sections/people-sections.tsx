@@ -4,23 +4,15 @@ import type { AdminStaff } from '../../shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../shared/protocol/admin-devices.js';
 import type { EnrolmentCodeResponse } from '../../shared/protocol/admin.js';
 import { api, type OnError } from '../api.js';
+import { useConsoleData, zoneOf } from '../console-context.js';
 import { formatWhen, stuckText } from '../format.js';
 import { revokeDevicePath } from '../requests.js';
 
-type Warehouse = { id: string; name: string };
-
-/** The warehouses, for the choice of where a device or a staff member belongs. */
-function useWarehouses(onError: OnError): Warehouse[] {
-  const [list, setList] = useState<Warehouse[]>([]);
-  useEffect(() => {
-    api<{ warehouses: Warehouse[] }>('GET', '/api/admin/warehouses').then((d) => setList(d.warehouses), onError);
-  }, []);
-  return list;
-}
 
 /** Devices: enrol (a one-time code to type on the handheld), revoke, and when each last synced. */
 export function DevicesSection({ onError }: { onError: OnError }) {
-  const warehouses = useWarehouses(onError);
+  const data = useConsoleData();
+  const warehouses = data.warehouses;
   const [warehouseId, setWarehouseId] = useState('');
   const [devices, setDevices] = useState<AdminDevicesResponse['devices'] | null>(null);
   const [code, setCode] = useState<EnrolmentCodeResponse | null>(null);
@@ -43,7 +35,7 @@ export function DevicesSection({ onError }: { onError: OnError }) {
         </button>
         {code && (
           <span class="code" data-testid="enrol-code-shown">
-            {code.code} <small>（{formatWhen(code.expiresAt)} まで・1回限り）</small>
+            {code.code} <small>（{formatWhen(code.expiresAt, zoneOf(data, code.warehouseId))} まで・1回限り）</small>
           </span>
         )}
       </div>
@@ -67,15 +59,15 @@ export function DevicesSection({ onError }: { onError: OnError }) {
             <tr key={d.id} data-testid="device-row" data-stuck={d.stuck ? 'true' : 'false'} class={d.stuck ? 'row-alert' : undefined}>
               <td>{d.name}</td>
               <td>{d.warehouseId}</td>
-              <td>{formatWhen(d.createdAt)}</td>
-              <td>{formatWhen(d.lastSeenAt)}</td>
+              <td>{formatWhen(d.createdAt, zoneOf(data, d.warehouseId))}</td>
+              <td>{formatWhen(d.lastSeenAt, zoneOf(data, d.warehouseId))}</td>
               <td class="num">{d.eventsReceived}</td>
               <td class="num">{d.eventsRejected}</td>
               <td data-testid={`device-queued-${d.id}`}>
-                {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${formatWhen(d.queued.reportedAt)}` : '—'}
+                {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${formatWhen(d.queued.reportedAt, zoneOf(data, d.warehouseId))}` : '—'}
               </td>
               <td data-testid={`device-stuck-${d.id}`}>{d.stuck ? <strong>{stuckText(d.stuck, Date.now())}</strong> : '—'}</td>
-              <td>{d.revokedAt ? `取消 ${formatWhen(d.revokedAt)}` : '有効'}</td>
+              <td>{d.revokedAt ? `取消 ${formatWhen(d.revokedAt, zoneOf(data, d.warehouseId))}` : '有効'}</td>
               <td>
                 {!d.revokedAt && (
                   <button onClick={() => confirm(`${d.name} の登録を取り消しますか？ / Revoke ${d.name}?`) && api('POST', revokeDevicePath(d.id)).then(load, onError)}>
@@ -97,7 +89,7 @@ export function DevicesSection({ onError }: { onError: OnError }) {
 
 /** Staff: who can sign in on a device by badge; new staff reach devices on their next sync. */
 export function StaffSection({ onError }: { onError: OnError }) {
-  const warehouses = useWarehouses(onError);
+  const warehouses = useConsoleData().warehouses;
   const [staff, setStaff] = useState<AdminStaff[]>([]);
   const [form, setForm] = useState({ warehouseId: '', code: '', name: '' });
   const load = () => api<{ staff: AdminStaff[] }>('GET', '/api/admin/staff').then((d) => setStaff(d.staff), onError);

@@ -1,8 +1,9 @@
-/** Human-touch rules: the instruction and the inserts for each flag; every save is a new version. */
+/** Human-touch rules: the packing and returns-bench instructions and the inserts for each flag; every save is a new version. */
 import { useEffect, useState } from 'preact/hooks';
 import type { HumanTouchFlag } from '../../shared/domain/catalogue.js';
 import type { HumanTouchRulesResponse } from '../../shared/protocol/admin-console.js';
 import { api, type OnError } from '../api.js';
+import { useConsoleData, zoneOf } from '../console-context.js';
 import { formatWhen } from '../format.js';
 import { draftFromRules, RULE_FLAGS, rulesFromDraft, type RuleFields } from '../rules-draft.js';
 
@@ -12,6 +13,7 @@ export function RulesSection({ onError }: { onError: OnError }) {
   const [draft, setDraft] = useState(() => draftFromRules([]));
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
+  const zone = zoneOf(useConsoleData());
 
   const adopt = (d: HumanTouchRulesResponse) => {
     setData(d);
@@ -46,12 +48,20 @@ export function RulesSection({ onError }: { onError: OnError }) {
           <fieldset key={flag} data-testid={`rule-${flag}`}>
             <legend>{label}</legend>
             <label>
-              指示（日本語）
-              <textarea rows={2} value={draft[flag].instruction} onInput={(e) => edit(flag, 'instruction', e.currentTarget.value)} />
+              梱包の指示（日本語） / packing
+              <textarea rows={2} value={draft[flag].instruction} onInput={(e) => edit(flag, 'instruction', e.currentTarget.value)} data-testid="rule-instruction" />
             </label>
             <label>
-              Instruction (English)
+              Packing instruction (English)
               <textarea rows={2} value={draft[flag].instructionEn} onInput={(e) => edit(flag, 'instructionEn', e.currentTarget.value)} />
+            </label>
+            <label>
+              返品受付の指示（日本語） / returns bench <small class="hint">空欄なら既定の文</small>
+              <textarea rows={2} value={draft[flag].returnInstruction} onInput={(e) => edit(flag, 'returnInstruction', e.currentTarget.value)} data-testid="rule-return-instruction" />
+            </label>
+            <label>
+              Returns instruction (English)
+              <textarea rows={2} value={draft[flag].returnInstructionEn} onInput={(e) => edit(flag, 'returnInstructionEn', e.currentTarget.value)} />
             </label>
             <label>
               追加する同梱物コード（カンマ区切り）
@@ -73,7 +83,7 @@ export function RulesSection({ onError }: { onError: OnError }) {
           <ul class="history">
             {data.history.map((h) => (
               <li key={h.version}>
-                v{h.version} — {formatWhen(h.createdAt)} {h.note ? `「${h.note}」` : ''}
+                v{h.version} — {formatWhen(h.createdAt, zone)} {h.note ? `「${h.note}」` : ''}
               </li>
             ))}
           </ul>

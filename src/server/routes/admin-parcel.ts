@@ -35,11 +35,11 @@ export const adminParcelRoutes: FastifyPluginAsyncZod<AdminParcelRoutesOptions> 
 
   app.get(
     '/api/admin/catalogue',
-    { schema: { tags: ['admin'], summary: 'Products with their JANs and inserts with their barcodes', security, response: { 200: adminCatalogueResponseSchema, 401: apiErrorSchema } } },
+    { schema: { tags: ['admin'], summary: 'Products with their JANs, inserts with their barcodes, and the customer ranks', security, response: { 200: adminCatalogueResponseSchema, 401: apiErrorSchema } } },
     async () => {
       // Products and inserts are the same for every warehouse; the staff part of the catalogue is not sent.
-      const { products, inserts } = await database.read((tx) => loadCatalogue(tx, ''));
-      return { products, inserts };
+      const { products, inserts, ranks } = await database.read((tx) => loadCatalogue(tx, ''));
+      return { products, inserts, ranks };
     },
   );
 };

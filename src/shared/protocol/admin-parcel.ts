@@ -106,9 +106,10 @@ export const adminParcelDetailSchema = z.object({
 });
 export type AdminParcelDetail = z.infer<typeof adminParcelDetailSchema>;
 
-/** GET /api/admin/catalogue: the products with their JANs and the inserts with their barcodes, for the console's lists. */
+/** GET /api/admin/catalogue: the products with their JANs, the inserts with their barcodes, and the ranks (for badges). */
 export const adminCatalogueResponseSchema = z.object({
   products: z.array(productSchema),
   inserts: z.array(insertSchema),
+  ranks: z.array(rankSchema),
 });
 export type AdminCatalogueResponse = z.infer<typeof adminCatalogueResponseSchema>;
