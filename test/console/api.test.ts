@@ -43,7 +43,7 @@ describe('admin calls to the server', () => {
 
   it('the right token is accepted: the sign-in call lists the warehouses', async () => {
     const answer = await server().admin<{ warehouses: { id: string; name: string }[] }>('GET', '/api/admin/warehouses');
-    expect(answer.warehouses).toEqual([{ id: 'WH1', name: '東京DC' }]);
+    expect(answer.warehouses).toEqual([{ id: 'WH1', name: '東京DC', timeZone: 'Asia/Tokyo' }]);
   });
 
   it('sends a JSON body: a staff member added from the console is listed', async () => {

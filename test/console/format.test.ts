@@ -1,6 +1,6 @@
 /** How the console writes parcels, times and import reports for a supervisor. */
 import { describe, expect, it } from 'vitest';
-import { ageText, cellText, confirmImportLabel, flagsText, formatWhen, holdOrPackedText, PARCEL_STATUSES, recordsToWrite, STATUS_LABEL, stuckText } from '../../src/console/format.js';
+import { ageText, confirmImportLabel, flagsText, formatWhen, holdOrPackedText, PARCEL_STATUSES, recordsToWrite, STATUS_LABEL, stuckText } from '../../src/console/format.js';
 import { parcelStatusSchema } from '../../src/shared/domain/parcel.js';
 import type { ImportReport } from '../../src/shared/protocol/import.js';
 
@@ -19,14 +19,18 @@ describe('parcels', () => {
   });
 
   it('a held parcel shows its reason; a packed one who packed it and the minute', () => {
-    expect(holdOrPackedText({ status: 'held', holdReason: '欠品', packedBy: null, packedAt: null })).toBe('欠品');
-    expect(holdOrPackedText({ status: 'packed', holdReason: null, packedBy: 'ST001', packedAt: '2025-03-04T05:06:07.890Z' })).toBe('ST001 2025-03-04 05:06');
-    expect(holdOrPackedText({ status: 'released', holdReason: null, packedBy: null, packedAt: null })).toBe('');
+    expect(holdOrPackedText({ status: 'held', holdReason: '欠品', packedBy: null, packedAt: null }, 'Asia/Tokyo')).toBe('欠品');
+    // The minute in the warehouse's zone, not UTC and not the browser's: 05:06 UTC is 14:06 in Tokyo.
+    expect(holdOrPackedText({ status: 'packed', holdReason: null, packedBy: '佐藤 美咲', packedAt: '2025-03-04T05:06:07.890Z' }, 'Asia/Tokyo')).toBe('佐藤 美咲 2025-03-04 14:06');
+    expect(holdOrPackedText({ status: 'packed', holdReason: null, packedBy: '佐藤 美咲', packedAt: '2025-03-04T05:06:07.890Z' }, 'Europe/London')).toBe('佐藤 美咲 2025-03-04 05:06');
+    expect(holdOrPackedText({ status: 'released', holdReason: null, packedBy: null, packedAt: null }, 'Asia/Tokyo')).toBe('');
   });
 
-  it('a time without a value is a dash', () => {
-    expect(formatWhen(null)).toBe('—');
-    expect(formatWhen('2025-03-04T05:06:07Z')).toBe(new Date('2025-03-04T05:06:07Z').toLocaleString());
+  it('a time reads in the warehouse’s zone with no ISO letters; without a value it is a dash', () => {
+    expect(formatWhen(null, 'Asia/Tokyo')).toBe('—');
+    expect(formatWhen('2025-03-04T20:06:07Z', 'Asia/Tokyo')).toBe('2025-03-05 05:06');
+    expect(formatWhen('2025-03-04T20:06:07Z', 'America/New_York')).toBe('2025-03-04 15:06');
+    expect(formatWhen('2025-03-04T20:06:07Z', 'Asia/Tokyo')).not.toMatch(/[TZ]/);
   });
 });
 
@@ -40,20 +44,6 @@ describe('import previews', () => {
   it('the confirm button says when the rejected rows are left out', () => {
     expect(confirmImportLabel(report({ created: 3 }, 9))).toBe('エラーの 9 件を除いて取り込む / Import the rest');
     expect(confirmImportLabel(report({ created: 3 }))).toBe('取り込む / Import');
-  });
-});
-
-describe('rows of a listing', () => {
-  it.each([
-    ['text', 'text'],
-    [3, '3'],
-    [false, 'false'],
-    [undefined, ''],
-    [null, 'null'],
-    [['S1', 'S2'], '["S1","S2"]'],
-    [{ a: 1 }, '{"a":1}'],
-  ])('writes %j as %j', (value, text) => {
-    expect(cellText(value)).toBe(text);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The calls the console builds itself (import, holds, the parcel list, revoke), checked against the real server. */
 import { describe, expect, it } from 'vitest';
-import { holdsCsv, holdsFile, HOLDS_IMPORT_PATH, importPath, parcelsPath, revokeDevicePath, type ImportChoice } from '../../src/console/requests.js';
+import { exactParcelMatch, holdsCsv, holdsFile, HOLDS_IMPORT_PATH, importPath, parcelsPath, revokeDevicePath, type ImportChoice } from '../../src/console/requests.js';
 import { SHORT_PICK_HOLD_REASON } from '../../src/shared/picking/pick-transitions.js';
 import type { AdminParcelsResponse } from '../../src/shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../src/shared/protocol/admin-devices.js';
@@ -30,6 +30,27 @@ describe('building the calls', () => {
 
   it('a device id is escaped in the revoke path', () => {
     expect(revokeDevicePath('dev/1 ?')).toBe('/api/admin/devices/dev%2F1%20%3F/revoke');
+  });
+});
+
+describe('a search that names one parcel exactly', () => {
+  const parcels = [
+    { shipmentId: 'S0000002', orderNumber: '202611204002' },
+    { shipmentId: 'S0000003', orderNumber: '202611204003' },
+    { shipmentId: 'S0000030', orderNumber: 'ORD-9' },
+    { shipmentId: 'S0000031', orderNumber: 'ORD-9' },
+  ];
+
+  it.each([
+    ['S0000002', 'S0000002'],
+    [' s0000003 ', 'S0000003'],
+    ['202611204002', 'S0000002'],
+  ])('%j opens %s', (q, shipmentId) => {
+    expect(exactParcelMatch(parcels, q)).toBe(shipmentId);
+  });
+
+  it.each([['S00000'], ['ORD-9'], [''], ['田中']])('%j stays on the list (partial, shared by two parcels, or a name)', (q) => {
+    expect(exactParcelMatch(parcels, q)).toBeNull();
   });
 });
 
@@ -99,5 +120,10 @@ describe('the calls on the server', () => {
     await server().admin('POST', revokeDevicePath(deviceId));
     const { devices } = await server().admin<AdminDevicesResponse>('GET', '/api/admin/devices');
     expect(devices.find((d) => d.id === deviceId)?.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('an order number typed in the search finds its one parcel, which the console then opens', async () => {
+    const found = await server().admin<AdminParcelsResponse>('GET', parcelsPath({ limit: 200, q: '202611204002' }));
+    expect(exactParcelMatch(found.parcels, '202611204002')).toBe('S0000002');
   });
 });
