@@ -1,0 +1,117 @@
+/**
+ * The console's parcel page in a desktop Chromium: a supervisor asked about one order types its order
+ * number and sees the parcel's lines with JANs, its flag and why, the gift, the inserts and who packed
+ * it on which device and when, including the second try the server refused. The lists stay readable
+ * at 1,280 px and on a 768 px tablet.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PRODUCTS, DEMO_RANKS, DEMO_STAFF } from '../../src/server/demo/demo-data.js';
+import { contrastRatio } from '../../src/shared/domain/contrast.js';
+import { bearer, packedEvent } from '../helpers/events.js';
+import { SERVER_ADMIN_TOKEN } from '../helpers/server-process.js';
+import { useServer } from '../helpers/spec-server.js';
+
+test.use({ viewport: { width: 1280, height: 860 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1, locale: 'ja-JP', timezoneId: 'America/New_York' });
+
+const server = useServer();
+
+async function signIn(page: Page) {
+  await page.goto(`${server.url}/console/`);
+  await page.getByTestId('console-token').fill(SERVER_ADMIN_TOKEN);
+  await page.getByTestId('console-signin-submit').click();
+  await expect(page.getByTestId('import-section')).toBeVisible();
+}
+
+/** A handheld packs the gift parcel, then pushes a second finish of it from the same device (refused: already packed). */
+async function packOnAHandheld(page: Page) {
+  const enrol = await page.request.post(`${server.url}/api/enrol`, { data: { code: await server.enrolmentCode(), deviceName: '梱包-03' } });
+  expect(enrol.status()).toBe(200);
+  const { token } = await enrol.json();
+  const events = [
+    packedEvent('S0000002', { deviceSeq: 1, at: '2026-11-24T01:05:00Z' }),
+    packedEvent('S0000002', { deviceSeq: 2, at: '2026-11-24T01:09:00Z', staffId: DEMO_STAFF[1].id }),
+  ];
+  const push = await page.request.post(`${server.url}/api/sync/push`, { data: { events }, headers: bearer(token) });
+  expect((await push.json()).results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected']);
+}
+
+test('search by order number opens the parcel page: lines, flag and why, gift, inserts and the timeline', async ({ page }) => {
+  await packOnAHandheld(page);
+  await signIn(page);
+  await page.getByTestId('nav-parcels').click();
+  await page.getByTestId('parcel-search').fill('202611204002');
+  await page.getByTestId('parcel-search').press('Enter');
+
+  const parcelPage = page.getByTestId('parcel-page');
+  await expect(parcelPage).toHaveAttribute('data-shipment', 'S0000002');
+  await expect(page).toHaveURL(/#parcel\/S0000002$/);
+  await expect(page.getByTestId('parcel-status')).toHaveText('梱包済');
+  await expect(page.getByTestId('parcel-summary')).toContainText('田中 恵');
+
+  const lines = page.getByTestId('parcel-line');
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(0)).toContainText('モイストクリーム 50g');
+  await expect(lines.nth(0)).toContainText(DEMO_PRODUCTS[1].barcodes[0]);
+
+  await expect(page.getByTestId('parcel-flag')).toContainText('初回購入');
+  await expect(page.getByTestId('parcel-flag')).toContainText('サンクスカード');
+  await expect(page.getByTestId('flag-basis')).toContainText('購入 1 回目');
+  await expect(page.getByTestId('parcel-gift')).toContainText('外のし「御祝」');
+  await expect(page.getByTestId('parcel-gift')).toContainText('田中');
+  await expect(page.getByTestId('parcel-inserts')).toContainText('L05');
+  await expect(page.getByTestId('parcel-inserts')).toContainText('ブランドブック');
+
+  // Who, on which device and when (in the warehouse's zone, Asia/Tokyo, not the browser's New York), and what was refused.
+  const entries = page.getByTestId('timeline-entry');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toHaveAttribute('data-outcome', 'applied');
+  await expect(entries.nth(0)).toContainText('2026-11-24 10:05');
+  await expect(entries.nth(0)).toContainText(DEMO_STAFF[0].name);
+  await expect(entries.nth(0)).toContainText('梱包-03');
+  await expect(entries.nth(1)).toHaveAttribute('data-outcome', 'rejected');
+  await expect(entries.nth(1)).toContainText('already_packed');
+  await expect(entries.nth(1)).toContainText(DEMO_STAFF[1].name);
+
+  // The rank is its badge, and its text reads at 4.5:1 or better on the brand's colour.
+  const badge = page.getByTestId('parcel-summary').getByTestId('rank-badge');
+  await expect(badge).toHaveText('ゴールド');
+  const colours = await badge.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+  const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+  expect(hex(colours[1])).toBe(DEMO_RANKS.find((r) => r.code === 'G')!.color);
+  expect(contrastRatio(hex(colours[0]), hex(colours[1]))).toBeGreaterThanOrEqual(4.5);
+});
+
+test('every list links to the parcel page; cells hold no JSON, null or ISO times; tables fit a 1,280 px screen and a tablet', async ({ page }) => {
+  await signIn(page);
+  for (const width of [1280, 768]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const section of ['batches', 'parcels', 'holds', 'catalogue'] as const) {
+      await page.goto(`${server.url}/console/#${section}`);
+      await expect(page.locator('main table').first()).toBeVisible();
+      const cells = await page.locator('main td').allInnerTexts();
+      expect(cells.length).toBeGreaterThan(0);
+      for (const text of cells) {
+        expect(text, `${section}: ${text}`).not.toMatch(/^\[|"\]|\bnull\b|\d{4}-\d\d-\d\dT\d\d:/);
+      }
+      // The page never scrolls sideways; a wide table scrolls inside its own box.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${section} at ${width}px`).toBeLessThanOrEqual(width);
+    }
+  }
+
+  // A batch's parcels are links to their pages.
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(`${server.url}/console/#batches`);
+  const link = page.getByTestId('batch-row').first().getByTestId('parcel-link').first();
+  const shipmentId = await link.innerText();
+  await link.click();
+  await expect(page.getByTestId('parcel-page')).toHaveAttribute('data-shipment', shipmentId);
+
+  // The held parcel's page says why it is held.
+  await page.goto(`${server.url}/console/#holds`);
+  await page.locator('[data-testid="parcel-row"][data-shipment="S0000006"]').getByTestId('parcel-link').click();
+  await expect(page.getByTestId('parcel-hold-reason')).toHaveText('前日注文キャンセル');
+
+  // An id nobody has says what to do.
+  await page.goto(`${server.url}/console/#parcel/S9999999`);
+  await expect(page.getByTestId('empty-state')).toContainText('出荷一覧で');
+});
