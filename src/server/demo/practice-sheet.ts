@@ -83,6 +83,20 @@ export function barcodeSvg(code: Pick<PracticeCode, 'value' | 'symbology'>): str
   return svg.replace('<svg ', `<svg width="${widthMm.toFixed(1)}mm" height="${heightMm.toFixed(1)}mm" role="img" aria-label="${escapeHtml(code.value)}" `);
 }
 
+/** The sheet's only style, inline so the page stands alone; its hash goes in the page's Content-Security-Policy. */
+export const PRACTICE_SHEET_STYLE = `
+@page { size: A4; margin: 12mm; }
+body { font-family: system-ui, 'Noto Sans JP', sans-serif; margin: 12mm; color: #000; background: #fff; }
+h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 0.3mm solid #000; }
+p.lead { font-size: 9pt; margin: 0 0 4mm; }
+.codes { display: flex; flex-wrap: wrap; gap: 4mm 6mm; }
+figure.code { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figure.code svg { display: block; }
+figcaption { font-size: 8pt; max-width: 60mm; } figcaption small { display: block; color: #333; }
+section { break-inside: auto; }
+@media print { body { margin: 0; } }
+`;
+
 /** The printable page. */
 export function practiceSheetHtml(): string {
   const sections = practiceSections()
@@ -98,22 +112,11 @@ export function practiceSheetHtml(): string {
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>練習用バーコード / Practice barcodes — floorpack</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-@page { size: A4; margin: 12mm; }
-body { font-family: system-ui, 'Noto Sans JP', sans-serif; margin: 12mm; color: #000; background: #fff; }
-h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 0.3mm solid #000; }
-p.lead { font-size: 9pt; margin: 0 0 4mm; }
-.codes { display: flex; flex-wrap: wrap; gap: 4mm 6mm; }
-figure.code { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-figure.code svg { display: block; }
-figcaption { font-size: 8pt; max-width: 60mm; } figcaption small { display: block; color: #333; }
-section { break-inside: auto; }
-@media print { .no-print { display: none; } }
-</style></head><body>
+<style>${PRACTICE_SHEET_STYLE}</style></head><body>
 <h1>練習用バーコード / Practice barcodes</h1>
 <p class="lead">デモ倉庫（WH1）のバッジ・伝票・商品・同梱物・ロケーションです。A4 に印刷するか画面のまま、スキャナーやカメラで読み取って練習してください。
 Print on A4 (or scan from the screen) to try sign-in, picking, packing and returns on the demo warehouse.
-<button class="no-print" onclick="print()">印刷 / Print</button></p>
+</p>
 ${sections}
 </body></html>`;
 }
