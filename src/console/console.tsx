@@ -7,6 +7,7 @@ import { ConsoleDataContext, type ConsoleData } from './console-context.js';
 import { failureNotice } from './failure-notice.js';
 import { parcelIdFromHash, SECTIONS, sectionFromHash, type SectionId } from './section-menu.js';
 import { CatalogueSection, PracticeSection } from './sections/catalogue-sections.js';
+import { FlagsSection } from './sections/flags-section.js';
 import { ImportSection } from './sections/import-section.js';
 import { BatchesSection, NotificationsSection } from './sections/listing-sections.js';
 import { ParcelPage } from './sections/parcel-page.js';
@@ -81,6 +82,7 @@ export function Console() {
           {section === 'parcels' && <ParcelsSection onError={onError} />}
           {section === 'parcel' && shipmentId && <ParcelPage shipmentId={shipmentId} onError={onError} />}
           {section === 'holds' && <HoldsSection onError={onError} />}
+          {section === 'flags' && <FlagsSection onError={onError} />}
           {section === 'devices' && <DevicesSection onError={onError} />}
           {section === 'staff' && <StaffSection onError={onError} />}
           {section === 'catalogue' && <CatalogueSection onError={onError} />}

@@ -9,6 +9,7 @@ export const SECTIONS = [
   ['batches', 'バッチ', 'Batches'],
   ['parcels', '出荷一覧', 'Parcels'],
   ['holds', '出荷停止・欠品', 'Holds & short picks'],
+  ['flags', '要確認', 'Supervisor flags'],
   ['devices', '端末', 'Devices'],
   ['staff', 'スタッフ', 'Staff'],
   ['catalogue', '商品・同梱物', 'Products & inserts'],

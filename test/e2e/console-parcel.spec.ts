@@ -22,7 +22,10 @@ async function signIn(page: Page) {
   await expect(page.getByTestId('import-section')).toBeVisible();
 }
 
-/** A handheld packs the gift parcel, then pushes a second finish of it from the same device (refused: already packed). */
+/**
+ * A handheld packs the gift parcel, then pushes a second finish of it from the same device (refused:
+ * already packed), and packs the held parcel offline (refused, and flagged for a supervisor).
+ */
 async function packOnAHandheld(page: Page) {
   const enrol = await page.request.post(`${server.url}/api/enrol`, { data: { code: await server.enrolmentCode(), deviceName: '梱包-03' } });
   expect(enrol.status()).toBe(200);
@@ -30,9 +33,10 @@ async function packOnAHandheld(page: Page) {
   const events = [
     packedEvent('S0000002', { deviceSeq: 1, at: '2026-11-24T01:05:00Z' }),
     packedEvent('S0000002', { deviceSeq: 2, at: '2026-11-24T01:09:00Z', staffId: DEMO_STAFF[1].id }),
+    packedEvent('S0000006', { deviceSeq: 3, at: '2026-11-24T01:12:00Z' }),
   ];
   const push = await page.request.post(`${server.url}/api/sync/push`, { data: { events }, headers: bearer(token) });
-  expect((await push.json()).results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected']);
+  expect((await push.json()).results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected', 'rejected']);
 }
 
 test('search by order number opens the parcel page: lines, flag and why, gift, inserts and the timeline', async ({ page }) => {
@@ -79,6 +83,16 @@ test('search by order number opens the parcel page: lines, flag and why, gift, i
   const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
   expect(hex(colours[1])).toBe(DEMO_RANKS.find((r) => r.code === 'G')!.color);
   expect(contrastRatio(hex(colours[0]), hex(colours[1]))).toBeGreaterThanOrEqual(4.5);
+
+  // The supervisor flag the held parcel raised links to its page, where the refusal and the flag stand in order.
+  await page.getByTestId('nav-flags').click();
+  const flag = page.getByTestId('flag-row').filter({ hasText: 'S0000006' });
+  await expect(flag).toContainText('出荷停止中に梱包');
+  await flag.getByTestId('parcel-link').click();
+  await expect(page.getByTestId('parcel-page')).toHaveAttribute('data-shipment', 'S0000006');
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(2);
+  await expect(page.getByTestId('timeline-entry').nth(0)).toContainText('parcel_held');
+  await expect(page.getByTestId('timeline-entry').nth(1)).toContainText('出荷停止中に梱包');
 });
 
 test('every list links to the parcel page; cells hold no JSON, null or ISO times; tables fit a 1,280 px screen and a tablet', async ({ page }) => {

@@ -7,12 +7,12 @@ import { Chips, EmptyState, ParcelLink, TableWrap } from '../components.js';
 import { useConsoleData, zoneOf } from '../console-context.js';
 import { formatWhen } from '../format.js';
 
-/** The answer of a GET, or null while it loads. */
-export function useAnswer<T>(path: string, onError: OnError): T | null {
+/** The answer of a GET, or null while it loads; fetched again when `reload` changes. */
+export function useAnswer<T>(path: string, onError: OnError, reload = 0): T | null {
   const [data, setData] = useState<T | null>(null);
   useEffect(() => {
     api<T>('GET', path).then(setData, onError);
-  }, [path]);
+  }, [path, reload]);
   return data;
 }
 
