@@ -4,6 +4,7 @@ import type { AdminStaff } from '../../shared/protocol/admin-console.js';
 import type { AdminDevicesResponse } from '../../shared/protocol/admin-devices.js';
 import type { EnrolmentCodeResponse } from '../../shared/protocol/admin.js';
 import { api, type OnError } from '../api.js';
+import { EmptyState, TableWrap } from '../components.js';
 import { useConsoleData, zoneOf } from '../console-context.js';
 import { formatWhen, stuckText } from '../format.js';
 import { revokeDevicePath } from '../requests.js';
@@ -39,46 +40,49 @@ export function DevicesSection({ onError }: { onError: OnError }) {
           </span>
         )}
       </div>
-      <table>
-        <thead>
-          <tr>
-            <th>端末名</th>
-            <th>倉庫</th>
-            <th>登録</th>
-            <th>最終同期 / last sync</th>
-            <th class="num">受信イベント</th>
-            <th class="num">却下</th>
-            <th>端末の未送信 / queued on device</th>
-            <th>同期できない記録 / stuck event</th>
-            <th>状態</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(devices ?? []).map((d) => (
-            <tr key={d.id} data-testid="device-row" data-stuck={d.stuck ? 'true' : 'false'} class={d.stuck ? 'row-alert' : undefined}>
-              <td>{d.name}</td>
-              <td>{d.warehouseId}</td>
-              <td>{formatWhen(d.createdAt, zoneOf(data, d.warehouseId))}</td>
-              <td>{formatWhen(d.lastSeenAt, zoneOf(data, d.warehouseId))}</td>
-              <td class="num">{d.eventsReceived}</td>
-              <td class="num">{d.eventsRejected}</td>
-              <td data-testid={`device-queued-${d.id}`}>
-                {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${formatWhen(d.queued.reportedAt, zoneOf(data, d.warehouseId))}` : '—'}
-              </td>
-              <td data-testid={`device-stuck-${d.id}`}>{d.stuck ? <strong>{stuckText(d.stuck, Date.now())}</strong> : '—'}</td>
-              <td>{d.revokedAt ? `取消 ${formatWhen(d.revokedAt, zoneOf(data, d.warehouseId))}` : '有効'}</td>
-              <td>
-                {!d.revokedAt && (
-                  <button onClick={() => confirm(`${d.name} の登録を取り消しますか？ / Revoke ${d.name}?`) && api('POST', revokeDevicePath(d.id)).then(load, onError)}>
-                    取消 / Revoke
-                  </button>
-                )}
-              </td>
+      {devices?.length === 0 && <EmptyState>端末はまだありません。「登録コードを発行」を押し、表示されたコードを端末で入力してください。</EmptyState>}
+      <TableWrap>
+        <table>
+          <thead>
+            <tr>
+              <th>端末名</th>
+              <th>倉庫</th>
+              <th>登録</th>
+              <th>最終同期 / last sync</th>
+              <th class="num">受信イベント</th>
+              <th class="num">却下</th>
+              <th>端末の未送信 / queued on device</th>
+              <th>同期できない記録 / stuck event</th>
+              <th>状態</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(devices ?? []).map((d) => (
+              <tr key={d.id} data-testid="device-row" data-stuck={d.stuck ? 'true' : 'false'} class={d.stuck ? 'row-alert' : undefined}>
+                <td>{d.name}</td>
+                <td>{d.warehouseId}</td>
+                <td>{formatWhen(d.createdAt, zoneOf(data, d.warehouseId))}</td>
+                <td>{formatWhen(d.lastSeenAt, zoneOf(data, d.warehouseId))}</td>
+                <td class="num">{d.eventsReceived}</td>
+                <td class="num">{d.eventsRejected}</td>
+                <td data-testid={`device-queued-${d.id}`}>
+                  {d.queued ? `${d.queued.pending}${d.queued.rejected ? ` (却下 ${d.queued.rejected})` : ''} · ${formatWhen(d.queued.reportedAt, zoneOf(data, d.warehouseId))}` : '—'}
+                </td>
+                <td data-testid={`device-stuck-${d.id}`}>{d.stuck ? <strong>{stuckText(d.stuck, Date.now())}</strong> : '—'}</td>
+                <td>{d.revokedAt ? `取消 ${formatWhen(d.revokedAt, zoneOf(data, d.warehouseId))}` : '有効'}</td>
+                <td>
+                  {!d.revokedAt && (
+                    <button onClick={() => confirm(`${d.name} の登録を取り消しますか？ / Revoke ${d.name}?`) && api('POST', revokeDevicePath(d.id)).then(load, onError)}>
+                      取消 / Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
       <p class="hint">
         未送信件数と同期できない記録は、端末が最後に同期したときの報告です。同期できない記録は端末に残り、端末は再試行を続けます。理由を確かめ、端末の「同期状況」も見てください。 / Queued
         counts and the stuck event are what the device reported at its last sync. A stuck event stays on the device, which keeps retrying it: check the reason, and the device's sync screen.
@@ -116,24 +120,27 @@ export function StaffSection({ onError }: { onError: OnError }) {
         <input placeholder="氏名" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} required />
         <button type="submit">追加 / Add</button>
       </form>
-      <table>
-        <thead>
-          <tr>
-            <th>倉庫</th>
-            <th>コード</th>
-            <th>氏名</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((s) => (
-            <tr key={s.id}>
-              <td>{s.warehouseId}</td>
-              <td>{s.code}</td>
-              <td>{s.name}</td>
+      {staff.length === 0 && <EmptyState>スタッフはまだいません。上の欄にスタッフコードと氏名を入れて追加してください（バッジのバーコードがスタッフコードです）。</EmptyState>}
+      <TableWrap>
+        <table>
+          <thead>
+            <tr>
+              <th>倉庫</th>
+              <th>コード</th>
+              <th>氏名</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {staff.map((s) => (
+              <tr key={s.id}>
+                <td>{s.warehouseId}</td>
+                <td>{s.code}</td>
+                <td>{s.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </section>
   );
 }
