@@ -116,8 +116,8 @@ function Timeline({ entries, timeZone }: { entries: AdminParcelDetail['timeline'
         <tbody>
           {entries.map((e, i) => (
             <tr key={i} class={e.outcome === 'rejected' || e.outcome === 'open' ? 'row-alert' : ''} data-testid="timeline-entry" data-outcome={e.outcome}>
-              <td>{formatWhen(e.at, timeZone)}</td>
-              <td>{timelineWhat(e)}</td>
+              <td class="nowrap">{formatWhen(e.at, timeZone)}</td>
+              <td class="nowrap">{timelineWhat(e)}</td>
               <td>{timelineOutcome(e)}</td>
               <td>{timelineWho(e)}</td>
               <td>{timelineDevice(e)}</td>

@@ -49,8 +49,8 @@ export function BatchesSection({ onError }: { onError: OnError }) {
                 return (
                   <tr key={b.batchId} data-testid="batch-row" data-batch={b.batchId}>
                     <td>{b.batchId}</td>
-                    <td>{BATCH_STATUS[b.status] ?? b.status}</td>
-                    <td>{SHAPE[b.shape] ?? b.shape}</td>
+                    <td class="nowrap">{BATCH_STATUS[b.status] ?? b.status}</td>
+                    <td class="nowrap">{SHAPE[b.shape] ?? b.shape}</td>
                     <td>
                       <Chips items={b.insertCodes} empty="なし" />
                     </td>
@@ -62,7 +62,7 @@ export function BatchesSection({ onError }: { onError: OnError }) {
                       <Chips items={b.shortShipmentIds.map((id) => <ParcelLink key={id} shipmentId={id} />)} empty="なし" />
                     </td>
                     <td>{b.claimedBy ? `${b.claimedBy.staffName}（${b.claimedBy.deviceName}）${formatWhen(b.claimedBy.at, zone)}` : '—'}</td>
-                    <td>{formatWhen(b.createdAt, zone)}</td>
+                    <td class="nowrap">{formatWhen(b.createdAt, zone)}</td>
                   </tr>
                 );
               })}
@@ -107,7 +107,7 @@ export function NotificationsSection({ onError }: { onError: OnError }) {
                   <td>{n.orderNumber}</td>
                   <td>{NOTIFICATION_STATUS[n.status] ?? n.status}</td>
                   <td class="num">{n.attempts}</td>
-                  <td>{formatWhen(n.createdAt, zone)}</td>
+                  <td class="nowrap">{formatWhen(n.createdAt, zone)}</td>
                   <td>{n.sentAt ? `送信 ${formatWhen(n.sentAt, zone)}` : n.status === 'dead' ? '—' : formatWhen(n.nextAttemptAt, zone)}</td>
                   <td>{n.lastError ?? '—'}</td>
                 </tr>
