@@ -95,7 +95,7 @@ const RENDERERS: Renderers = {
   gift: (step, { dispatch }) => (
     <div class="step-gift" data-testid="gift-step" data-gift={step.gift.gift.code}>
       <div class="step-instruction" data-testid="step-instruction">
-        🎁 {t('pack.step.gift')} <span class="gift-code">{step.gift.gift.code}</span>
+        {t('pack.step.gift')} <span class="gift-code">{step.gift.gift.code}</span>
       </div>
       <GiftDetails gift={step.gift} withDescription={true} />
       <button class="btn btn-confirm btn-block step-action" data-testid="gift-confirm" onClick={() => dispatch({ type: 'confirmGift' })}>
