@@ -13,7 +13,7 @@ import { ProgressBar } from '../components/progress-bar.js';
 import { useFlowSession } from '../flow/use-flow-session.js';
 import { t, tm } from '../i18n/i18n.js';
 import { ScanInput } from '../scan/scan-input.js';
-import { ParcelCard } from './parcel-card.js';
+import { LazyParcelCard } from './parcel-card-lazy.js';
 import { PackStepNow, scanPlaceholder } from './pack-step-now.js';
 
 /** The scan input, re-rendered only when its props change (not on every scan). */
@@ -73,7 +73,7 @@ export function PackScreen({ model }: { model: AppModel }) {
       {state.step === 'verifying' && resolved && (
         <>
           <div class="pack-body">
-            <ParcelCard resolved={resolved} progress={state.progress} />
+            <LazyParcelCard resolved={resolved} progress={state.progress} />
           </div>
           <div class="pack-actions">
             <button class="btn btn-cancel" data-testid="cancel-button" onClick={() => setConfirmCancel(true)}>

@@ -11,7 +11,8 @@ import { GiftDetails } from './gift-details.js';
 
 type Resolved = ResolvedParcel;
 
-interface ParcelCardProps {
+/** What the card shows: the parcel resolved against the catalogue and what is verified so far. */
+export interface ParcelCardProps {
   resolved: ResolvedParcel;
   progress: PackProgress;
 }
