@@ -3,16 +3,12 @@ import { badgeTextColour } from '../../shared/domain/contrast.js';
 import type { HumanTouchFlag, HumanTouchRule } from '../../shared/domain/catalogue.js';
 import type { CatalogueIndex } from '../../shared/domain/catalogue-index.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
-import { firstReturnOf, rankOf } from '../../shared/flows/return.js';
+import { firstReturnOf, rankOf, returnInstructionOf } from '../../shared/flows/return.js';
 import { getLang, t, type UiKey } from '../i18n/i18n.js';
 
-/**
- * What the returns bench does for a flag: the rule's returns instruction, else this screen's default
- * for the flag. Never the packing instruction: that one is for the customer's next parcel.
- */
-export function returnInstruction(flag: HumanTouchFlag, rule: HumanTouchRule | null): string {
-  const own = getLang() === 'en' ? (rule?.returnInstructionEn ?? rule?.returnInstruction) : rule?.returnInstruction;
-  return own ?? t(`returns.instruction.${flag}` as UiKey);
+/** What the returns bench does for a flag: the rule's returns instruction, else this screen's default for the flag. */
+function returnInstruction(flag: HumanTouchFlag, rule: HumanTouchRule | null): string {
+  return returnInstructionOf(rule, getLang() === 'en') ?? t(`returns.instruction.${flag}` as UiKey);
 }
 
 /** The receipt's head. */
