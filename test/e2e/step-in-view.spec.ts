@@ -143,6 +143,17 @@ async function returnSteps(page: Page, context: BrowserContext): Promise<void> {
 async function badgesAndEnglish(page: Page): Promise<void> {
   await page.getByTestId('returns-back').click();
   await page.getByTestId('lang-toggle').click();
+  await expect(page.getByTestId('menu-pack')).toContainText('Pack');
+  // The batch claimed above is still in hand: the pick screen's scan prompt, then the returns search.
+  for (const [screen, back] of [
+    ['menu-pick', 'pick-back'],
+    ['menu-returns', 'returns-back'],
+  ]) {
+    await page.getByTestId(screen).click();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await expectPromptsWhole(page);
+    await page.getByTestId(back).click();
+  }
   await page.getByTestId('menu-pack').click();
   // One parcel of each demo rank: D, G (#b8860b), S, B, N.
   const byRank = { D: S.diamond, G: 'S0000013', S: S.secondPurchase, B: S.firstReturn, N: S.singleItem };

@@ -76,7 +76,7 @@ export const RETURNS_WORDS = {
     'returns.title': { ja: '返品受付', en: 'Returns' },
     'returns.waiting': { ja: '伝票・返品ラベル', en: 'Slip or return label' },
     'returns.waitingItems': { ja: '商品をスキャン', en: 'Scan item' },
-    'returns.search': { ja: '注文番号・お客様名で検索', en: 'Search order number or customer name' },
+    'returns.search': { ja: '注文番号・お客様名で検索', en: 'Order number or name' },
     'returns.noMatch': { ja: 'この端末に該当する荷物はありません', en: 'No parcel on this device matches' },
     'returns.byOrder': { ja: '注文番号 {order} で受付（同期時に照合）', en: 'Log order {order} (matched on sync)' },
     'returns.notShipped': { ja: '未出荷', en: 'Not shipped' },
