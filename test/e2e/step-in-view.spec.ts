@@ -39,6 +39,9 @@ async function packSteps(page: Page): Promise<void> {
 
   await page.getByTestId('menu-pack').click();
   await expectPackStep(page, 'slip', { 'scan field': 'scan-input', 'manual entry': 'manual-entry' });
+  await page.getByTestId('manual-entry').click();
+  await expectPromptsWhole(page);
+  await page.getByTestId('manual-dialog').getByRole('button', { name: 'キャンセル' }).click();
 
   await wedgeScan(page, giftParcel.shipmentId);
   await expectFeedback(page, 'ok');

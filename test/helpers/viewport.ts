@@ -2,30 +2,31 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { contrastRatio } from '../../src/shared/domain/contrast.js';
 
-/** Each locator is visible and its whole box lies inside the viewport, with the page scrolled to the top. */
+/**
+ * Each locator is visible and its whole box lies inside the viewport, with the page scrolled to the
+ * top, and nothing (a sticky bar) lies over it. Box and hit test are read in one go: the status bar
+ * changing height between two reads would move everything under it.
+ */
 export async function expectInView(page: Page, locators: Record<string, Locator>): Promise<void> {
   expect(await page.evaluate(() => window.scrollY), 'the page is scrolled').toBe(0);
-  const viewport = page.viewportSize()!;
   for (const [name, locator] of Object.entries(locators)) {
     await expect(locator, name).toBeVisible();
-    const box = (await locator.boundingBox())!;
-    const where = `${name} at x ${box.x.toFixed(0)}, y ${box.y.toFixed(0)}, ${box.width.toFixed(0)}×${box.height.toFixed(0)}`;
-    expect(box.y, where).toBeGreaterThanOrEqual(0);
-    expect(box.x, where).toBeGreaterThanOrEqual(0);
-    expect(box.y + box.height, where).toBeLessThanOrEqual(viewport.height);
-    expect(box.x + box.width, where).toBeLessThanOrEqual(viewport.width);
-    // In the viewport is not enough: a sticky bar may lie over it. Just inside its top and bottom edges
-    // it is its own (a neighbour's line box may overlap its very edge by a pixel or two).
-    const covered = await locator.evaluate((el, points) => {
-      return points.flatMap(([x, y]) => {
-        const top = document.elementFromPoint(x, y);
-        return top && !el.contains(top) && !top.contains(el) ? [`${top.tagName.toLowerCase()}.${top.className} at ${x.toFixed(0)}, ${y.toFixed(0)}`] : [];
+    const seen = await locator.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      // Just inside its top and bottom edges it is its own (a neighbour's line box may overlap its very edge).
+      const inset = Math.min(6, box.height / 4);
+      const covered = [box.top + inset, box.bottom - inset].flatMap((y) => {
+        const top = document.elementFromPoint(box.left + box.width / 2, y);
+        return top && !el.contains(top) && !top.contains(el) ? [`${top.tagName.toLowerCase()}.${top.className} at y ${y.toFixed(0)}`] : [];
       });
-    }, [
-      [box.x + box.width / 2, box.y + Math.min(6, box.height / 4)],
-      [box.x + box.width / 2, box.y + box.height - Math.min(6, box.height / 4)],
-    ]);
-    expect(covered, `${where}: covered`).toEqual([]);
+      return { top: box.top, left: box.left, bottom: box.bottom, right: box.right, width: innerWidth, height: innerHeight, covered };
+    });
+    const where = `${name} at x ${seen.left.toFixed(0)}…${seen.right.toFixed(0)}, y ${seen.top.toFixed(0)}…${seen.bottom.toFixed(0)}`;
+    expect(seen.top, where).toBeGreaterThanOrEqual(0);
+    expect(seen.left, where).toBeGreaterThanOrEqual(0);
+    expect(seen.bottom, where).toBeLessThanOrEqual(seen.height);
+    expect(seen.right, where).toBeLessThanOrEqual(seen.width);
+    expect(seen.covered, `${where}: covered`).toEqual([]);
   }
 }
 
