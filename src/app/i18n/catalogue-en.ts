@@ -128,7 +128,6 @@ export const buildEnglishCore = (formatTime: FormatTime): CoreWords => ({
     'pack.gift.wrapping': 'Wrapping',
     'pack.gift.ribbon': 'Ribbon',
     'pack.gift.noshi': 'Noshi inscription',
-    'pack.gift.placement': 'Noshi placement',
     'pack.gift.inner': 'Inner noshi (内のし)',
     'pack.gift.outer': 'Outer noshi (外のし)',
     'pack.gift.noshiName': 'Name on noshi',

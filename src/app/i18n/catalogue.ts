@@ -134,7 +134,6 @@ const UI_JA = {
   'pack.gift.wrapping': '包装',
   'pack.gift.ribbon': 'リボン',
   'pack.gift.noshi': 'のし表書き',
-  'pack.gift.placement': 'のし種別',
   'pack.gift.inner': '内のし',
   'pack.gift.outer': '外のし',
   'pack.gift.noshiName': 'のし名入れ',
