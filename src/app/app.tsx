@@ -4,6 +4,7 @@ import type { AppModel } from './app-model.js';
 import { lazyScreen } from './components/lazy-screen.js';
 import { Notices } from './components/notices.js';
 import { ScreenGuard } from './components/screen-guard.js';
+import { useOpenAtTop } from './components/open-at-top.js';
 import { StatusBar } from './components/status-bar.js';
 import { UpdateBar } from './components/update-bar.js';
 import { t } from './i18n/i18n.js';
@@ -36,6 +37,7 @@ export function App({ model }: { model: AppModel }) {
   useModel(model);
   const [, setLangVersion] = useState(0);
   const relang = () => setLangVersion((v) => v + 1);
+  useOpenAtTop(model.state.screen);
 
   if (model.state.screen === 'boot') return <div class="boot">{t('app.loading')}</div>;
   if (model.state.screen === 'fatal' && model.state.fatal) {

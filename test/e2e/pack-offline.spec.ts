@@ -41,6 +41,7 @@ test('packs a gift parcel offline, refuses every wrong scan, survives a reload, 
   await expect(card.getByTestId('flag-banner')).toContainText('サンクスカード');
   // Why the flag is there, from the history the server computed it from.
   await expect(card.getByTestId('flag-why')).toContainText('購入回数 1 回目');
+  await expect(page.getByTestId('step-now')).toHaveAttribute('data-step', 'item');
   const gift = card.getByTestId('gift-block');
   for (const text of ['包装紙(白)', '御祝', '外のし', giftParcel.noshiName!, giftParcel.message!]) await expect(gift).toContainText(text);
   for (const code of ['L05', 'L02', 'L01']) await expect(card.getByTestId(`insert-${code}`)).toBeVisible();
@@ -61,8 +62,6 @@ test('packs a gift parcel offline, refuses every wrong scan, survives a reload, 
   await expectFeedback(page, 'ok');
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-verified', '2');
-  // The README's picture of the parcel card (npm run screenshot).
-  if (process.env.SCREENSHOT_OUT) await page.screenshot({ path: process.env.SCREENSHOT_OUT, fullPage: true });
 
   // Reload with no network: the service worker serves the app, IndexedDB brings back the half-verified parcel.
   await page.reload();
@@ -84,6 +83,9 @@ test('packs a gift parcel offline, refuses every wrong scan, survives a reload, 
   await expectFeedback(page, 'ok');
   await wedgeScan(page, insertBarcode('L01')!);
   await expectFeedback(page, 'ok');
+  await expect(page.getByTestId('step-now')).toHaveAttribute('data-step', 'gift');
+  // The README's picture of the step-focused pack screen, as the packer sees it (npm run screenshot).
+  if (process.env.SCREENSHOT_OUT) await page.screenshot({ path: process.env.SCREENSHOT_OUT });
   await page.getByTestId('gift-confirm').click();
   await page.getByTestId('flag-confirm').click();
   await expect(page.getByTestId('complete-button')).toBeEnabled();

@@ -47,7 +47,9 @@ test('logs a first return offline, mails the customer once on sync, and flags th
   await expect(card.getByTestId('customer-name')).toHaveText(returned.customerName);
   await expect(card.getByTestId('rank-badge')).toHaveText('ゴールド');
   await expect(card.getByTestId('flag-banner')).toContainText('初回返品');
-  await expect(card.getByTestId('flag-banner')).toContainText('緩衝材');
+  // The returns bench's own instruction, not the one for packing the customer's next parcel.
+  await expect(card.getByTestId('flag-instruction')).toContainText('はじめての返品');
+  await expect(card.getByTestId('flag-banner')).not.toContainText('緩衝材');
 
   // One item back, opened, size was wrong; the other is listed missing. A stray item is flagged.
   await wedgeScan(page, barcodeOf(kept.productCode));
@@ -62,7 +64,9 @@ test('logs a first return offline, mails the customer once on sync, and flags th
   await expect(page.getByTestId(`return-line-${kept.productCode}`)).toHaveAttribute('data-received', '1');
   await expect(page.getByTestId(`return-missing-${lost.productCode}`)).toContainText('ハンドクリーム');
   await page.getByTestId('return-save').click();
-  await expectFeedback(page, 'complete', '欠品 1');
+  await expectFeedback(page, 'complete', '未返品 1');
+  // What happens next: the customer is told when this device syncs.
+  await expect(page.getByTestId('return-next')).toHaveText('同期するとお客様に受付メールが届きます');
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '2');
 
@@ -74,6 +78,7 @@ test('logs a first return offline, mails the customer once on sync, and flags th
   // Online: the outbox goes up by itself; the customer gets one mail.
   await context.setOffline(false);
   await expectAllSynced(page);
+  await expect(page.getByTestId('return-next')).toContainText('送信済み');
   await expect.poll(() => sink.messages.length, { timeout: 30_000 }).toBe(1);
   const mail = sink.messages[0];
   expect(mail.subject).toContain(returned.orderNumber);

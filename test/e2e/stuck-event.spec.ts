@@ -22,7 +22,7 @@ const REASON = 'carrier manifest for S0000010 is closed: try after the next pick
 
 type PushedEvent = { id: string; payload: { shipmentId?: string } };
 
-/** Packs a demo parcel: slip, every unit, every insert, and the gift and flag steps when the card has them. */
+/** Packs a demo parcel: slip, every unit, every insert, and the gift and flag steps when the step panel asks for them. */
 async function pack(page: Page, shipmentId: string): Promise<void> {
   const parcel = demoParcel(shipmentId);
   await wedgeScan(page, shipmentId);
@@ -37,8 +37,15 @@ async function pack(page: Page, shipmentId: string): Promise<void> {
     const barcode = insertBarcode(code);
     if (barcode) await wedgeScan(page, barcode);
     else await page.getByTestId(`insert-confirm-${code}`).click();
+    await expectFeedback(page, 'ok');
   }
-  for (const step of ['gift-confirm', 'flag-confirm']) if ((await page.getByTestId(step).count()) > 0) await page.getByTestId(step).click();
+  const stepNow = page.getByTestId('step-now');
+  if ((await stepNow.getAttribute('data-step')) === 'gift') {
+    await page.getByTestId('gift-confirm').click();
+    await expect(stepNow).not.toHaveAttribute('data-step', 'gift');
+  }
+  if ((await stepNow.getAttribute('data-step')) === 'humanTouch') await page.getByTestId('flag-confirm').click();
+  await expect(stepNow).toHaveAttribute('data-step', 'complete');
   await page.getByTestId('complete-button').click();
   await expectFeedback(page, 'complete');
 }

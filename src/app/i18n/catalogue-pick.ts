@@ -42,6 +42,7 @@ export const PICK_WORDS = {
   /** The pick screen's strings. */
   ui: {
     'pick.title': { ja: 'ピッキング', en: 'Pick' },
+    'pick.scanHere': { ja: '棚・商品をスキャン', en: 'Location or item' },
     'pick.batches': { ja: 'バッチ一覧', en: 'Batches' },
     'pick.noBatches': { ja: 'ピッキングできるバッチはありません。同期してください', en: 'No batches to pick. Sync to get new ones' },
     'pick.shape.single': { ja: '単品', en: 'Single item' },

@@ -66,16 +66,17 @@ export const RETURNS_WORDS = {
     },
     'return.save.reasonUnknown': { ja: '返品理由 {code} がマスタにありません。同期してから選び直してください', en: 'Return reason {code} is not in the catalogue. Sync and choose again' },
     'return.save.ok': {
-      ja: (p) => `返品受付を保存しました ${p.id ?? ''}${Number(p.missing) > 0 ? `（欠品 ${p.missing} 点）` : ''}`,
-      en: (p) => `Return saved ${p.id ?? ''}${Number(p.missing) > 0 ? ` (${p.missing} missing)` : ''}`,
+      ja: (p) => `返品受付を保存しました ${p.id ?? ''}${Number(p.missing) > 0 ? `（未返品 ${p.missing} 点）` : ''}`,
+      en: (p) => `Return saved ${p.id ?? ''}${Number(p.missing) > 0 ? ` (${p.missing} not returned)` : ''}`,
     },
     'return.cancel.ok': { ja: '{id} の返品受付を中止しました', en: 'Return of {id} cancelled' },
   } satisfies Record<Extract<MessageKey, `return.${string}`>, Entry>,
   /** The returns screen's strings. */
   ui: {
     'returns.title': { ja: '返品受付', en: 'Returns' },
-    'returns.waiting': { ja: '伝票か返品ラベルをスキャン', en: 'Scan a slip or return label' },
-    'returns.search': { ja: '注文番号・お客様名で検索', en: 'Search order number or customer name' },
+    'returns.waiting': { ja: '伝票・返品ラベル', en: 'Slip or return label' },
+    'returns.waitingItems': { ja: '商品をスキャン', en: 'Scan item' },
+    'returns.search': { ja: '注文番号・お客様名で検索', en: 'Order number or name' },
     'returns.noMatch': { ja: 'この端末に該当する荷物はありません', en: 'No parcel on this device matches' },
     'returns.byOrder': { ja: '注文番号 {order} で受付（同期時に照合）', en: 'Log order {order} (matched on sync)' },
     'returns.notShipped': { ja: '未出荷', en: 'Not shipped' },
@@ -83,7 +84,8 @@ export const RETURNS_WORDS = {
     'returns.unresolved': { ja: 'この端末にない注文です。同期時にサーバーが照合します', en: 'Not on this device: the server matches it on sync' },
     'returns.lines': { ja: '出荷した商品', en: 'Items shipped' },
     'returns.received': { ja: 'スキャンした商品', en: 'Items received' },
-    'returns.missing': { ja: '欠品（返ってきていない）', en: 'Missing (not in the box)' },
+    // 欠品 is a short pick on this floor: what a customer did not send back is 未返品.
+    'returns.missing': { ja: '未返品（箱に入っていない）', en: 'Not returned (not in the box)' },
     'returns.unexpected': { ja: '想定外の商品', en: 'Unexpected items' },
     'returns.none': { ja: 'なし', en: 'None' },
     'returns.condition': { ja: '状態', en: 'Condition' },
@@ -99,6 +101,22 @@ export const RETURNS_WORDS = {
     'returns.cancel': { ja: '中止', en: 'Cancel' },
     'returns.cancelConfirm': { ja: '{id} の返品受付を中止しますか？ スキャンした内容は消えます。', en: 'Cancel the return of {id}? The scans are discarded.' },
     'returns.saved': { ja: '保存した返品: {id}', en: 'Last saved: {id}' },
+    'returns.mailOnSync': { ja: '同期するとお客様に受付メールが届きます', en: 'The customer gets the receipt mail when this device syncs' },
+    'returns.sent': { ja: '送信済み', en: 'Sent' },
+    'returns.progress': { ja: '受付 {received} / 出荷 {shipped} 点', en: '{received} of {shipped} received' },
+    // What the returns bench does for each human-touch flag when the rule sets no returns instruction of its own.
+    'returns.instruction.FIRST_RETURN': {
+      ja: 'はじめての返品です。状態をていねいに確かめ、気づいたことはメモへ',
+      en: 'Their first return. Check the condition with care; note anything you see',
+    },
+    'returns.instruction.FIRST_PURCHASE': {
+      ja: 'はじめてのご購入の返品です。理由をていねいに選んでください',
+      en: 'A return of a first purchase. Choose the reason with care',
+    },
+    'returns.instruction.SECOND_PURCHASE': {
+      ja: '2回目のご購入の返品です。理由をていねいに選んでください',
+      en: 'A return of a second purchase. Choose the reason with care',
+    },
     'returns.firstReturn': { ja: '初回返品', en: 'First return' },
   },
 } satisfies Words;

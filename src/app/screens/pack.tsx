@@ -2,21 +2,27 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { resolveParcel } from '../../shared/domain/resolve-parcel.js';
 import { outstandingSteps, verifiedUnits, type PackAction } from '../../shared/flows/pack.js';
+import { currentPackStep } from '../../shared/flows/pack-step.js';
 import type { AppModel } from '../app-model.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
 import { CancelDialog } from '../components/cancel-dialog.js';
 import { memo } from '../components/memo.js';
+import { useOpenAtTop } from '../components/open-at-top.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { useFlowSession } from '../flow/use-flow-session.js';
 import { t, tm } from '../i18n/i18n.js';
 import { ScanInput } from '../scan/scan-input.js';
-import { ParcelCard } from './parcel-card.js';
+import { LazyParcelCard } from './parcel-card-lazy.js';
+import { PackStepNow, scanPlaceholder } from './pack-step-now.js';
 
 /** The scan input, re-rendered only when its props change (not on every scan). */
 const StableScanInput = memo(ScanInput);
 
-/** The pack screen. */
+/**
+ * The pack screen, step first: under the scan field the feedback line, the count and the one thing to
+ * do now (pack-step-now.tsx), large; the parcel card's full detail follows below for whoever wants it.
+ */
 export function PackScreen({ model }: { model: AppModel }) {
   const pack = model.flows.pack;
   // An item scan re-renders this screen, not the app around it (flow/flow-session.ts).
@@ -34,6 +40,8 @@ export function PackScreen({ model }: { model: AppModel }) {
   const tone = feedback?.tone ?? null;
   const outstanding = state.step === 'verifying' && resolved ? outstandingSteps(state.progress, resolved) : null;
   const overlayOpen = manual || confirmCancel || pack.failure !== null;
+  const step = currentPackStep(state, resolved);
+  useOpenAtTop(state.step);
 
   return (
     <div class={`pack ${tone === 'error' ? 'is-error' : ''}`} data-testid="pack-screen" data-step={state.step}>
@@ -41,7 +49,7 @@ export function PackScreen({ model }: { model: AppModel }) {
         <button class="btn btn-small" onClick={() => model.state.navigate('home')} data-testid="pack-back">
           ←
         </button>
-        <StableScanInput onScan={onScan} keepFocus={!overlayOpen} label={t('pack.title')} placeholder={t('pack.waiting')} />
+        <StableScanInput onScan={onScan} keepFocus={!overlayOpen} label={t('pack.title')} placeholder={scanPlaceholder(step)} />
         <button class="btn btn-small" data-testid="manual-entry" onClick={() => setManual(true)}>
           {t('pack.manual')}
         </button>
@@ -53,14 +61,19 @@ export function PackScreen({ model }: { model: AppModel }) {
         onErrorTap={() => pack.clearFeedback()}
       />
 
-      {state.step === 'verifying' && resolved ? (
+      {state.step === 'verifying' && resolved && (
+        <div class="progress" data-testid="progress" data-verified={verifiedUnits(state.progress)} data-total={resolved.totalUnits}>
+          <ProgressBar done={verifiedUnits(state.progress)} total={resolved.totalUnits} />
+          <span class="progress-text">{t('pack.progress', { verified: verifiedUnits(state.progress), total: resolved.totalUnits })}</span>
+        </div>
+      )}
+
+      <PackStepNow step={step} dispatch={dispatch} justPacked={tone === 'complete'} />
+
+      {state.step === 'verifying' && resolved && (
         <>
-          <div class="progress" data-testid="progress" data-verified={verifiedUnits(state.progress)} data-total={resolved.totalUnits}>
-            <ProgressBar done={verifiedUnits(state.progress)} total={resolved.totalUnits} />
-            <span class="progress-text">{t('pack.progress', { verified: verifiedUnits(state.progress), total: resolved.totalUnits })}</span>
-          </div>
           <div class="pack-body">
-            <ParcelCard resolved={resolved} progress={state.progress} dispatch={dispatch} />
+            <LazyParcelCard resolved={resolved} progress={state.progress} />
           </div>
           <div class="pack-actions">
             <button class="btn btn-cancel" data-testid="cancel-button" onClick={() => setConfirmCancel(true)}>
@@ -77,23 +90,6 @@ export function PackScreen({ model }: { model: AppModel }) {
             </button>
           </div>
         </>
-      ) : (
-        <div class="pack-idle">
-          {state.step === 'awaitSlip' && state.lastPacked && tone === 'complete' ? (
-            <div class="packed-banner" data-testid="packed-banner">
-              <div class="packed-title">✓ {t('pack.packedBanner')}</div>
-              <div class="packed-id">{state.lastPacked}</div>
-            </div>
-          ) : (
-            <div class="await-slip">
-              <div class="await-icon" aria-hidden="true">
-                ▥
-              </div>
-              <p>{t('pack.waiting')}</p>
-            </div>
-          )}
-          {state.step === 'awaitSlip' && state.lastPacked && <p class="hint">{t('pack.lastPacked', { shipmentId: state.lastPacked })}</p>}
-        </div>
       )}
 
       <FlowAlerts session={pack} />

@@ -1,40 +1,36 @@
-/** The parcel in hand, readable at arm's length: customer, rank, human-touch, gift, inserts, lines. */
+/**
+ * The parcel in hand in full, below the step to do now (pack-step-now.tsx, where its confirmations
+ * are): customer, rank, human-touch and why, gift, inserts, lines, each ticked as it is done.
+ */
 import type { ResolvedParcel } from '../../shared/domain/resolve-parcel.js';
-import type { PackAction } from '../../shared/flows/pack.js';
 import type { PackProgress } from '../../shared/flows/pack-state.js';
+import { badgeTextColour } from '../../shared/domain/contrast.js';
 import { memo } from '../components/memo.js';
 import { getLang, t, type Lang, type UiKey } from '../i18n/i18n.js';
+import { GiftDetails } from './gift-details.js';
 
 type Resolved = ResolvedParcel;
-type Dispatch = (action: PackAction) => void;
 
-interface ParcelCardProps {
+/** What the card shows: the parcel resolved against the catalogue and what is verified so far. */
+export interface ParcelCardProps {
   resolved: ResolvedParcel;
   progress: PackProgress;
-  dispatch: (action: PackAction) => void;
-}
-
-/** Black or white text, whichever reads better on the badge colour. */
-function textOn(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111' : '#fff';
 }
 
 /**
  * The parcel card. Each section is memoised on what it shows (and the language), so a scan re-renders
  * only the line it ticked: a 20-line card re-rendered whole on every scan was most of the app's work
- * between the Enter and the frame (benchmark scan_to_feedback_ms_p95). `dispatch` must be stable.
+ * between the Enter and the frame (benchmark scan_to_feedback_ms_p95).
  */
-export function ParcelCard({ resolved, progress, dispatch }: ParcelCardProps) {
+export function ParcelCard({ resolved, progress }: ParcelCardProps) {
   const { parcel, rank, gift, flags, inserts, lines } = resolved;
   const lang = getLang();
   return (
     <article class="parcel-card" data-testid="parcel-card" data-shipment={parcel.shipmentId}>
       <CardHead parcel={parcel} rank={rank} lang={lang} />
-      {flags.length > 0 && <FlagsSection parcel={parcel} flags={flags} confirmed={progress.humanTouchConfirmed} dispatch={dispatch} lang={lang} />}
-      {gift.status === 'ok' && <GiftSection gift={gift} confirmed={progress.giftConfirmed} dispatch={dispatch} lang={lang} />}
-      {inserts.length > 0 && <InsertsSection inserts={inserts} confirmed={progress.insertsConfirmed} dispatch={dispatch} lang={lang} />}
+      {flags.length > 0 && <FlagsSection parcel={parcel} flags={flags} confirmed={progress.humanTouchConfirmed} lang={lang} />}
+      {gift.status === 'ok' && <GiftSection gift={gift} confirmed={progress.giftConfirmed} lang={lang} />}
+      {inserts.length > 0 && <InsertsSection inserts={inserts} confirmed={progress.insertsConfirmed} lang={lang} />}
       <section class="lines">
         <h3>{t('pack.lines')}</h3>
         <ul>
@@ -56,7 +52,7 @@ const CardHead = memo(function CardHead({ parcel, rank }: { parcel: Resolved['pa
           {parcel.customerName}
         </span>
         {rank ? (
-          <span class="rank-badge" data-testid="rank-badge" data-rank={rank.code} style={{ background: rank.color, color: textOn(rank.color) }}>
+          <span class="rank-badge" data-testid="rank-badge" data-rank={rank.code} style={{ background: rank.color, color: badgeTextColour(rank.color) }}>
             {rank.label}
           </span>
         ) : (
@@ -84,13 +80,11 @@ const FlagsSection = memo(function FlagsSection({
   parcel,
   flags,
   confirmed,
-  dispatch,
   lang,
 }: {
   parcel: Resolved['parcel'];
   flags: Resolved['flags'];
   confirmed: boolean;
-  dispatch: Dispatch;
   lang: Lang;
 }) {
   return (
@@ -109,68 +103,36 @@ const FlagsSection = memo(function FlagsSection({
           )}
         </div>
       ))}
-      {confirmed ? (
-        <div class="confirmed" data-testid="flag-confirmed">
-          ✓ {t('pack.confirmed')}
-        </div>
-      ) : (
-        <button class="btn btn-confirm btn-block" data-testid="flag-confirm" onClick={() => dispatch({ type: 'confirmHumanTouch' })}>
-          {t('pack.flag.confirm')}
-        </button>
-      )}
+      <Confirmation done={confirmed} testId="flag-confirmed" />
     </section>
   );
 });
 
-/** The gift instructions and their confirmation. */
-const GiftSection = memo(function GiftSection({ gift: resolvedGift, confirmed, dispatch }: { gift: Resolved['gift']; confirmed: boolean; dispatch: Dispatch; lang: Lang }) {
-  if (resolvedGift.status !== 'ok') return null;
-  const gift = resolvedGift;
+/** The gift instructions and whether they are confirmed. */
+const GiftSection = memo(function GiftSection({ gift, confirmed }: { gift: Resolved['gift']; confirmed: boolean; lang: Lang }) {
+  if (gift.status !== 'ok') return null;
   return (
     <section class={`gift-block ${confirmed ? 'is-done' : ''}`} data-testid="gift-block" data-gift={gift.gift.code} data-confirmed={String(confirmed)}>
       <h3>
         🎁 {t('pack.gift')} <span class="gift-code">{gift.gift.code}</span>
       </h3>
-      <dl>
-        <dt>{t('pack.gift.wrapping')}</dt>
-        <dd>{gift.gift.wrapping || t('pack.gift.none')}</dd>
-        <dt>{t('pack.gift.ribbon')}</dt>
-        <dd>{gift.gift.ribbon ?? t('pack.gift.none')}</dd>
-        <dt>{t('pack.gift.noshi')}</dt>
-        <dd>{gift.gift.noshiInscription ?? t('pack.gift.none')}</dd>
-        {gift.gift.noshiPlacement && (
-          <>
-            <dt>{t('pack.gift.placement')}</dt>
-            <dd class="noshi-placement">{gift.gift.noshiPlacement === 'inner' ? t('pack.gift.inner') : t('pack.gift.outer')}</dd>
-          </>
-        )}
-        {gift.noshiName && (
-          <>
-            <dt>{t('pack.gift.noshiName')}</dt>
-            <dd>{gift.noshiName}</dd>
-          </>
-        )}
-        {gift.message && (
-          <>
-            <dt>{t('pack.gift.message')}</dt>
-            <dd class="gift-message">{gift.message}</dd>
-          </>
-        )}
-      </dl>
-      {gift.gift.description && <p class="gift-desc">{gift.gift.description}</p>}
-      {confirmed ? (
-        <div class="confirmed">✓ {t('pack.confirmed')}</div>
-      ) : (
-        <button class="btn btn-confirm btn-block" data-testid="gift-confirm" onClick={() => dispatch({ type: 'confirmGift' })}>
-          {t('pack.gift.confirm')}
-        </button>
-      )}
+      <GiftDetails gift={gift} withDescription={true} />
+      <Confirmation done={confirmed} testId="gift-confirmed" />
     </section>
   );
 });
 
-/** The inserts (同梱物): scanned, or confirmed by a tap when they have no barcode. */
-const InsertsSection = memo(function InsertsSection({ inserts, confirmed, dispatch }: { inserts: Resolved['inserts']; confirmed: string[]; dispatch: Dispatch; lang: Lang }) {
+/** Confirmed (a tick) or still to do, under a section of the card. */
+function Confirmation({ done, testId }: { done: boolean; testId: string }) {
+  return (
+    <div class={done ? 'confirmed' : 'to-confirm'} data-testid={testId} data-done={String(done)}>
+      {done ? `✓ ${t('pack.confirmed')}` : t('pack.toConfirm')}
+    </div>
+  );
+}
+
+/** The inserts (同梱物), ticked as they are scanned or confirmed by a tap (a tap only when they have no barcode). */
+const InsertsSection = memo(function InsertsSection({ inserts, confirmed }: { inserts: Resolved['inserts']; confirmed: string[]; lang: Lang }) {
   return (
     <section class="inserts">
       <h3>{t('pack.inserts')}</h3>
@@ -183,14 +145,7 @@ const InsertsSection = memo(function InsertsSection({ inserts, confirmed, dispat
                 {done ? '✓' : ''}
               </span>
               <span class="insert-name">{ins.name ?? ins.code}</span>
-              {!done &&
-                (ins.barcode ? (
-                  <span class="insert-hint">{t('pack.insertScan')}</span>
-                ) : (
-                  <button class="btn btn-small btn-confirm" data-testid={`insert-confirm-${ins.code}`} onClick={() => dispatch({ type: 'confirmInsert', code: ins.code })}>
-                    {t('pack.insertTap')}
-                  </button>
-                ))}
+              {!done && <span class="insert-hint">{t(ins.barcode ? 'pack.insertScan' : 'pack.insertByTap')}</span>}
             </li>
           );
         })}

@@ -11,6 +11,7 @@ import { useFlowSession } from '../flow/use-flow-session.js';
 import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
 import { ProgressBar } from '../components/progress-bar.js';
+import { useOpenAtTop } from '../components/open-at-top.js';
 
 // This screen's words come with its chunk.
 addWords(PICK_WORDS);
@@ -34,6 +35,7 @@ export function PickScreen({ model }: { model: AppModel }) {
   const feedback = session.feedback;
   const tone = feedback?.tone ?? null;
   const overlayOpen = dialog !== null || session.failure !== null;
+  useOpenAtTop(state.step);
 
   return (
     <div class={`pack pick ${tone === 'error' ? 'is-error' : ''}`} data-testid="pick-screen" data-step={state.step}>
@@ -41,7 +43,7 @@ export function PickScreen({ model }: { model: AppModel }) {
         <button class="btn btn-small" onClick={() => model.state.navigate('home')} data-testid="pick-back">
           ←
         </button>
-        <ScanInput onScan={(text) => session.dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('pick.title')} placeholder={t('pick.title')} />
+        <ScanInput onScan={(text) => session.dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('pick.title')} placeholder={t(progress ? 'pick.scanHere' : 'pick.title')} />
       </div>
 
       <FeedbackBanner

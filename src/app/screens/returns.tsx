@@ -1,9 +1,9 @@
 /** 返品受付: find the parcel (slip, return label, order number, customer name), confirm each item by scan, save. */
 import { useMemo, useState } from 'preact/hooks';
 import { expectedUnits } from '../../shared/domain/parcel-units.js';
-import { firstReturnOf, missingUnits, rankOf, reasonsOf, receivedCounts } from '../../shared/flows/return.js';
+import { missingUnits, reasonsOf, receivedCounts } from '../../shared/flows/return.js';
 import type { AppModel } from '../app-model.js';
-import { addWords, getLang, t, tm } from '../i18n/i18n.js';
+import { addWords, t, tm } from '../i18n/i18n.js';
 import { RETURNS_WORDS } from '../i18n/catalogue-returns.js';
 import { searchReturnParcels } from '../returns/search-parcels.js';
 import { ScanInput } from '../scan/scan-input.js';
@@ -12,6 +12,10 @@ import { FeedbackBanner } from '../components/feedback-banner.js';
 import { FlowAlerts } from '../components/flow-alerts.js';
 import { CancelDialog } from '../components/cancel-dialog.js';
 import { ReceivedUnits } from './received-units.js';
+import { ReturnHead } from './return-head.js';
+import { ProgressBar } from '../components/progress-bar.js';
+import type { Parcel } from '../../shared/domain/parcel.js';
+import { useOpenAtTop } from '../components/open-at-top.js';
 
 // This screen's words come with its chunk.
 addWords(RETURNS_WORDS);
@@ -26,13 +30,13 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
   const [confirmCancel, setConfirmCancel] = useState(false);
   const feedback = session.feedback;
   const tone = feedback?.tone ?? null;
-  const lang = getLang();
   const parcel = state.step === 'receiving' && state.progress.shipmentId ? model.state.parcels.get(state.progress.shipmentId) : undefined;
   const reasons = reasonsOf({ index: model.state.index });
   const hits = useMemo(() => (state.step === 'find' ? searchReturnParcels(model.state.parcels.values(), query) : []), [query, state.step, model.state.version]);
   const productName = (code: string) => model.state.index.productByCode.get(code)?.name ?? code;
   const dispatch = session.dispatch.bind(session);
   const overlayOpen = confirmCancel || session.failure !== null;
+  useOpenAtTop(state.step);
 
   return (
     <div class={`pack returns ${tone === 'error' ? 'is-error' : ''}`} data-testid="returns-screen" data-step={state.step}>
@@ -40,7 +44,7 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
         <button class="btn btn-small" onClick={() => model.state.navigate('home')} data-testid="returns-back">
           ←
         </button>
-        <ScanInput onScan={(text) => dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('returns.title')} placeholder={t('returns.waiting')} />
+        <ScanInput onScan={(text) => dispatch({ type: 'scan', text })} keepFocus={!overlayOpen} label={t('returns.title')} placeholder={t(state.step === 'find' ? 'returns.waiting' : 'returns.waitingItems')} />
       </div>
 
       <FeedbackBanner session={session} prompt={tm(session.prompt())} />
@@ -99,47 +103,22 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
               )}
             </ul>
           )}
-          {state.lastSaved && <p class="hint" data-testid="return-last-saved">{t('returns.saved', { id: state.lastSaved })}</p>}
+          {state.lastSaved && (
+            <div class="return-saved" data-testid="return-last-saved" data-sent={String(model.state.counts.pending === 0)}>
+              <p>{t('returns.saved', { id: state.lastSaved })}</p>
+              {/* The receipt mail is sent by the server once the event arrives: nothing waiting here means it arrived. */}
+              <p class="return-next" data-testid="return-next">
+                {model.state.counts.pending === 0 ? `✓ ${t('returns.sent')}` : t('returns.mailOnSync')}
+              </p>
+            </div>
+          )}
         </div>
       ) : (
         <>
+          {parcel && <ReturnProgress parcel={parcel} received={state.progress.units.length} />}
           <div class="pack-body">
             <article class="parcel-card" data-testid="return-card" data-shipment={state.progress.shipmentId ?? ''} data-order={state.progress.orderNumber}>
-              <header class="card-head">
-                <div class="customer">
-                  <span class="customer-name" data-testid="customer-name">
-                    {parcel?.customerName ?? '—'}
-                  </span>
-                  {parcel &&
-                    (() => {
-                      const rank = rankOf(parcel, model.state.index);
-                      return (
-                        <span class="rank-badge" data-testid="rank-badge" data-rank={parcel.rankCode} style={rank ? { background: rank.color, color: '#fff' } : undefined}>
-                          {rank?.label ?? t('rank.unknown', { code: parcel.rankCode })}
-                        </span>
-                      );
-                    })()}
-                </div>
-                <div class="card-ids">
-                  <span>{state.progress.shipmentId ?? ''}</span>
-                  <span>{t('returns.order', { order: state.progress.orderNumber })}</span>
-                </div>
-                {!parcel && <p class="hint">{t('returns.unresolved')}</p>}
-              </header>
-
-              {(() => {
-                const first = firstReturnOf(parcel, model.state.index);
-                if (!first) return null;
-                const instruction = lang === 'en' ? (first.rule?.instructionEn ?? first.rule?.instruction) : first.rule?.instruction;
-                return (
-                  <section class="flags">
-                    <div class="flag-banner flag-FIRST_RETURN" data-testid="flag-banner" data-flag="FIRST_RETURN">
-                      <div class="flag-title">{t('returns.firstReturn')}</div>
-                      {instruction && <div class="flag-instruction">{instruction}</div>}
-                    </div>
-                  </section>
-                );
-              })()}
+              <ReturnHead parcel={parcel} shipmentId={state.progress.shipmentId} orderNumber={state.progress.orderNumber} index={model.state.index} />
 
               {parcel && (
                 <section class="lines">
@@ -237,6 +216,17 @@ export function ReturnsScreen({ model }: { model: AppModel }) {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** Units received so far against units shipped: the count under the feedback line. */
+function ReturnProgress({ parcel, received }: { parcel: Parcel; received: number }) {
+  const shipped = [...expectedUnits(parcel).values()].reduce((sum, n) => sum + n, 0);
+  return (
+    <div class="progress" data-testid="return-progress" data-received={received} data-shipped={shipped}>
+      <ProgressBar done={Math.min(received, shipped)} total={shipped} />
+      <span class="progress-text">{t('returns.progress', { received, shipped })}</span>
     </div>
   );
 }

@@ -67,7 +67,7 @@ export function SignInScreen({ model, onLang }: { model: AppModel; onLang: () =>
           keepFocus
           inputMode="text"
           label={t('signin.code')}
-          placeholder={t('signin.code')}
+          placeholder={t('signin.codeExample')}
           testId="signin-code"
           className="text-input big-input"
         />

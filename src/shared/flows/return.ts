@@ -126,6 +126,15 @@ export function firstReturnOf(parcel: Parcel | undefined, index: CatalogueIndex)
   return { rule: index.ruleByFlag.get('FIRST_RETURN') ?? null };
 }
 
+/**
+ * The rule's own instruction for the returns bench (English when asked and set, else Japanese), or
+ * null when it has none. Never the packing instruction: that one is for the customer's next parcel.
+ */
+export function returnInstructionOf(rule: HumanTouchRule | null, english: boolean): string | null {
+  const own = english ? (rule?.returnInstructionEn ?? rule?.returnInstruction) : rule?.returnInstruction;
+  return own ?? null;
+}
+
 /** The customer's rank as a badge, or null when the code is not in the catalogue. */
 export function rankOf(parcel: Parcel | undefined, index: CatalogueIndex): Rank | null {
   return parcel ? (index.rankByCode.get(parcel.rankCode) ?? null) : null;

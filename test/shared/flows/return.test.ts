@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
-import { returnFlow, firstReturnOf, missingUnits, type ReturnAction, type ReturnContext } from '../../../src/shared/flows/return.js';
+import { returnFlow, firstReturnOf, missingUnits, returnInstructionOf, type ReturnAction, type ReturnContext } from '../../../src/shared/flows/return.js';
 import type { ReturnState } from '../../../src/shared/flows/return-state.js';
 import { returnReceivedPayloadSchema } from '../../../src/shared/protocol/events.js';
 import { BALM_JAN, catalogue, CREAM_JAN, LOTION_JAN, makeParcel, UNKNOWN_JAN } from '../../helpers/fixtures/catalogue.js';
@@ -253,5 +253,23 @@ describe('return flow: nothing saved that could never be sent', () => {
     expect(shorter.last.changed).toBe(true);
     const [event] = shorter.last.events;
     expect(returnReceivedPayloadSchema.safeParse(event.payload).success).toBe(true);
+  });
+});
+
+describe('the returns bench instruction of a human-touch rule', () => {
+  const packing = { flag: 'FIRST_RETURN' as const, instruction: '緩衝材を多めに梱包', instructionEn: 'Pack with extra cushioning', insertCodes: [] };
+
+  it('is the rule’s own returns instruction, in English when set and asked for, else in Japanese', () => {
+    const rule = { ...packing, returnInstruction: '状態を確かめてメモ', returnInstructionEn: 'Check the condition and note it' };
+    expect(returnInstructionOf(rule, false)).toBe('状態を確かめてメモ');
+    expect(returnInstructionOf(rule, true)).toBe('Check the condition and note it');
+    expect(returnInstructionOf({ ...rule, returnInstructionEn: null }, true)).toBe('状態を確かめてメモ');
+  });
+
+  it('is never the packing instruction: none when the rule has no returns instruction (the screen shows its default)', () => {
+    expect(returnInstructionOf(packing, false)).toBeNull();
+    expect(returnInstructionOf(packing, true)).toBeNull();
+    expect(returnInstructionOf({ ...packing, returnInstruction: null, returnInstructionEn: null }, true)).toBeNull();
+    expect(returnInstructionOf(null, false)).toBeNull();
   });
 });
