@@ -142,6 +142,9 @@ export const buildEnglishCore = (formatTime: FormatTime): CoreWords => ({
     'home.returns': 'Returns',
     'home.returnsSub': 'Check returned items; the customer is told',
     'home.returnsResume': 'Return of {id} in progress — resume',
+    'home.load': 'Loading',
+    'home.loadSub': 'Scan each label onto the truck',
+    'home.loadResume': 'Loading in progress ({boxes} boxes) — resume',
     'db.openFailed': 'Cannot open the database ({reason}). Reload the page',
     // --- scanning: camera, settings ---
     'camera.open': 'Scan with camera',

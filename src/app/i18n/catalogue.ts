@@ -42,8 +42,8 @@ export interface Words {
   ui?: Record<string, Entry>;
 }
 
-/** The flow messages of the main bundle: every shared MessageKey but the pick.* and return.* ones, which load with their screens. */
-export type CoreFlowKey = Exclude<MessageKey, `pick.${string}` | `return.${string}`>;
+/** The flow messages of the main bundle: every shared MessageKey but the pick.*, return.* and load.* ones, which load with their screens. */
+export type CoreFlowKey = Exclude<MessageKey, `pick.${string}` | `return.${string}` | `load.${string}`>;
 
 /** Everything else on screen in Japanese, but the strings of the screens loaded on first use. */
 const UI_JA = {
@@ -148,6 +148,9 @@ const UI_JA = {
   'home.returns': '返品受付',
   'home.returnsSub': '返品の検品と受付連絡',
   'home.returnsResume': '{id} の返品を受付中 — 続ける',
+  'home.load': '積込検品',
+  'home.loadSub': '送り状をスキャンしてトラックへ',
+  'home.loadResume': '積込中（{boxes} 箱）— 続ける',
   'db.openFailed': 'データベースを開けません（{reason}）。再読み込みしてください',
   // --- scanning: camera, settings ---
   'camera.open': 'カメラで読む',

@@ -80,6 +80,23 @@ export const MESSAGE_KEYS = [
   'return.save.tooBig',
   'return.save.ok',
   'return.cancel.ok',
+  // --- loading (flows/load.ts) ---
+  'load.prompt.carrier',
+  'load.prompt.scan',
+  'load.carrier.first',
+  'load.carrier.ok',
+  'load.carrier.inProgress',
+  'load.label.notLabel',
+  'load.label.invalid',
+  'load.label.unknown',
+  'load.label.already',
+  'load.label.ok',
+  'load.parcel.held',
+  'load.parcel.wrongCarrier',
+  'load.parcel.notPacked',
+  'load.cancel.loaded',
+  'load.cancel.ok',
+  'load.close.ok',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 
