@@ -12,6 +12,7 @@ import { packFlow, type PackAction, type PackContext } from '../../shared/flows/
 import type { PackState } from '../../shared/flows/pack-state.js';
 import type { PickState } from '../../shared/flows/pick-state.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
+import { labelOwner } from '../../shared/domain/loading.js';
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
@@ -22,7 +23,8 @@ import { FlowSession, type FlowIdentity } from './flow-session.js';
 /** Packing: in the main bundle, so a device packs without loading anything. */
 const packEntry: FlowEntry<PackState, PackAction, PackContext> = {
   flow: packFlow,
-  context: (app, now) => ({ index: app.index, findParcel: (id) => app.parcels.get(id), now }),
+  // A label scan (only then) looks through the parcels for another one that owns the label.
+  context: (app, now) => ({ index: app.index, findParcel: (id) => app.parcels.get(id), now, labelOwner: (n) => labelOwner(app.parcels.values(), n) }),
   commitMark: PACK_COMMIT_MARK,
 };
 

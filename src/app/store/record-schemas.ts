@@ -34,6 +34,9 @@ export const packStateSchema = z.discriminatedUnion('step', [
       insertsConfirmed: ids,
       giftConfirmed: z.boolean(),
       humanTouchConfirmed: z.boolean(),
+      boxCount: z.optional(z.number()),
+      labels: z.optional(ids),
+      labelsSkipped: z.optional(z.boolean()),
     }),
   }),
 ]);
