@@ -1,0 +1,50 @@
+/**
+ * The pack screen's label step (送り状照合) in its plainest form: the box count with − / + and 確定, the
+ * labels scanned so far, and "skip" where the carrier allows it. Shown once the contents are done;
+ * the labels themselves are scanned into the pack screen's scan input.
+ */
+import { useState } from 'preact/hooks';
+import type { Parcel } from '../../shared/domain/parcel.js';
+import { boxesOf, labelMode, labelOutstanding } from '../../shared/flows/pack-label.js';
+import type { PackAction } from '../../shared/flows/pack.js';
+import type { PackProgress } from '../../shared/flows/pack-state.js';
+import { MAX_BOXES } from '../../shared/protocol/event-limits.js';
+import { t } from '../i18n/i18n.js';
+
+/** The label step's controls, or nothing when the parcel needs no label or the contents are not done. */
+export function LabelStep({ parcel, progress, contentDone, dispatch }: { parcel: Parcel; progress: PackProgress; contentDone: boolean; dispatch: (a: PackAction) => void }) {
+  const [count, setCount] = useState(boxesOf(progress, parcel));
+  const mode = labelMode(parcel);
+  if (mode === 'off' || !contentDone || progress.labelsSkipped) return null;
+  const scanned = (progress.labels ?? []).length;
+  const confirmed = progress.boxCount !== undefined;
+  const done = labelOutstanding(progress, parcel).length === 0;
+  return (
+    <div class={`label-step ${done ? 'is-done' : ''}`} data-testid="label-step" data-boxes={progress.boxCount ?? ''} data-labels={scanned}>
+      <span class="label-step-title">{t('pack.boxes')}</span>
+      <button class="btn btn-small" data-testid="boxes-minus" disabled={count <= Math.max(1, scanned)} onClick={() => setCount(count - 1)}>
+        −
+      </button>
+      <span class="label-step-count" data-testid="boxes-count">
+        {count}
+      </span>
+      <button class="btn btn-small" data-testid="boxes-plus" disabled={count >= MAX_BOXES} onClick={() => setCount(count + 1)}>
+        +
+      </button>
+      {!confirmed || count !== progress.boxCount ? (
+        <button class="btn btn-small btn-primary" data-testid="boxes-confirm" onClick={() => dispatch({ type: 'confirmBoxes', count })}>
+          {t('pack.boxesConfirm')}
+        </button>
+      ) : (
+        <span class="label-step-labels" data-testid="labels-scanned">
+          {t('pack.labels', { done: scanned, boxes: progress.boxCount ?? count })}
+        </span>
+      )}
+      {mode === 'optional' && !done && (
+        <button class="btn btn-small" data-testid="labels-skip" onClick={() => dispatch({ type: 'skipLabels' })}>
+          {t('pack.skipLabels')}
+        </button>
+      )}
+    </div>
+  );
+}
