@@ -12,7 +12,7 @@ import { packFlow, type PackAction, type PackContext } from '../../shared/flows/
 import type { PackState } from '../../shared/flows/pack-state.js';
 import type { PickState } from '../../shared/flows/pick-state.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
-import { labelOwner } from '../../shared/domain/loading.js';
+import { labelOwner } from '../../shared/flows/pack-label.js';
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { SyncScheduler } from '../sync/scheduler.js';

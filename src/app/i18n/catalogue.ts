@@ -42,8 +42,10 @@ export interface Words {
   ui?: Record<string, Entry>;
 }
 
-/** The flow messages of the main bundle: every shared MessageKey but the pick.*, return.* and load.* ones, which load with their screens. */
-export type CoreFlowKey = Exclude<MessageKey, `pick.${string}` | `return.${string}` | `load.${string}`>;
+/** The flow messages of the main bundle: every shared MessageKey but the pick.*, return.*, load.* and label-step ones, which load with their screens. */
+export type CoreFlowKey = Exclude<MessageKey, `pick.${string}` | `return.${string}` | `load.${string}` | PackLabelKey>;
+/** The pack flow's label-step messages: they load with the label step (catalogue-pack-label.ts). */
+export type PackLabelKey = 'pack.prompt.boxes' | 'pack.prompt.label' | `pack.boxes.${string}` | `pack.label.${string}`;
 
 /** Everything else on screen in Japanese, but the strings of the screens loaded on first use. */
 const UI_JA = {
@@ -98,10 +100,6 @@ const UI_JA = {
   'pack.manualSubmit': '入力',
   'pack.complete': '完了',
   'pack.cancel': '中止',
-  'pack.boxes': '箱数',
-  'pack.boxesConfirm': '確定',
-  'pack.labels': '送り状 {done}/{boxes}',
-  'pack.skipLabels': '省略',
   'pack.cancelConfirm': '{shipmentId} の検品を中止しますか？ 数えた内容は消えます。',
   'flow.cancelYes': '中止する',
   'flow.cancelNo': '続ける',
@@ -227,19 +225,6 @@ export const CORE_JA: CoreWords = {
     'pack.complete.notReady': (p) => `まだ完了できません${p.remaining !== undefined ? `（残り ${p.remaining} 件）` : ''}。赤い項目を確認してください`,
     'pack.complete.ok': '梱包完了 {shipmentId}',
     'pack.cancel.ok': '{shipmentId} の検品を中止しました',
-    'pack.prompt.boxes': '箱数を確認してください（{boxes} 箱）',
-    'pack.prompt.label': '{box}/{boxes} 箱目の送り状をスキャンしてください',
-    'pack.boxes.ok': '{boxes} 箱で確定。送り状をスキャンしてください',
-    'pack.boxes.invalid': '箱数は {min}〜{max} で選んでください',
-    'pack.label.ok': '送り状OK {box}/{boxes} 箱。次の箱の送り状をスキャンしてください',
-    'pack.label.allDone': '送り状 {boxes}/{boxes} 箱 そろいました。完了を押してください',
-    'pack.label.wrong': '別のお客様の送り状です — 貼り直してください',
-    'pack.label.same': 'この送り状（{number}）はスキャン済みです。次の箱の送り状をスキャンしてください',
-    'pack.label.notYet': '先に商品・同梱物・ギフトの確認を終えてから送り状をスキャンしてください',
-    'pack.label.boxesFirst': '先に箱数（{boxes} 箱）を確認してください',
-    'pack.label.tooMany': '{boxes} 箱分の送り状はスキャン済みです。箱数を確かめてください',
-    'pack.label.required': 'この配送会社は送り状照合が必須です。送り状をスキャンしてください',
-    'pack.label.skipped': '送り状照合を省略しました。完了を押してください',
   },
   ui: UI_JA,
 };

@@ -1,7 +1,8 @@
 /**
  * The pack screen's label step (送り状照合) in its plainest form: the box count with − / + and 確定, the
  * labels scanned so far, and "skip" where the carrier allows it. Shown once the contents are done;
- * the labels themselves are scanned into the pack screen's scan input.
+ * the labels themselves are scanned into the pack screen's scan input. A chunk of its own, loaded
+ * (with the step's words) by label-step-slot.tsx when a parcel that needs a label is opened.
  */
 import { useState } from 'preact/hooks';
 import type { Parcel } from '../../shared/domain/parcel.js';
@@ -9,10 +10,23 @@ import { boxesOf, labelMode, labelOutstanding } from '../../shared/flows/pack-la
 import type { PackAction } from '../../shared/flows/pack.js';
 import type { PackProgress } from '../../shared/flows/pack-state.js';
 import { MAX_BOXES } from '../../shared/protocol/event-limits.js';
-import { t } from '../i18n/i18n.js';
+import { PACK_LABEL_WORDS } from '../i18n/catalogue-pack-label.js';
+import { addWords, t } from '../i18n/i18n.js';
+
+// The step's words come with its chunk.
+addWords(PACK_LABEL_WORDS);
+
+/** What the label step is shown with. */
+export interface LabelStepProps {
+  parcel: Parcel;
+  progress: PackProgress;
+  /** The items, inserts, gift and human-touch steps are done. */
+  contentDone: boolean;
+  dispatch: (a: PackAction) => void;
+}
 
 /** The label step's controls, or nothing when the parcel needs no label or the contents are not done. */
-export function LabelStep({ parcel, progress, contentDone, dispatch }: { parcel: Parcel; progress: PackProgress; contentDone: boolean; dispatch: (a: PackAction) => void }) {
+export function LabelStep({ parcel, progress, contentDone, dispatch }: LabelStepProps) {
   const [count, setCount] = useState(boxesOf(progress, parcel));
   const mode = labelMode(parcel);
   if (mode === 'off' || !contentDone || progress.labelsSkipped) return null;

@@ -11,7 +11,7 @@ import { ProgressBar } from '../components/progress-bar.js';
 import { useFlowSession } from '../flow/use-flow-session.js';
 import { t, tm } from '../i18n/i18n.js';
 import { ScanInput } from '../scan/scan-input.js';
-import { LabelStep } from './label-step.js';
+import { LabelStepSlot } from './label-step-slot.js';
 import { ParcelCard } from './parcel-card.js';
 
 /** The scan input, re-rendered only when its props change (not on every scan). */
@@ -60,7 +60,7 @@ export function PackScreen({ model }: { model: AppModel }) {
             <ProgressBar done={verifiedUnits(state.progress)} total={resolved.totalUnits} />
             <span class="progress-text">{t('pack.progress', { verified: verifiedUnits(state.progress), total: resolved.totalUnits })}</span>
           </div>
-          <LabelStep key={state.progress.shipmentId} parcel={resolved.parcel} progress={state.progress} contentDone={!outstanding?.some((s) => !s.startsWith('label:') && s !== 'boxes')} dispatch={dispatch} />
+          <LabelStepSlot key={state.progress.shipmentId} parcel={resolved.parcel} progress={state.progress} contentDone={!outstanding?.some((s) => !s.startsWith('label:') && s !== 'boxes')} dispatch={dispatch} />
           <div class="pack-body">
             <ParcelCard resolved={resolved} progress={state.progress} dispatch={dispatch} />
           </div>

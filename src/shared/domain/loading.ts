@@ -26,15 +26,6 @@ export function indexLabels(parcels: Iterable<Parcel>): Map<string, Parcel> {
   return byLabel;
 }
 
-/** The parcel whose bound or imported labels include `trackingNumber`, if the device holds one (a scan at packing). */
-export function labelOwner(parcels: Iterable<Parcel>, trackingNumber: string): string | undefined {
-  for (const parcel of parcels) {
-    const shipping = parcel.shipping;
-    if (shipping && (shipping.boundTrackingNumbers.includes(trackingNumber) || shipping.expectedTrackingNumbers.includes(trackingNumber))) return parcel.shipmentId;
-  }
-  return undefined;
-}
-
 /** True when the box with this label is on a truck (the server says so, or this device loaded it). */
 export function isLoaded(parcel: Parcel, trackingNumber: string, loadedHere: ReadonlySet<string>): boolean {
   return loadedHere.has(trackingNumber) || (parcel.shipping?.loadedTrackingNumbers.includes(trackingNumber) ?? false);

@@ -113,3 +113,12 @@ export function withBoundLabels(parcel: Parcel, labels: readonly { trackingNumbe
   if (!parcel.shipping || !labels || labels.length === 0) return parcel;
   return { ...parcel, shipping: { ...parcel.shipping, boundTrackingNumbers: labels.map((l) => l.trackingNumber) } };
 }
+
+/** The parcel whose bound or imported labels include `trackingNumber`, if the device holds one. */
+export function labelOwner(parcels: Iterable<Parcel>, trackingNumber: string): string | undefined {
+  for (const parcel of parcels) {
+    const shipping = parcel.shipping;
+    if (shipping && (shipping.boundTrackingNumbers.includes(trackingNumber) || shipping.expectedTrackingNumbers.includes(trackingNumber))) return parcel.shipmentId;
+  }
+  return undefined;
+}

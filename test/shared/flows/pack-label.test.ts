@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../../src/shared/domain/catalogue-index.js';
 import type { ParcelShipping } from '../../../src/shared/domain/carrier.js';
-import { labelOwner } from '../../../src/shared/domain/loading.js';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
 import { sevenDrCheckDigit } from '../../../src/shared/domain/tracking-number.js';
 import { outstandingSteps, packFlow, type PackAction, type PackContext } from '../../../src/shared/flows/pack.js';
+import { labelOwner } from '../../../src/shared/flows/pack-label.js';
 import type { PackState } from '../../../src/shared/flows/pack-state.js';
 import { resolveParcel } from '../../../src/shared/domain/resolve-parcel.js';
 import { eventBodySchema } from '../../../src/shared/protocol/events.js';
