@@ -56,6 +56,7 @@ function referenceDecoder(): (frame: Frame) => string | null {
     upc_a: BarcodeFormat.UPC_A,
     code_128: BarcodeFormat.CODE_128,
     itf: BarcodeFormat.ITF,
+    codabar: BarcodeFormat.CODABAR,
     qr_code: BarcodeFormat.QR_CODE,
     data_matrix: BarcodeFormat.DATA_MATRIX,
   };

@@ -14,7 +14,7 @@ import type { Credential, OutboxEntry, StaffSession } from './store/schema.js';
 import type { SchedulerState } from './sync/scheduler.js';
 
 /** The screens. */
-export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'pick' | 'returns' | 'sync' | 'settings' | 'fatal';
+export type Screen = 'boot' | 'enrol' | 'signIn' | 'home' | 'pack' | 'pick' | 'returns' | 'load' | 'sync' | 'settings' | 'fatal';
 
 /** Problems shown as a banner over any screen. */
 export type Notice = 'vanished' | 'repaired' | 'revoked' | 'dbBlocked' | 'dbVersionChange';
@@ -37,6 +37,8 @@ export class AppState {
   batches = new PickBatches();
   /** The parcels this device has logged a return of (filled when the returns flow loads). */
   returnedShipments = new Set<string>();
+  /** The labels this device has checked onto a truck (filled when the loading flow loads). */
+  loadedLabels = new Set<string>();
   /** Bumps on every change so memoised views can tell. */
   version = 0;
   private listeners = new Set<() => void>();
@@ -107,6 +109,7 @@ export class AppState {
     this.counts = { ...this.counts, pending: this.counts.pending + entries.length };
     for (const { event } of entries) {
       if (event.type === 'return.received' && event.payload.shipmentId) this.returnedShipments.add(event.payload.shipmentId);
+      if (event.type === 'load.scanned') this.loadedLabels.add(event.payload.trackingNumber);
       if (event.type === 'batch.claimed') {
         const batch = this.batches.byId.get(event.payload.batchId);
         if (!batch) continue;
@@ -131,5 +134,6 @@ export class AppState {
     this.lastSyncAt = null;
     this.batches = new PickBatches();
     this.returnedShipments.clear();
+    this.loadedLabels.clear();
   }
 }

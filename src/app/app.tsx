@@ -22,6 +22,10 @@ const ReturnsScreen = lazyScreen(
   async (model) => (await Promise.all([import('./screens/returns.js'), model.flows.load('returns')]))[0].ReturnsScreen,
   (model) => model.flows.get('returns') !== null,
 );
+const LoadScreen = lazyScreen(
+  async (model) => (await Promise.all([import('./screens/load.js'), model.flows.load('load')]))[0].LoadScreen,
+  (model) => model.flows.get('load') !== null,
+);
 const SyncScreen = lazyScreen(async () => (await import('./screens/sync-status.js')).SyncScreen);
 const SettingsScreen = lazyScreen(async () => (await import('./screens/settings.js')).SettingsScreen);
 
@@ -63,6 +67,7 @@ export function App({ model }: { model: AppModel }) {
         {model.state.screen === 'pack' && <PackScreen model={model} />}
         {model.state.screen === 'pick' && <PickScreen model={model} />}
         {model.state.screen === 'returns' && <ReturnsScreen model={model} />}
+        {model.state.screen === 'load' && <LoadScreen model={model} />}
         {model.state.screen === 'sync' && <SyncScreen model={model} />}
         {model.state.screen === 'settings' && <SettingsScreen model={model} />}
         </ScreenGuard>

@@ -1,16 +1,18 @@
 /**
  * The flow screens and their sessions: one lazy registry maps each screen to its flow entry (the flow,
  * its lookups, what it needs before its first action). The pack flow is in the main bundle and its
- * session exists from the start; the pick and return flows load with their screens (precached chunks,
+ * session exists from the start; the pick, return and load flows load with their screens (precached chunks,
  * so offline too) and their sessions are built once, over the state restored at start.
  */
 import { INITIAL_PACK_STATE } from '../../shared/flows/pack-state.js';
 import { INITIAL_PICK_STATE } from '../../shared/flows/pick-state.js';
 import { INITIAL_RETURN_STATE } from '../../shared/flows/return-state.js';
+import { INITIAL_LOAD_STATE, type LoadState } from '../../shared/flows/load-state.js';
 import { packFlow, type PackAction, type PackContext } from '../../shared/flows/pack.js';
 import type { PackState } from '../../shared/flows/pack-state.js';
 import type { PickState } from '../../shared/flows/pick-state.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
+import { labelOwner } from '../../shared/flows/pack-label.js';
 import type { AppState } from '../app-state.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { SyncScheduler } from '../sync/scheduler.js';
@@ -21,7 +23,8 @@ import { FlowSession, type FlowIdentity } from './flow-session.js';
 /** Packing: in the main bundle, so a device packs without loading anything. */
 const packEntry: FlowEntry<PackState, PackAction, PackContext> = {
   flow: packFlow,
-  context: (app, now) => ({ index: app.index, findParcel: (id) => app.parcels.get(id), now }),
+  // A label scan (only then) looks through the parcels for another one that owns the label.
+  context: (app, now) => ({ index: app.index, findParcel: (id) => app.parcels.get(id), now, labelOwner: (n) => labelOwner(app.parcels.values(), n) }),
   commitMark: PACK_COMMIT_MARK,
 };
 
@@ -30,6 +33,7 @@ const FLOWS = {
   pack: async () => packEntry,
   pick: async () => (await import('../pick/pick-entry.js')).pickEntry,
   returns: async () => (await import('../returns/returns-entry.js')).returnsEntry,
+  load: async () => (await import('../load/load-entry.js')).loadEntry,
 };
 
 /** The screens that run a flow. */
@@ -55,6 +59,7 @@ export interface RestedStates {
   packState: PackState;
   pickState: PickState;
   returnState: ReturnState;
+  loadState: LoadState;
 }
 
 /** The device's flow sessions: pack at once, the others on first use. */
@@ -68,7 +73,7 @@ export class FlowSessions {
 
   constructor(
     private readonly parts: FlowSessionsParts,
-    rested: RestedStates = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE },
+    rested: RestedStates = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE, loadState: INITIAL_LOAD_STATE },
   ) {
     this.rested = rested;
     this.pack = this.build(packEntry, rested.packState);
@@ -97,6 +102,11 @@ export class FlowSessions {
     return this.get('returns')?.state ?? this.rested.returnState;
   }
 
+  /** The loading state, loaded or not (the home screen's "resume" line). */
+  get loadState(): LoadState {
+    return this.get('load')?.state ?? this.rested.loadState;
+  }
+
   /** The screen a signed-in worker comes back to: the parcel or the batch in hand, else home. */
   resumeScreen(): 'pack' | 'pick' | 'home' {
     if (this.pack.state.step === 'verifying') return 'pack';
@@ -105,7 +115,7 @@ export class FlowSessions {
 
   /** Fresh sessions at rest (after a wipe: the states named customers and parcels). */
   reset(): void {
-    this.rested = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE };
+    this.rested = { packState: INITIAL_PACK_STATE, pickState: INITIAL_PICK_STATE, returnState: INITIAL_RETURN_STATE, loadState: INITIAL_LOAD_STATE };
     this.sessions = {};
     this.loads = {};
     this.pack = this.build(packEntry, INITIAL_PACK_STATE);

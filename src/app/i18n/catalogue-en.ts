@@ -106,6 +106,7 @@ export const buildEnglishCore = (formatTime: FormatTime): CoreWords => ({
     'pack.scan.item': 'Scan item',
     'pack.scan.insert': 'Scan insert',
     'pack.scan.any': 'Scan',
+    'pack.scan.label': 'Scan the label',
     'pack.step.nextSlip': 'Scan the next packing slip',
     'pack.step.item': 'Scan this item',
     'pack.step.unitsLeft': '{n} left',
@@ -157,6 +158,9 @@ export const buildEnglishCore = (formatTime: FormatTime): CoreWords => ({
     'home.returns': 'Returns',
     'home.returnsSub': 'Check returned items; the customer is told',
     'home.returnsResume': 'Return of {id} in progress — resume',
+    'home.load': 'Loading',
+    'home.loadSub': 'Scan each label onto the truck',
+    'home.loadResume': 'Loading in progress ({boxes} boxes) — resume',
     'db.openFailed': 'Cannot open the database ({reason}). Reload the page',
     // --- scanning: camera, settings ---
     'camera.open': 'Scan with camera',

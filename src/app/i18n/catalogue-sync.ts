@@ -39,6 +39,10 @@ export const SYNC_WORDS = {
       ja: (p) => `この返品は既に ${p.staff || '別の担当者'} が ${p.device || '別の端末'} で${p.at ? ` ${formatTime(p.at, 'ja')} に` : ''}受付済みです。お客様への連絡は1回だけ送られます`,
       en: (p) => `This return was already logged by ${p.staff || 'someone else'} on ${p.device || 'another device'}${p.at ? ` at ${formatTime(p.at, 'en')}` : ''}. The customer is notified once`,
     },
+    label_unknown: { ja: 'この送り状番号の荷物がサーバーにありません。送り状を確かめ、責任者に確認してください', en: 'The server knows no parcel with this tracking number. Check the label and ask your supervisor' },
+    wrong_carrier: { ja: '別の配送会社の荷物です。この便には積めません。荷物を出荷棚に戻してください', en: 'This parcel goes with another carrier and cannot go on this truck. Put it back on the shipping shelf' },
+    not_packed: { ja: 'この荷物は梱包済みになっていません。積み込まず、責任者に確認してください', en: 'This parcel is not packed yet. Do not load it; ask your supervisor' },
+    handover_closed: { ja: 'この便は締め済みです。新しい積込を始めてください', en: 'This handover is already closed. Start a new loading' },
     forbidden: { ja: '別の倉庫の伝票です。この端末では梱包できません。荷物を責任者に渡してください', en: 'This slip belongs to another warehouse and cannot be packed on this device. Hand the parcel to your supervisor' },
     unreadable: {
       ja: 'この端末に保存された記録が読めないため、送信していません。記録は消さずに残しています。責任者に連絡してください',
@@ -63,6 +67,8 @@ export const SYNC_WORDS = {
     'sync.event.short': { ja: '欠品 {batchId} {productCode}', en: 'Short {batchId} {productCode}' },
     'sync.event.batchDone': { ja: 'バッチ完了 {batchId}', en: 'Batch done {batchId}' },
     'sync.event.returned': { ja: '返品受付 {id}', en: 'Return {id}' },
+    'sync.event.loaded': { ja: '積込 {trackingNumber}', en: 'Loaded {trackingNumber}' },
+    'sync.event.handoverClosed': { ja: '積込締め {carrier}', en: 'Handover closed {carrier}' },
     'sync.error.serverFailing': {
       ja: 'サーバーで障害が起きています。記録はこの端末に残したまま、自動で再試行します',
       en: 'The server is failing. Every record stays on this device, and it retries on its own',

@@ -42,8 +42,10 @@ export interface Words {
   ui?: Record<string, Entry>;
 }
 
-/** The flow messages of the main bundle: every shared MessageKey but the pick.* and return.* ones, which load with their screens. */
-export type CoreFlowKey = Exclude<MessageKey, `pick.${string}` | `return.${string}`>;
+/** The flow messages of the main bundle: every shared MessageKey but the pick.*, return.*, load.* and label-step ones, which load with their screens. */
+export type CoreFlowKey = Exclude<MessageKey, `pick.${string}` | `return.${string}` | `load.${string}` | PackLabelKey>;
+/** The pack flow's label-step messages: they load with the label step (catalogue-pack-label.ts). */
+export type PackLabelKey = 'pack.prompt.boxes' | 'pack.prompt.label' | `pack.boxes.${string}` | `pack.label.${string}`;
 
 /** Everything else on screen in Japanese, but the strings of the screens loaded on first use. */
 const UI_JA = {
@@ -112,6 +114,7 @@ const UI_JA = {
   'pack.scan.item': '商品をスキャン',
   'pack.scan.insert': '同梱物をスキャン',
   'pack.scan.any': 'スキャン',
+  'pack.scan.label': '送り状をスキャン',
   'pack.step.nextSlip': '次の出荷伝票をスキャンしてください',
   'pack.step.item': 'この商品をスキャン',
   'pack.step.unitsLeft': 'あと {n} 点',
@@ -163,6 +166,9 @@ const UI_JA = {
   'home.returns': '返品受付',
   'home.returnsSub': '返品の検品と受付連絡',
   'home.returnsResume': '{id} の返品を受付中 — 続ける',
+  'home.load': '積込検品',
+  'home.loadSub': '送り状をスキャンしてトラックへ',
+  'home.loadResume': '積込中（{boxes} 箱）— 続ける',
   'db.openFailed': 'データベースを開けません（{reason}）。再読み込みしてください',
   // --- scanning: camera, settings ---
   'camera.open': 'カメラで読む',

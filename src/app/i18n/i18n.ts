@@ -7,6 +7,8 @@ import type { Message } from '../../shared/flows/feedback.js';
 import type { RejectCode } from '../../shared/protocol/sync.js';
 import { CORE_JA, formatTime, type CoreUiKey, type Entry, type Lang, type Params, type Text, type Words } from './catalogue.js';
 import type { PICK_WORDS } from './catalogue-pick.js';
+import type { LOAD_WORDS } from './catalogue-load.js';
+import type { PACK_LABEL_WORDS } from './catalogue-pack-label.js';
 import type { RETURNS_WORDS } from './catalogue-returns.js';
 import type { SETTINGS_WORDS } from './catalogue-settings.js';
 import type { SYNC_WORDS } from './catalogue-sync.js';
@@ -18,6 +20,8 @@ export type UiKey =
   | CoreUiKey
   | keyof (typeof PICK_WORDS)['ui']
   | keyof (typeof RETURNS_WORDS)['ui']
+  | keyof (typeof LOAD_WORDS)['ui']
+  | keyof (typeof PACK_LABEL_WORDS)['ui']
   | keyof (typeof SYNC_WORDS)['ui']
   | keyof (typeof SETTINGS_WORDS)['ui'];
 

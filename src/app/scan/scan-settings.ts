@@ -7,7 +7,7 @@
 import { DEFAULT_WEDGE_SETTINGS, type WedgeEndKey, type WedgeSettings } from './wedge.js';
 
 /** Barcode formats the camera can look for (BarcodeDetector names). */
-export const CAMERA_FORMATS = ['ean_13', 'ean_8', 'upc_a', 'code_128', 'itf', 'qr_code', 'data_matrix'] as const;
+export const CAMERA_FORMATS = ['ean_13', 'ean_8', 'upc_a', 'code_128', 'itf', 'codabar', 'qr_code', 'data_matrix'] as const;
 /** One camera format. */
 export type CameraFormat = (typeof CAMERA_FORMATS)[number];
 
@@ -32,7 +32,8 @@ export interface ScanSettings {
 /** The defaults (README "Scanning" documents them). */
 export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
   wedge: DEFAULT_WEDGE_SETTINGS,
-  camera: { formats: ['ean_13', 'ean_8', 'upc_a', 'code_128', 'itf', 'qr_code'], leaveMs: 600, repeatMs: 0 },
+  // NW-7 (Codabar) is on by default: carrier labels (送り状) print their tracking number in it.
+  camera: { formats: ['ean_13', 'ean_8', 'upc_a', 'code_128', 'itf', 'codabar', 'qr_code'], leaveMs: 600, repeatMs: 0 },
   volume: 80,
 };
 

@@ -15,6 +15,8 @@ const FORMATS: Record<CameraFormat, ReadFormat> = {
   code_128: 'Code128',
   // ITF covers ITF-14 (the shared parser checks the GTIN-14 check digit).
   itf: 'ITF',
+  // NW-7: carrier labels; the text keeps its start/stop letters, which src/shared/scan/carrier-label.ts drops.
+  codabar: 'Codabar',
   qr_code: 'QRCode',
   data_matrix: 'DataMatrix',
 };
@@ -35,7 +37,7 @@ export function zxingCppReaderOptions(formats: readonly CameraFormat[]): ReaderO
 }
 
 /** The linear formats among the configured ones (what a blurred-frame retry looks for). */
-const LINEAR: ReadonlySet<CameraFormat> = new Set(['ean_13', 'ean_8', 'upc_a', 'code_128', 'itf']);
+const LINEAR: ReadonlySet<CameraFormat> = new Set(['ean_13', 'ean_8', 'upc_a', 'code_128', 'itf', 'codabar']);
 
 /**
  * Options for the second look at a frame sharpened across its bars (zxing-cpp-read.ts), or null when

@@ -8,6 +8,7 @@ export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => v
   const state = model.flows.pack.state;
   const pickState = model.flows.pickState;
   const returnState = model.flows.returnState;
+  const loadState = model.flows.loadState;
   return (
     <section class="panel home" data-testid="home-screen">
       <header class="panel-head">
@@ -31,6 +32,10 @@ export function HomeScreen({ model, onLang }: { model: AppModel; onLang: () => v
             ? t('home.returnsResume', { id: returnState.progress.shipmentId ?? returnState.progress.orderNumber })
             : t('home.returnsSub')}
         </span>
+      </button>
+      <button class="btn btn-task" data-testid="menu-load" onClick={() => model.state.navigate('load')}>
+        <span class="task-title">{t('home.load')}</span>
+        <span class="task-sub">{loadState.step === 'loading' ? t('home.loadResume', { boxes: loadState.handover.loaded.length }) : t('home.loadSub')}</span>
       </button>
       <div class="row">
         <button class="btn" data-testid="menu-sync" onClick={() => model.state.navigate('sync')}>

@@ -9,6 +9,7 @@ import type { PackAction } from '../../shared/flows/pack.js';
 import type { PackStep, PackStepKind } from '../../shared/flows/pack-step.js';
 import { getLang, t, type UiKey } from '../i18n/i18n.js';
 import { GiftDetails } from './gift-details.js';
+import { LabelStepSlot } from './label-step-slot.js';
 
 /** What a renderer may use besides its step. */
 interface StepView {
@@ -24,6 +25,7 @@ export function scanPlaceholder(step: PackStep): string {
   if (step.kind === 'slip') return t('pack.scan.slip');
   if (step.kind === 'item') return t('pack.scan.item');
   if (step.kind === 'insert' && step.insert.barcode) return t('pack.scan.insert');
+  if (step.kind === 'label') return t('pack.scan.label');
   return t('pack.scan.any');
 }
 
@@ -125,6 +127,9 @@ const RENDERERS: Renderers = {
       </>
     );
   },
+  // The box count and the labels: their controls and words are a chunk of their own (label-step.tsx).
+  boxes: (step, { dispatch }) => <LabelStepSlot key={step.parcel.shipmentId} parcel={step.parcel} progress={step.progress} dispatch={dispatch} />,
+  label: (step, { dispatch }) => <LabelStepSlot key={step.parcel.shipmentId} parcel={step.parcel} progress={step.progress} dispatch={dispatch} />,
   complete: () => (
     <div class="step-instruction step-ready" data-testid="step-instruction">
       ✓ {t('pack.step.complete')}

@@ -19,6 +19,7 @@ const FORMAT_LABELS: Record<(typeof CAMERA_FORMATS)[number], string> = {
   upc_a: 'UPC-A',
   code_128: 'Code 128 / GS1-128',
   itf: 'ITF-14',
+  codabar: 'NW-7 (送り状)',
   qr_code: 'QR',
   data_matrix: 'DataMatrix',
 };

@@ -110,6 +110,10 @@ function eventLabel(e: OutboxEntry): string {
       return t('sync.event.batchDone', { batchId: event.payload.batchId });
     case 'return.received':
       return t('sync.event.returned', { id: event.payload.shipmentId ?? event.payload.orderNumber });
+    case 'load.scanned':
+      return t('sync.event.loaded', { trackingNumber: event.payload.trackingNumber });
+    case 'handover.closed':
+      return t('sync.event.handoverClosed', { carrier: event.payload.carrierId });
   }
 }
 

@@ -11,6 +11,7 @@ import type { Parcel } from '../../shared/domain/parcel.js';
 import type { PackState } from '../../shared/flows/pack-state.js';
 import type { PickState } from '../../shared/flows/pick-state.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
+import type { LoadState } from '../../shared/flows/load-state.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
 import { emptyBoot, type BootSnapshot, type StoredBoot, type UnreadableRecord } from './boot-snapshot.js';
@@ -47,6 +48,7 @@ export async function checkBoot(store: LocalStore, { meta, parcels }: StoredBoot
   snapshot.packState = read<PackState>('packState') ?? snapshot.packState;
   snapshot.pickState = read<PickState>('pickState') ?? snapshot.pickState;
   snapshot.returnState = read<ReturnState>('returnState') ?? snapshot.returnState;
+  snapshot.loadState = read<LoadState>('loadState') ?? snapshot.loadState;
   snapshot.pickSettings = read<PickSettings>('pickSettings') ?? snapshot.pickSettings;
   snapshot.catalogue = read<Catalogue>('catalogue') ?? null;
   if (meta.catalogue !== undefined && snapshot.catalogue === null) repair.deleteCatalogue = repair.resetCursor = true;

@@ -6,6 +6,7 @@ import type { PickState } from '../../shared/flows/pick-state.js';
 import { INITIAL_PICK_STATE } from '../../shared/flows/pick-state.js';
 import { INITIAL_RETURN_STATE } from '../../shared/flows/return-state.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
+import { INITIAL_LOAD_STATE, type LoadState } from '../../shared/flows/load-state.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { Credential, MetaKey, StaffSession } from './schema.js';
@@ -16,6 +17,7 @@ export interface BootSnapshot {
   session: StaffSession | null;
   packState: PackState;
   returnState: ReturnState;
+  loadState: LoadState;
   catalogue: Catalogue | null;
   parcels: Parcel[];
   cursor: string;
@@ -48,6 +50,7 @@ export function emptyBoot(): BootSnapshot {
     session: null,
     packState: INITIAL_PACK_STATE,
     returnState: INITIAL_RETURN_STATE,
+    loadState: INITIAL_LOAD_STATE,
     catalogue: null,
     parcels: [],
     cursor: '0',

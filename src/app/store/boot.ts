@@ -10,7 +10,7 @@ import type { LocalStore } from './local-store.js';
 import { STORES, type MetaKey } from './schema.js';
 
 /** The meta records read at start. */
-const BOOT_META: MetaKey[] = ['credential', 'session', 'packState', 'pickState', 'returnState', 'catalogue', 'batches', 'pickSettings', 'cursor', 'lastSyncAt', 'deviceSeq'];
+const BOOT_META: MetaKey[] = ['credential', 'session', 'packState', 'pickState', 'returnState', 'loadState', 'catalogue', 'batches', 'pickSettings', 'cursor', 'lastSyncAt', 'deviceSeq'];
 
 /** Prefix of the start's User Timing measures (-read, -check): the cold-start benchmark's split. */
 export const BOOT_MEASURE = 'floorpack:boot';
@@ -63,6 +63,7 @@ export function trustedBoot({ meta, parcels }: StoredBoot): BootSnapshot {
     packState: take('packState'),
     pickState: take('pickState'),
     returnState: take('returnState'),
+    loadState: take('loadState'),
     catalogue: take('catalogue'),
     pickSettings: take('pickSettings'),
     cursor: take('cursor'),

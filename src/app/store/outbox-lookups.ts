@@ -40,3 +40,14 @@ export function returnedShipments(store: LocalStore): Promise<string[]> {
     return returned;
   });
 }
+
+/** Labels this device has checked onto a truck (pending or accepted; a refused scan loaded nothing). */
+export function loadedLabels(store: LocalStore): Promise<string[]> {
+  return store.tx('readonly', [STORES.outbox], async (tx) => {
+    const labels: string[] = [];
+    for (const e of await tx.objectStore(STORES.outbox).getAll()) {
+      if (e.event.type === 'load.scanned' && e.status !== 'rejected') labels.push(e.event.payload.trackingNumber);
+    }
+    return labels;
+  });
+}

@@ -13,8 +13,8 @@ export const PULL_PUT_MEASURE = 'floorpack:pull-put';
 
 /**
  * Applies one pull page atomically: catalogue (when sent), parcels and the cursor. A parcel this
- * device packed whose event is still pending keeps its local "packed" status until the server
- * has it, so a pull racing a push never reopens a packed parcel. Returns the parcels as stored.
+ * device packed whose event is still pending keeps its local "packed" status (and the labels it
+ * bound) until the server has it, so a pull racing a push never reopens a packed parcel. Returns the parcels as stored.
  */
 export function applyPullPage(store: LocalStore, page: PullResponse): Promise<Parcel[]> {
   return store.tx(
@@ -39,7 +39,11 @@ export function applyPullPage(store: LocalStore, page: PullResponse): Promise<Pa
       const locals = new Map((await Promise.all(kept.map((p) => parcels.get(p.shipmentId)))).map((local, i) => [kept[i].shipmentId, local]));
       const stored = page.parcels.map((incoming) => {
         const local = locals.get(incoming.shipmentId);
-        return local?.status === 'packed' ? { ...incoming, status: 'packed' as const, packedBy: local.packedBy } : incoming;
+        if (local?.status !== 'packed') return incoming;
+        // The labels scanned at packing stay too: a loading scan on this device matches them before the server has them.
+        const bound = local.shipping?.boundTrackingNumbers ?? [];
+        const shipping = incoming.shipping && bound.length > 0 ? { ...incoming.shipping, boundTrackingNumbers: bound } : incoming.shipping;
+        return { ...incoming, status: 'packed' as const, packedBy: local.packedBy, shipping };
       });
       // Issued on the raw stores, as a plain bulk put is: no promise and listeners per request
       // (idb's wrapper cost a fifth of the puts' time). A put that fails aborts the transaction, so

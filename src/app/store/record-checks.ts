@@ -4,7 +4,7 @@
  */
 import { EVENT_TYPES } from '../../shared/protocol/event-types.js';
 import { catalogueSchema, parcelSchema, pickBatchSchema, pickSettingsSchema } from '../sync/validate.js';
-import { credentialSchema, packStateSchema, pickStateSchema, returnStateSchema, staffSessionSchema } from './record-schemas.js';
+import { credentialSchema, loadStateSchema, packStateSchema, pickStateSchema, returnStateSchema, staffSessionSchema } from './record-schemas.js';
 import type { OutboxEntry } from './schema.js';
 
 /** The first problem found in a record, as "path: issue code", or null when the record reads as its type. */
@@ -30,6 +30,7 @@ export const checkRecord = {
   packState: checkWith(packStateSchema),
   pickState: checkWith(pickStateSchema),
   returnState: checkWith(returnStateSchema),
+  loadState: checkWith(loadStateSchema),
   catalogue: checkWith(catalogueSchema),
   pickSettings: checkWith(pickSettingsSchema),
   parcel: checkWith(parcelSchema),

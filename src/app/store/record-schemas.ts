@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
 import type { PackState } from '../../shared/flows/pack-state.js';
 import type { PickState } from '../../shared/flows/pick-state.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
+import type { LoadState } from '../../shared/flows/load-state.js';
+import { carrierIdSchema } from '../../shared/domain/carrier.js';
 import { batchHolderSchema } from '../../shared/protocol/pick.js';
 import { enrolResponseSchema } from '../../shared/protocol/sync.js';
 import type { Credential, StaffSession } from './schema.js';
@@ -32,6 +34,9 @@ export const packStateSchema = z.discriminatedUnion('step', [
       insertsConfirmed: ids,
       giftConfirmed: z.boolean(),
       humanTouchConfirmed: z.boolean(),
+      boxCount: z.optional(z.number()),
+      labels: z.optional(ids),
+      labelsSkipped: z.optional(z.boolean()),
     }),
   }),
 ]);
@@ -86,6 +91,20 @@ export const returnStateSchema = z.discriminatedUnion('step', [
   }),
 ]);
 
+/** The loading screen's state. */
+export const loadStateSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('chooseCarrier'), last: z.nullable(z.object({ carrierId: carrierIdSchema, boxesLoaded: z.number() })) }),
+  z.object({
+    step: z.literal('loading'),
+    handover: z.object({
+      handoverId: z.string(),
+      carrierId: carrierIdSchema,
+      startedAt: z.string(),
+      loaded: z.array(z.object({ trackingNumber: z.string(), shipmentId: z.string() })),
+    }),
+  }),
+]);
+
 /** True only when A and B are the same type: a field added, removed or retyped on either side fails to compile. */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -96,5 +115,6 @@ const TIED: [
   Same<z.infer<typeof packStateSchema>, PackState>,
   Same<z.infer<typeof pickStateSchema>, PickState>,
   Same<z.infer<typeof returnStateSchema>, ReturnState>,
-] = [true, true, true, true, true];
+  Same<z.infer<typeof loadStateSchema>, LoadState>,
+] = [true, true, true, true, true, true];
 void TIED;

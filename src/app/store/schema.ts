@@ -7,6 +7,7 @@ import type { PickState } from '../../shared/flows/pick-state.js';
 import type { PickSettings } from '../../shared/picking/pick-settings.js';
 import type { PickBatch } from '../../shared/protocol/pick.js';
 import type { ReturnState } from '../../shared/flows/return-state.js';
+import type { LoadState } from '../../shared/flows/load-state.js';
 import type { EnrolResponse, RejectCode } from '../../shared/protocol/sync.js';
 import type { SyncEvent } from '../../shared/protocol/events.js';
 import type { EventSubject } from '../../shared/protocol/event-subject.js';
@@ -50,6 +51,7 @@ export interface MetaValues {
   session: StaffSession;
   packState: PackState;
   returnState: ReturnState;
+  loadState: LoadState;
   /** The last per-device sequence number used (0 before the first event). */
   deviceSeq: number;
   cursor: string;

@@ -13,7 +13,7 @@ export interface WipeSummary {
 }
 
 /** Every screen's state and every pulled record: they name parcels and customers of the warehouse. */
-const WIPED_META: MetaKey[] = ['credential', 'session', 'packState', 'pickState', 'returnState', 'batches', 'pickSettings', 'cursor', 'catalogue', 'lastSyncAt'];
+const WIPED_META: MetaKey[] = ['credential', 'session', 'packState', 'pickState', 'returnState', 'loadState', 'batches', 'pickSettings', 'cursor', 'catalogue', 'lastSyncAt'];
 
 /**
  * Wipes everything about customers and this enrolment in one transaction: parcels, catalogue,

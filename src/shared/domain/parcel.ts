@@ -1,6 +1,7 @@
 /** A parcel (one shipment instruction) as the floor sees it: no e-mail, address or phone ever. */
 import * as z from 'zod/mini';
 import { humanTouchFlagSchema } from './catalogue.js';
+import { parcelShippingSchema } from './carrier.js';
 
 /** released → picking → picked → packed → shipped; any of them can become held. */
 export const parcelStatusSchema = z.enum(['released', 'picking', 'picked', 'packed', 'shipped', 'held']);
@@ -55,5 +56,7 @@ export const parcelSchema = z.object({
   lines: z.array(parcelLineSchema).check(z.minLength(1)),
   /** Returns the customer has made so far (server history); optional for parcels stored before returns existed. */
   customerReturnCount: z.optional(z.int().check(z.gte(0))),
+  /** Carrier, boxes and labels; absent from older servers (the device then asks for no label). */
+  shipping: z.optional(parcelShippingSchema),
 });
 export type Parcel = z.infer<typeof parcelSchema>;

@@ -1,5 +1,5 @@
 /**
- * The one shape of every scan-driven flow (pack, pick, return): a descriptor holding where its state is
+ * The one shape of every scan-driven flow (pack, pick, return, load): a descriptor holding where its state is
  * kept, its state at rest, the prompt of a state and the state table itself. `apply` is pure: the
  * clock, ids and lookups come in through the context, and what it decides comes back as one step —
  * the next state, the events to record with it in the same device transaction, and the feedback to
@@ -10,7 +10,7 @@ import type { EventBody } from '../protocol/events.js';
 import type { Feedback, Message, Tone } from './feedback.js';
 
 /** Where a flow's state is kept on the device. Persisted on every device: never rename. */
-export type FlowStateKey = 'packState' | 'pickState' | 'returnState';
+export type FlowStateKey = 'packState' | 'pickState' | 'returnState' | 'loadState';
 
 /** What one action decided. When `changed` is false nothing is written (a refusal records nothing). */
 export interface FlowStep<S> {

@@ -9,6 +9,12 @@ export interface PackProgress {
   insertsConfirmed: string[];
   giftConfirmed: boolean;
   humanTouchConfirmed: boolean;
+  /** Boxes the packer confirmed (個口数); absent until confirmed, and on states stored before labels were scanned. */
+  boxCount?: number;
+  /** Labels scanned so far, box 1 first (normalised tracking numbers). */
+  labels?: string[];
+  /** True when the packer skipped an optional label step. */
+  labelsSkipped?: boolean;
 }
 
 /** The pack screen's state. Persisted on the device: it survives a reload. */

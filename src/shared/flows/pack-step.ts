@@ -1,11 +1,14 @@
 /**
  * The one thing a packer does now, derived from the pack state and the parcel in hand: the pack
  * screen shows it large under the scan field, so a gloved worker never scrolls to find the next step.
- * Pure. The order follows the pack: slip → items → inserts → gift → human-touch → complete. A further
- * step (a box count, a label per box, a photo) is one more member here and one renderer on the screen.
+ * Pure. The order follows the pack: slip → items → inserts → gift → human-touch → boxes → a label per
+ * box (where the carrier asks for labels) → complete. A further step (a photo) is one more member here
+ * and one renderer on the screen.
  */
+import type { Parcel } from '../domain/parcel.js';
 import type { ResolvedFlag, ResolvedGift, ResolvedInsert, ResolvedLine, ResolvedParcel } from '../domain/resolve-parcel.js';
-import type { PackState } from './pack-state.js';
+import { labelOutstanding } from './pack-label.js';
+import type { PackProgress, PackState } from './pack-state.js';
 
 /** The step a packer is on. */
 export type PackStep =
@@ -19,6 +22,10 @@ export type PackStep =
   | { kind: 'gift'; gift: Extract<ResolvedGift, { status: 'ok' }> }
   /** Do what the human-touch flags ask, then confirm. */
   | { kind: 'humanTouch'; flags: ResolvedFlag[] }
+  /** Confirm how many boxes (個口) the parcel leaves in, before their labels are scanned. */
+  | { kind: 'boxes'; parcel: Parcel; progress: PackProgress }
+  /** Scan the carrier label (送り状) of box `box` of `boxes`. */
+  | { kind: 'label'; parcel: Parcel; progress: PackProgress; box: number; boxes: number }
   /** Everything is verified: complete (button, or the slip scanned again). */
   | { kind: 'complete' };
 
@@ -46,5 +53,10 @@ export function currentPackStep(state: PackState, resolved: ResolvedParcel | nul
   if (openInserts.length > 0) return { kind: 'insert', insert: openInserts[0], remaining: openInserts.length };
   if (resolved.gift.status === 'ok' && !progress.giftConfirmed) return { kind: 'gift', gift: resolved.gift };
   if (resolved.flags.length > 0 && !progress.humanTouchConfirmed) return { kind: 'humanTouch', flags: resolved.flags };
+  const labelsLeft = labelOutstanding(progress, resolved.parcel);
+  if (labelsLeft[0] === 'boxes') return { kind: 'boxes', parcel: resolved.parcel, progress };
+  if (labelsLeft.length > 0 && progress.boxCount !== undefined) {
+    return { kind: 'label', parcel: resolved.parcel, progress, box: (progress.labels ?? []).length + 1, boxes: progress.boxCount };
+  }
   return { kind: 'complete' };
 }

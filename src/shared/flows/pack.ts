@@ -1,6 +1,7 @@
 /**
  * Pack-time verification (梱包時検品) as a flow (flow.ts): scan the slip, then every unit, confirm the
- * inserts, the gift and the human-touch step, then complete. Completing records `parcel.packed` and
+ * inserts, the gift and the human-touch step, then the boxes and their labels where the carrier asks
+ * for them (pack-label.ts), then complete. Completing records `parcel.packed` and
  * marks the parcel packed on the device in the same transaction. Pure: `now` comes in through the context.
  */
 import type { CatalogueIndex } from '../domain/catalogue-index.js';
@@ -8,9 +9,10 @@ import type { PackedBy, Parcel } from '../domain/parcel.js';
 import { packedItemsDifference, packedParcel } from '../domain/pack-rules.js';
 import { resolveParcel, type ParcelBlock, type ResolvedParcel } from '../domain/resolve-parcel.js';
 import type { EventBody } from '../protocol/events.js';
-import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ScanPatterns } from '../scan/classify-scan.js';
+import { classifyScan, DEFAULT_SCAN_PATTERNS, itemLookupKeys, scannedCode, type ClassifiedScan, type ScanPatterns } from '../scan/classify-scan.js';
 import type { Message } from './feedback.js';
 import { move, refuse, stay, type Flow, type FlowStep } from './flow.js';
+import { confirmBoxes, labelOutstanding, labelPayload, labelPrompt, readsAsLabel, scanLabel, skipLabels, withBoundLabels } from './pack-label.js';
 import { INITIAL_PACK_STATE, type PackProgress, type PackState } from './pack-state.js';
 
 /** Everything a pack action may read. */
@@ -20,6 +22,8 @@ export interface PackContext {
   /** ISO time of the action (the device clock). */
   now: string;
   patterns?: ScanPatterns;
+  /** The parcel this device knows a label for (bound at packing or imported), if any: a label of another parcel is refused. */
+  labelOwner?(trackingNumber: string): string | undefined;
 }
 
 /** What a worker can do on the pack screen. */
@@ -28,6 +32,10 @@ export type PackAction =
   | { type: 'confirmInsert'; code: string }
   | { type: 'confirmGift' }
   | { type: 'confirmHumanTouch' }
+  /** The packer confirms the parcel leaves in `count` boxes (個口). */
+  | { type: 'confirmBoxes'; count: number }
+  /** The packer skips an optional label step. */
+  | { type: 'skipLabels' }
   | { type: 'complete' }
   | { type: 'cancel' };
 
@@ -37,7 +45,7 @@ type PackStep = FlowStep<PackState>;
 export const packFlow: Flow<PackState, PackAction, PackContext> = {
   stateKey: 'packState',
   initial: INITIAL_PACK_STATE,
-  prompt: (state) => ({ key: state.step === 'verifying' ? 'pack.prompt.items' : 'pack.prompt.slip' }),
+  prompt: packPrompt,
   apply: applyPackAction,
   localParcels: packedParcels,
 };
@@ -61,6 +69,10 @@ function applyPackAction(state: PackState, action: PackAction, ctx: PackContext)
     case 'confirmHumanTouch':
       if (resolved.flags.length === 0) return refuse(state, { key: 'pack.complete.notReady' });
       return move({ step: 'verifying', progress: { ...state.progress, humanTouchConfirmed: true } }, 'ok', { key: 'pack.humanTouch.ok' });
+    case 'confirmBoxes':
+      return confirmBoxes(state, state.progress, resolved.parcel, action.count);
+    case 'skipLabels':
+      return skipLabels(state, state.progress, resolved.parcel);
     case 'complete':
       return complete(state, state.progress, resolved);
     case 'cancel':
@@ -68,8 +80,21 @@ function applyPackAction(state: PackState, action: PackAction, ctx: PackContext)
   }
 }
 
+/** The prompt of a state: the slip, the items, or the label step once the contents are done. */
+function packPrompt(state: PackState, ctx: PackContext): Message {
+  if (state.step === 'awaitSlip') return { key: 'pack.prompt.slip' };
+  const parcel = ctx.findParcel(state.progress.shipmentId);
+  const label = parcel && contentOutstanding(state.progress, resolveParcel(parcel, ctx.index)).length === 0 ? labelPrompt(state.progress, parcel) : null;
+  return label ?? { key: 'pack.prompt.items' };
+}
+
 /** What is still missing before a parcel can be completed; empty when it is ready. */
 export function outstandingSteps(progress: PackProgress, resolved: ResolvedParcel): string[] {
+  return [...contentOutstanding(progress, resolved), ...labelOutstanding(progress, resolved.parcel)];
+}
+
+/** What of the box's contents (items, inserts, gift, human touch) is still missing. */
+function contentOutstanding(progress: PackProgress, resolved: ResolvedParcel): string[] {
   const missing: string[] = [];
   for (const line of resolved.lines) if ((progress.counts[line.productCode] ?? 0) < line.qty) missing.push(`item:${line.productCode}`);
   for (const insert of resolved.inserts) if (!progress.insertsConfirmed.includes(insert.code)) missing.push(`insert:${insert.code}`);
@@ -113,16 +138,22 @@ function scanWhileVerifying(
   ctx: PackContext,
 ): PackStep {
   const scan = classifyScan(text, ctx.patterns ?? DEFAULT_SCAN_PATTERNS);
+  if (scan.kind === 'slip') {
+    if (scan.shipmentId !== progress.shipmentId) {
+      return refuse(state, { key: 'pack.slip.otherInProgress', params: { current: progress.shipmentId, scanned: scan.shipmentId } });
+    }
+    // Re-scanning the slip in hand is the gloved way to finish: complete when ready, else say what is left.
+    if (outstandingSteps(progress, resolved).length === 0) return complete(state, progress, resolved);
+    return stay(state, 'warning', notReadyMessage(progress, resolved));
+  }
+  // A carrier label, when the scan is no known item (a product's UPC-A can pass a carrier's check digit).
+  const label = isKnownItem(scan, ctx) ? null : readsAsLabel(text, resolved.parcel);
+  if (label !== null) {
+    return scanLabel(state, progress, resolved.parcel, label, contentOutstanding(progress, resolved).length === 0, ctx.labelOwner?.(label));
+  }
   switch (scan.kind) {
     case 'misread':
       return refuse(state, { key: 'scan.misread' });
-    case 'slip':
-      if (scan.shipmentId !== progress.shipmentId) {
-        return refuse(state, { key: 'pack.slip.otherInProgress', params: { current: progress.shipmentId, scanned: scan.shipmentId } });
-      }
-      // Re-scanning the slip in hand is the gloved way to finish: complete when ready, else say what is left.
-      if (outstandingSteps(progress, resolved).length === 0) return complete(state, progress, resolved);
-      return stay(state, 'warning', notReadyMessage(progress, resolved));
     case 'staff':
     case 'location':
       return refuse(state, { key: 'pack.item.unknown', params: { code: scan.code } });
@@ -141,6 +172,13 @@ function scanWhileVerifying(
       return refuse(state, { key: 'pack.item.unknown', params: { code: scannedCode(scan) } });
     }
   }
+}
+
+/** True when the scan is an item or insert of the catalogue (never read as a label then). */
+function isKnownItem(scan: ClassifiedScan, ctx: PackContext): boolean {
+  if (scan.kind === 'insert') return true;
+  if (scan.kind !== 'gs1' && scan.kind !== 'gtin' && scan.kind !== 'text') return false;
+  return itemLookupKeys(scan).some((key) => ctx.index.productByBarcode.has(key) || ctx.index.insertByBarcode.has(key));
 }
 
 function countItem(state: PackState, progress: PackProgress, resolved: ResolvedParcel, productCode: string, name: string): PackStep {
@@ -186,6 +224,7 @@ function complete(state: PackState, progress: PackProgress, resolved: ResolvedPa
       insertCodes: [...progress.insertsConfirmed],
       giftCode: resolved.gift.status === 'ok' ? resolved.gift.gift.code : null,
       flags: resolved.flags.map((f) => f.flag),
+      ...labelPayload(progress),
     },
   };
   return {
@@ -234,7 +273,7 @@ function packedParcels(events: EventBody[], _before: PackState, ctx: PackContext
   for (const event of events) {
     if (event.type !== 'parcel.packed') continue;
     const parcel = ctx.findParcel(event.payload.shipmentId);
-    if (parcel) parcels.push(packedParcel(parcel, by));
+    if (parcel) parcels.push(withBoundLabels(packedParcel(parcel, by), event.payload.labels));
   }
   return parcels;
 }

@@ -15,6 +15,10 @@ export const MAX_INSERT_CODES = 100;
 export const MAX_ITEM_NOTE_CHARS = 500;
 /** Longest free note on a return receipt. */
 export const MAX_RETURN_NOTE_CHARS = 1000;
+/** Longest tracking number an event carries (carriers print 10–13 digits; a wedge may add start/stop letters). */
+export const MAX_TRACKING_CHARS = 40;
+/** Most boxes (個口) one parcel can leave in. */
+export const MAX_BOXES = 99;
 /** The most one event may weigh, as UTF-8 JSON: a push of events this size still fits its body limit. */
 export const MAX_EVENT_BYTES = 64 * 1024;
 

@@ -6,8 +6,11 @@
  */
 import type { EventBody } from './events.js';
 
-/** One parcel, a pick batch, or an order number (a return logged before the device knew its parcel). */
-export type EventSubject = `parcel:${string}` | `batch:${string}` | `order:${string}`;
+/**
+ * One parcel, a pick batch, an order number (a return logged before the device knew its parcel), or a
+ * handover (one truck's loading: its scans and its close depend on each other in order).
+ */
+export type EventSubject = `parcel:${string}` | `batch:${string}` | `order:${string}` | `handover:${string}`;
 
 const PARCEL = 'parcel:';
 
@@ -26,12 +29,18 @@ export function orderSubject(orderNumber: string): EventSubject {
   return `order:${orderNumber}`;
 }
 
+/** The subject of a loading scan or a handover's close. */
+export function handoverSubject(handoverId: string): EventSubject {
+  return `handover:${handoverId}`;
+}
+
 /** What an event is about, read from its payload. */
 export function subjectOf(body: EventBody): EventSubject {
   if (body.type === 'return.received') {
     const { shipmentId, orderNumber } = body.payload;
     return shipmentId == null ? orderSubject(orderNumber) : parcelSubject(shipmentId);
   }
+  if (body.type === 'load.scanned' || body.type === 'handover.closed') return handoverSubject(body.payload.handoverId);
   return 'shipmentId' in body.payload ? parcelSubject(body.payload.shipmentId) : batchSubject(body.payload.batchId);
 }
 

@@ -4,4 +4,4 @@
  */
 
 /** Every event type, one per kind of floor work. */
-export const EVENT_TYPES = ['parcel.packed', 'batch.claimed', 'pick.confirmed', 'pick.short', 'batch.completed', 'return.received'] as const;
+export const EVENT_TYPES = ['parcel.packed', 'batch.claimed', 'pick.confirmed', 'pick.short', 'batch.completed', 'return.received', 'load.scanned', 'handover.closed'] as const;

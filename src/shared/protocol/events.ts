@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import type { EVENT_TYPES } from './event-types.js';
 import { humanTouchFlagSchema } from '../domain/catalogue.js';
-import { MAX_EVENT_BYTES, MAX_EVENT_LINES, MAX_ID_CHARS, MAX_INSERT_CODES, MAX_ITEM_NOTE_CHARS, MAX_ORDER_NUMBER_CHARS, MAX_RETURN_NOTE_CHARS, utf8Bytes } from './event-limits.js';
+import { carrierIdSchema } from '../domain/carrier.js';
+import { MAX_BOXES, MAX_EVENT_BYTES, MAX_EVENT_LINES, MAX_TRACKING_CHARS, MAX_ID_CHARS, MAX_INSERT_CODES, MAX_ITEM_NOTE_CHARS, MAX_ORDER_NUMBER_CHARS, MAX_RETURN_NOTE_CHARS, utf8Bytes } from './event-limits.js';
 
 // Every string and list has a maximum (event-limits.ts), so no event the schema accepts is too big to store or to
 // send: one event stays under MAX_EVENT_BYTES, far below a push's body limit (PUSH_MAX_BYTES).
@@ -13,6 +14,8 @@ import { MAX_EVENT_BYTES, MAX_EVENT_LINES, MAX_ID_CHARS, MAX_INSERT_CODES, MAX_I
 
 /** An identifier: not empty, at most MAX_ID_CHARS. */
 const idText = () => z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
+/** A tracking number as the device normalised it (digits, start/stop letters and hyphens removed). */
+const trackingText = () => z.string().check(z.minLength(1), z.maxLength(MAX_TRACKING_CHARS));
 
 /**
  * A device clock reading PostgreSQL can store: ISO 8601 in UTC, years 0001–9999 (the format has
@@ -32,6 +35,10 @@ export const parcelPackedPayloadSchema = z.object({
   insertCodes: z.array(z.string().check(z.maxLength(MAX_ID_CHARS))).check(z.maxLength(MAX_INSERT_CODES)),
   giftCode: z.nullable(z.string().check(z.maxLength(MAX_ID_CHARS))),
   flags: z.array(humanTouchFlagSchema).check(z.maxLength(10)),
+  /** Boxes the packer confirmed (個口数); absent from older devices (one box). */
+  boxCount: z.optional(z.int().check(z.gte(1), z.lte(MAX_BOXES))),
+  /** Labels scanned at packing (送り状照合), one per box, normalised digits; absent or empty when none was scanned. */
+  labels: z.optional(z.array(z.object({ box: z.int().check(z.gte(1), z.lte(MAX_BOXES)), trackingNumber: trackingText() })).check(z.maxLength(MAX_BOXES))),
 });
 export type ParcelPackedPayload = z.infer<typeof parcelPackedPayloadSchema>;
 
@@ -114,6 +121,28 @@ export const returnReceivedPayloadSchema = z
   );
 export type ReturnReceivedPayload = z.infer<typeof returnReceivedPayloadSchema>;
 
+// --- shipping ---
+/** load.scanned: one box's label scanned as it went onto the truck (積込検品), within one handover. */
+export const loadScannedPayloadSchema = z.object({
+  /** Client-made id of the handover (one truck, one carrier) this scan belongs to. */
+  handoverId: idText(),
+  carrierId: carrierIdSchema,
+  trackingNumber: trackingText(),
+  /** The parcel the device matched the label to; null when the device did not know the label (the server resolves it). */
+  shipmentId: z.nullable(idText()),
+});
+export type LoadScannedPayload = z.infer<typeof loadScannedPayloadSchema>;
+
+/** handover.closed: the driver left; the parcels whose every box was loaded in this handover become shipped. */
+export const handoverClosedPayloadSchema = z.object({
+  handoverId: idText(),
+  carrierId: carrierIdSchema,
+  startedAt: deviceTimeSchema,
+  /** Boxes the device counted as loaded, for the manifest's cross-check. */
+  boxesLoaded: z.int().check(z.nonnegative(), z.lte(100_000)),
+});
+export type HandoverClosedPayload = z.infer<typeof handoverClosedPayloadSchema>;
+
 /** The body of each event type: a new kind of floor work adds its member here. */
 export const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('parcel.packed'), payload: parcelPackedPayloadSchema }),
@@ -122,6 +151,8 @@ export const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pick.short'), payload: pickShortPayloadSchema }),
   z.object({ type: z.literal('batch.completed'), payload: batchCompletedPayloadSchema }),
   z.object({ type: z.literal('return.received'), payload: returnReceivedPayloadSchema }),
+  z.object({ type: z.literal('load.scanned'), payload: loadScannedPayloadSchema }),
+  z.object({ type: z.literal('handover.closed'), payload: handoverClosedPayloadSchema }),
 ]);
 export type EventBody = z.infer<typeof eventBodySchema>;
 export type EventType = EventBody['type'];

@@ -103,6 +103,15 @@ export const rejectCodeSchema = z.enum([
   'order_unknown',
   'not_shipped',
   'already_returned',
+  // --- shipping ---
+  /** The label is no tracking number of this carrier, or belongs to no parcel the server knows. */
+  'label_unknown',
+  /** The parcel goes with another carrier than the handover's. */
+  'wrong_carrier',
+  /** The parcel is not packed (or its pack is not on the server yet), so it cannot be loaded. */
+  'not_packed',
+  /** The handover was already closed: a scan after the truck left. */
+  'handover_closed',
   // --- access: the event touches another warehouse's data (the HTTP 403 of one event; see src/server/sync/push.ts) ---
   'forbidden',
 ]);

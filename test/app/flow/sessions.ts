@@ -19,6 +19,8 @@ export interface SessionsSetup {
   now?: string;
   /** Settles when the start's record checks pass (the sessions hold actions until then). */
   ready?: Promise<void>;
+  /** Event ids (a fresh deterministic series unless given: a test reopening one store gives each session its own). */
+  newId?: () => string;
 }
 
 /** The app's state and flow sessions, and the sync requests the sessions made. */
@@ -31,7 +33,7 @@ export function makeSessions(setup: SessionsSetup) {
   app.batches = new PickBatches(setup.batches ?? [], DEFAULT_PICK_SETTINGS);
   const syncRequests: SyncReason[] = [];
   const flows = new FlowSessions(
-    { store: setup.store, app, scheduler: { request: (reason) => void syncRequests.push(reason) }, newId: ids(), now: setup.now ? () => setup.now! : undefined, ready: setup.ready },
+    { store: setup.store, app, scheduler: { request: (reason) => void syncRequests.push(reason) }, newId: setup.newId ?? ids(), now: setup.now ? () => setup.now! : undefined, ready: setup.ready },
     setup.rested,
   );
   return { app, flows, syncRequests };

@@ -4,6 +4,8 @@ import { MESSAGE_KEYS } from '../../../src/shared/flows/feedback.js';
 import { rejectCodeSchema } from '../../../src/shared/protocol/sync.js';
 import { CORE_JA, formatTime, type CoreWords, type Lang, type Text } from '../../../src/app/i18n/catalogue.js';
 import { buildEnglishCore } from '../../../src/app/i18n/catalogue-en.js';
+import { LOAD_WORDS } from '../../../src/app/i18n/catalogue-load.js';
+import { PACK_LABEL_WORDS } from '../../../src/app/i18n/catalogue-pack-label.js';
 import { PICK_WORDS } from '../../../src/app/i18n/catalogue-pick.js';
 import { RETURNS_WORDS } from '../../../src/app/i18n/catalogue-returns.js';
 import { SETTINGS_WORDS } from '../../../src/app/i18n/catalogue-settings.js';
@@ -13,12 +15,12 @@ import { addWords, describeRejection, renderText, setLang, t, tm } from '../../.
 // The main bundle's words (each language its own module) and those each lazily loaded screen brings in
 // both, as the app has them once all loaded.
 const CORE: Record<Lang, CoreWords> = { ja: CORE_JA, en: buildEnglishCore(formatTime) };
-const PARTS = [PICK_WORDS, RETURNS_WORDS, SYNC_WORDS, SETTINGS_WORDS];
+const PARTS = [PICK_WORDS, RETURNS_WORDS, LOAD_WORDS, PACK_LABEL_WORDS, SYNC_WORDS, SETTINGS_WORDS];
 const REJECT_MESSAGES = SYNC_WORDS.reject;
 
 /** Every flow message in one language. */
 function allFlow(lang: Lang): Record<string, Text> {
-  const parts = { ...PICK_WORDS.flow, ...RETURNS_WORDS.flow };
+  const parts = { ...PICK_WORDS.flow, ...RETURNS_WORDS.flow, ...LOAD_WORDS.flow, ...PACK_LABEL_WORDS.flow };
   return { ...CORE[lang].flow, ...Object.fromEntries(Object.entries(parts).map(([key, entry]) => [key, entry[lang]])) };
 }
 

@@ -2,6 +2,7 @@
 /** Return receipts on the device: the same strict commit path as packing, restore after reload, order-number receipts, aborts, search. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { INITIAL_LOAD_STATE } from '../../../src/shared/flows/load-state.js';
 import { INITIAL_PACK_STATE } from '../../../src/shared/flows/pack-state.js';
 import { INITIAL_RETURN_STATE } from '../../../src/shared/flows/return-state.js';
 import type { Parcel } from '../../../src/shared/domain/parcel.js';
@@ -19,7 +20,7 @@ const shipped = parcel('S0700001', { status: 'shipped', orderNumber: '2026113000
 
 /** The device's returns session over `store`, restored from `boot` when given. */
 async function session(store: LocalStore, parcels: Parcel[] = [shipped], returnState = INITIAL_RETURN_STATE) {
-  const rested = { packState: INITIAL_PACK_STATE, pickState: { step: 'idle' as const, last: null }, returnState };
+  const rested = { packState: INITIAL_PACK_STATE, pickState: { step: 'idle' as const, last: null }, returnState, loadState: INITIAL_LOAD_STATE };
   return makeSessions({ store, catalogue: withReasons, parcels, rested, now: NOW }).flows.load('returns');
 }
 

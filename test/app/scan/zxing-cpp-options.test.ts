@@ -14,6 +14,7 @@ import { DEFAULT_SCAN_SETTINGS, type CameraFormat } from '../../../src/app/scan/
 import { textOf, zxingCppReaderOptions } from '../../../src/app/scan/zxing-cpp-options.js';
 import { classifyScan } from '../../../src/shared/scan/classify-scan.js';
 import { parseGs1 } from '../../../src/shared/scan/gs1.js';
+import { readCarrierLabel } from '../../../src/shared/scan/carrier-label.js';
 import { withCheckDigit } from '../../../src/shared/scan/gtin.js';
 
 async function label(bcid: string, text: string): Promise<ImageData> {
@@ -49,6 +50,13 @@ describe('camera decoder (zxing-cpp)', () => {
   it('a UPC-A label matches the same product as its EAN-13 form', async () => {
     const [text] = await read(await label('upca', '012345678905'));
     expect(classifyScan(text)).toEqual(classifyScan('0012345678905'));
+  });
+
+  it('a carrier label printed as NW-7 (Codabar) is read by default, and reads as its tracking number', async () => {
+    const [text] = await read(await label('rationalizedCodabar', 'A444413758703A'));
+    expect(text?.replace(/^[a-d]|[a-d]$/gi, '')).toBe('444413758703');
+    expect(readCarrierLabel(text ?? '', 'yamato')).toEqual({ ok: true, trackingNumber: '444413758703' });
+    expect(await read(await label('rationalizedCodabar', 'A444413758703A'), ['ean_13', 'code_128'])).toEqual([]);
   });
 
   it('reads only the configured formats', async () => {

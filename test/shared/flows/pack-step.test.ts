@@ -47,6 +47,10 @@ function describeStep(step: PackStep): string {
       return `gift:${step.gift.gift.code}`;
     case 'humanTouch':
       return `humanTouch:${step.flags.map((f) => f.flag).join('+')}`;
+    case 'boxes':
+      return `boxes:${step.parcel.shipping?.boxCount ?? 1}`;
+    case 'label':
+      return `label:${step.box}/${step.boxes}`;
     case 'complete':
       return 'complete';
   }
@@ -107,6 +111,20 @@ describe('the pack step: the one thing to do now', () => {
     const ctx = contextWith(plainParcel);
     const { steps } = stepsThrough(ctx, [scan('S0000003'), scan(CREAM_JAN)]);
     expect(steps).toEqual(['slip:', 'item:SKU-2:0/1:1', 'complete']);
+  });
+
+  it('asks for the boxes, then one label per box, before complete where the carrier asks for labels', () => {
+    // 7DR: the first eleven digits mod 7 is the twelfth.
+    const label = (eleven: string) => eleven + String(Number(BigInt(eleven) % 7n));
+    const [first, second] = [label('12345678901'), label('12345678902')];
+    const labelled = makeParcel({
+      shipmentId: 'S0000004',
+      lines: [{ productCode: 'SKU-2', qty: 1 }],
+      shipping: { carrierId: 'yamato', service: '宅急便', boxCount: 2, labelScan: 'required', expectedTrackingNumbers: [first, second], boundTrackingNumbers: [], loadedTrackingNumbers: [] },
+    });
+    const ctx = contextWith(labelled);
+    const { steps } = stepsThrough(ctx, [scan('S0000004'), scan(CREAM_JAN), { type: 'confirmBoxes', count: 2 }, scan(first), scan(second)]);
+    expect(steps).toEqual(['slip:', 'item:SKU-2:0/1:1', 'boxes:2', 'label:1/2', 'label:2/2', 'complete']);
   });
 
   it('asks for the slip again when the parcel in hand is no longer on the device', () => {

@@ -8,6 +8,9 @@ import { applyBatchCompleted } from './batch-completed.js';
 import { applyReturnReceived } from './return-received.js';
 import type { CommandHandler } from './types.js';
 
+// Transitional (shipping contract): refused until the shipping commands land on this branch.
+const notYet = async (): ReturnType<CommandHandler<'load.scanned'>> => ({ status: 'rejected', code: 'invalid', message: 'loading is not supported by this server yet' });
+
 /** One handler per event type (the compiler insists every type has one). */
 export const COMMAND_HANDLERS: { [T in EventType]: CommandHandler<T> } = {
   'parcel.packed': applyParcelPacked,
@@ -16,4 +19,6 @@ export const COMMAND_HANDLERS: { [T in EventType]: CommandHandler<T> } = {
   'pick.short': applyPickShort,
   'batch.completed': applyBatchCompleted,
   'return.received': applyReturnReceived,
+  'load.scanned': notYet,
+  'handover.closed': notYet,
 };
