@@ -95,11 +95,14 @@ test('packing offline: another customer’s label is refused loudly, the right o
   await wedgeScan(page, insertBarcode('L01')!);
   await expectFeedback(page, 'ok');
 
-  // The contents are done: the box count, then the label. 完了 waits for both.
+  // The contents are done: the step panel asks for the box count, then the label. 完了 waits for both.
+  await expect(page.getByTestId('step-now')).toHaveAttribute('data-step', 'boxes');
   await expect(page.getByTestId('label-step')).toBeVisible();
   await expect(page.getByTestId('complete-button')).toBeDisabled();
   await page.getByTestId('boxes-confirm').click();
   await expectFeedback(page, 'ok');
+  await expect(page.getByTestId('step-now')).toHaveAttribute('data-step', 'label');
+  await expect(page.getByTestId('step-instruction')).toContainText('1/1 箱目の送り状');
 
   // Another customer's label, as a wedge sends NW-7 (start/stop letters): refused, red, nothing recorded.
   await wedgeScan(page, `a${SOMEONE_ELSES}a`);
@@ -111,7 +114,8 @@ test('packing offline: another customer’s label is refused loudly, the right o
 
   await wedgeScan(page, `a${MINE}a`);
   await expectFeedback(page, 'ok');
-  await expect(page.getByTestId('label-step')).toHaveAttribute('data-labels', '1');
+  // Every box has its label: the step panel moves on to complete.
+  await expect(page.getByTestId('step-now')).toHaveAttribute('data-step', 'complete');
   await page.getByTestId('complete-button').click();
   await expectFeedback(page, 'complete');
   const [packed] = await pendingEvents(page);
