@@ -12,6 +12,8 @@ export const changeCounter = pgTable('change_counter', {
 export const warehouses = pgTable('warehouses', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** The carrier of generic 配送方法 names (宅配便, 宅配便(クール)); null: such parcels have no carrier. */
+  defaultCarrierId: text('default_carrier_id'),
 });
 
 /** An enrolled handheld. Only the sha256 of its token is stored. */
