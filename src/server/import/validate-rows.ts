@@ -36,8 +36,21 @@ export interface ShipmentRow {
   message: string | null;
   insertCodes: string[];
   carrier: string;
+  recipientName: string | null;
+  postalCode: string | null;
+  address: string | null;
+  phone: string | null;
+  deliveryDate: string | null;
+  deliveryTimeBand: string | null;
+  boxCount: number;
   productCode: string;
   qty: number;
+}
+
+/** One line of a carrier's result file: our 出荷ID (お客様管理番号) and the label's number. */
+export interface TrackingRow {
+  shipmentId: string;
+  trackingNumber: string;
 }
 
 /** One hold or release instruction. */
@@ -55,6 +68,7 @@ export interface RecordOf {
   inserts: Insert;
   shipments: ShipmentRow;
   holds: HoldRow;
+  tracking: TrackingRow;
 }
 
 /** A row that passed, or the errors of one that did not (with whatever key could still be read). */
@@ -77,6 +91,13 @@ export const SHIPMENT_HEADER_FIELDS = [
   'message',
   'insertCodes',
   'carrier',
+  'recipientName',
+  'postalCode',
+  'address',
+  'phone',
+  'deliveryDate',
+  'deliveryTimeBand',
+  'boxCount',
 ] as const satisfies readonly (keyof ShipmentRow)[];
 
 type Msg = (key: ImportMessageKey, params?: Record<string, string | number>) => string;
@@ -137,7 +158,35 @@ function fields(msg: Msg) {
     return s || null;
   });
   const orderNumber = codeOfAtMost(MAX_ORDER_NUMBER_CHARS).pipe(required());
-  return { code, required, requiredCode, optional, integer, date, codeList, gtins, mailAddress, orderNumber };
+  // 〒150-0001 / １５００００１ / 150 0001 all read as 150-0001.
+  const postalCode = code.transform((s, ctx) => {
+    if (!s) return null;
+    const digits = s.replace(/^〒/, '').replace(/[-\s]/g, '');
+    if (!/^\d{7}$/.test(digits)) {
+      ctx.addIssue({ code: 'custom', message: msg('badPostalCode', { value: s }) });
+      return z.NEVER;
+    }
+    return `${digits.slice(0, 3)}-${digits.slice(3)}`;
+  });
+  const phone = code.transform((s, ctx) => {
+    if (!s) return null;
+    if (!/^\+?[\d-]+$/.test(s) || !/^\d{10,11}$/.test(s.replace(/-/g, ''))) {
+      ctx.addIssue({ code: 'custom', message: msg('badPhone', { value: s }) });
+      return z.NEVER;
+    }
+    return s;
+  });
+  const optionalDate = code.transform((s, ctx) => (s ? date.safeParse(s).data ?? (ctx.addIssue({ code: 'custom', message: msg('badDate', { value: s }) }), z.NEVER) : null));
+  const boxCount = code.transform((s, ctx) => {
+    if (!s) return 1;
+    const n = Number(s);
+    if (!/^\d+$/.test(s) || n < 1 || n > 99) {
+      ctx.addIssue({ code: 'custom', message: msg('badBoxCount', { value: s }) });
+      return z.NEVER;
+    }
+    return n;
+  });
+  return { postalCode, phone, optionalDate, boxCount, code, required, requiredCode, optional, integer, date, codeList, gtins, mailAddress, orderNumber };
 }
 
 /** The zod schema of one row of `type`; `known` adds the cross-checks against the server's codes. */
@@ -192,6 +241,12 @@ function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
         }),
         reason: f.optional.prefault(''),
       });
+    case 'tracking':
+      return z.object({
+        shipmentId: f.requiredCode('missingShipmentId'),
+        // As printed: hyphens and spaces are the carrier software's formatting, not the number.
+        trackingNumber: f.requiredCode().transform((s) => s.replace(/[-\s]/g, '')),
+      });
     case 'shipments':
       return z
         .object({
@@ -209,6 +264,13 @@ function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
           message: f.optional.prefault(''),
           insertCodes: f.codeList.prefault(''),
           carrier: f.optional.prefault('').transform((v) => v ?? ''),
+          recipientName: f.optional.prefault(''),
+          postalCode: f.postalCode.prefault(''),
+          address: f.optional.prefault(''),
+          phone: f.phone.prefault(''),
+          deliveryDate: f.optionalDate.prefault(''),
+          deliveryTimeBand: f.optional.prefault(''),
+          boxCount: f.boxCount.prefault(''),
           productCode: f.requiredCode(),
           qty: f.integer(1, 'qtyNotPositive'),
         })
@@ -229,6 +291,7 @@ const KEY_FIELD: Record<ImportType, string> = {
   inserts: 'code',
   shipments: 'shipmentId',
   holds: 'shipmentId',
+  tracking: 'shipmentId',
 };
 
 /** Checks every record of `table` as `type`; short and long rows are errors before the schema runs. */
