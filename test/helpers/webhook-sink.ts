@@ -15,8 +15,8 @@ export interface WebhookSink {
   close(): Promise<void>;
 }
 
-/** Starts a sink that answers 204 to every POST. */
-export async function startWebhookSink(): Promise<WebhookSink> {
+/** Starts a sink that answers 204 to every POST, on `port` when given (a port a server was told before the sink existed). */
+export async function startWebhookSink(port = 0): Promise<WebhookSink> {
   const received: ReceivedWebhook[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -26,10 +26,10 @@ export async function startWebhookSink(): Promise<WebhookSink> {
       res.writeHead(204).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/hooks/floorpack`,
+    url: `http://127.0.0.1:${bound}/hooks/floorpack`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
