@@ -8,6 +8,7 @@ import { BatchesSection, NotificationsSection } from './sections/listing-section
 import { HoldsSection, ParcelsSection } from './sections/parcel-sections.js';
 import { DevicesSection, StaffSection } from './sections/people-sections.js';
 import { RulesSection } from './sections/rules-section.js';
+import { ShippingSection } from './sections/shipping-section.js';
 import { SignIn } from './sign-in.js';
 
 /** The console root. */
@@ -60,6 +61,7 @@ export function Console() {
         {section === 'staff' && <StaffSection onError={onError} />}
         {section === 'rules' && <RulesSection onError={onError} />}
         {section === 'notifications' && <NotificationsSection onError={onError} />}
+        {section === 'shipping' && <ShippingSection onError={onError} />}
       </main>
     </div>
   );

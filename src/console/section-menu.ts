@@ -10,6 +10,7 @@ export const SECTIONS = [
   ['staff', 'スタッフ', 'Staff'],
   ['rules', 'ヒューマンタッチ設定', 'Human-touch rules'],
   ['notifications', '通知', 'Notifications'],
+  ['shipping', '出荷・配送', 'Shipping'],
 ] as const;
 
 /** A section's id. */

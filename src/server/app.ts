@@ -20,6 +20,7 @@ import { adminRoutes } from './routes/admin.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { adminDeviceRoutes } from './routes/admin-devices.js';
 import { adminImportRoutes } from './routes/admin-import.js';
+import { adminShippingRoutes } from './routes/admin-shipping.js';
 import { adminStaffRoutes } from './routes/admin-staff.js';
 import { deviceRoutes } from './routes/device.js';
 import { enrolRoutes } from './routes/enrol.js';
@@ -116,6 +117,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await admin.register(adminImportRoutes, { database, headerMapping: opts.importHeaderMapping, afterShipmentsImported });
     await admin.register(adminConsoleRoutes, { database, now });
     await admin.register(notificationRoutes, { database, now, kick: wakeDispatcher });
+    await admin.register(adminShippingRoutes, { database, now });
   });
 
   if (dispatcher) {
