@@ -4,7 +4,7 @@
  * or that another parcel already has, keeps the pack (the box exists) but raises a supervisor flag
  * naming the other parcel and blocks both parcels at loading, so the wrong box cannot leave.
  */
-import { and, eq, ne, or } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { ParcelPackedPayload } from '../../shared/protocol/events.js';
 import type { Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
@@ -25,6 +25,9 @@ export async function bindLabels(tx: Tx, ctx: PushContext, event: PackEvent): Pr
   if (labels.length === 0) return;
   const boxes = await tx.select().from(t.parcelBoxes).where(eq(t.parcelBoxes.shipmentId, shipmentId));
   const expected = boxes.flatMap((b) => (b.expectedNumber ? [b.expectedNumber] : []));
+  // One number at a time across all pushes (sorted, so two pushes never wait on each other in a circle):
+  // two packers binding the same label concurrently then see each other's binding.
+  for (const number of [...new Set(labels.map((l) => l.trackingNumber))].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`label:${number}`}))`);
   for (const { box, trackingNumber } of labels) {
     const others = await tx
       .select({ shipmentId: t.parcelBoxes.shipmentId })

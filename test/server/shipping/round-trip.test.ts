@@ -137,6 +137,19 @@ describe.each(TEST_DATABASE_TARGETS)('shipping round trip on $name', (target) =>
     await expect.poll(() => sink.received.filter((r) => r.body.includes(`"shipmentId":"${id}"`)).length, { timeout: 10_000, interval: 50 }).toBe(1);
   });
 
+  it('two devices scanning the same box at the same moment load it once, into one handover', async () => {
+    const id = S.pickMultiTopRank;
+    const number = expected.get(id)!;
+    const other = (await demo.enrol('load-03')).token;
+    await push([withLabels(packedEvent(id), [number])]);
+    const [a, b] = await Promise.all([push([loadEvent('h-e', number)]), push([loadEvent('h-f', number)], other)]);
+    expect([a[0].status, b[0].status]).toEqual(['applied', 'applied']);
+    await Promise.all([push([closeEvent('h-e', 1)]), push([closeEvent('h-f', 1)], other)]);
+    const manifests = await demo.database.read((tx) => tx.select().from(t.handovers));
+    expect(manifests.filter((h) => h.manifest?.some((p) => p.shipmentId === id))).toHaveLength(1);
+    expect(await demo.database.read((tx) => tx.select().from(t.notifications).where(eq(t.notifications.shipmentId, id)))).toHaveLength(1);
+  });
+
   it('a swapped label keeps the pack, flags it naming the other parcel, and stops both at loading', async () => {
     const [a, b] = [S.diamond, S.twoFlags].filter((x) => expected.has(x));
     const results = await push([withLabels(packedEvent(a), [expected.get(b)!])]);

@@ -20,10 +20,12 @@ export const applyLoadScanned: CommandHandler<'load.scanned'> = async (tx, event
 
   const unknown: CommandOutcome = { status: 'rejected', code: 'label_unknown', message: `No parcel here has tracking number ${trackingNumber}.`, detail: { trackingNumber } };
   if (!isValidTrackingNumber(carrierId, trackingNumber)) return unknown;
-  const box = await boxWithNumber(tx, trackingNumber);
-  if (!box) return unknown;
-  const [parcel] = await tx.select().from(t.parcels).where(eq(t.parcels.shipmentId, box.shipmentId)).for('update');
+  const found = await boxWithNumber(tx, trackingNumber);
+  if (!found) return unknown;
+  const [parcel] = await tx.select().from(t.parcels).where(eq(t.parcels.shipmentId, found.shipmentId)).for('update');
   if (!parcel || parcel.warehouseId !== ctx.warehouseId) return unknown;
+  // Read again under the parcel's lock: a second device loading the same box waited here and now sees it loaded.
+  const [box] = await tx.select().from(t.parcelBoxes).where(and(eq(t.parcelBoxes.shipmentId, found.shipmentId), eq(t.parcelBoxes.box, found.box)));
   const id = parcel.shipmentId;
 
   if (parcel.status === 'held') {
