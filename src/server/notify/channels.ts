@@ -9,6 +9,7 @@ import { Webhook } from 'standardwebhooks';
 import { mailMode, type NotifyConfig } from './config.js';
 import { isPlainMailAddress, visibleAddress } from './mail-address.js';
 import { messageIdOf, renderReturnMail } from './return-mail.js';
+import { renderShippedMail, shippedMessageIdOf } from './shipped-mail.js';
 import type { NotificationKind } from '../db/tables/returns.js';
 import type { ReturnNotice } from './return-notice.js';
 import type { ShippedNotice } from './shipped-notice.js';
@@ -30,7 +31,7 @@ export interface Channel {
  */
 export const CHANNELS_OF_KIND: Record<NotificationKind, readonly Channel['name'][]> = {
   'return.received': ['mail', 'webhook'],
-  'parcel.shipped': ['webhook'],
+  'parcel.shipped': ['webhook', 'mail'],
 };
 
 /** SMTP timeouts (ms): well inside the claim lease, so a hung server cannot outlive our claim. */
@@ -75,6 +76,19 @@ function mailOptions(notice: ReturnNotice, config: NotifyConfig, email: string) 
   };
 }
 
+/** The shipped mail to the shop's list, each address as an object nodemailer never re-parses. */
+function shippedMailOptions(notice: ShippedNotice, config: NotifyConfig) {
+  const mail = renderShippedMail(notice);
+  return {
+    from: config.mailFrom,
+    to: (config.shippedMailTo ?? []).map((address) => ({ name: '', address })),
+    subject: mail.subject,
+    text: mail.text,
+    messageId: shippedMessageIdOf(notice.shipmentId, config.mailFrom),
+    headers: { 'Content-Language': 'ja' },
+  };
+}
+
 function smtpChannel(config: NotifyConfig): Channel {
   const transport = nodemailer.createTransport({
     url: config.smtpUrl!,
@@ -88,6 +102,7 @@ function smtpChannel(config: NotifyConfig): Channel {
       if (!notice.email) throw new PermanentNotifyError(`customer ${notice.customerId} has no e-mail address`);
       await transport.sendMail(mailOptions(notice, config, notice.email));
     },
+    ...(config.shippedMailTo?.length ? { sendShipped: async (notice: ShippedNotice) => void (await transport.sendMail(shippedMailOptions(notice, config))) } : {}),
   };
 }
 
@@ -104,6 +119,17 @@ function fileChannel(config: NotifyConfig): Channel {
       writeFileSync(`${file}.tmp`, info.message as Buffer);
       renameSync(`${file}.tmp`, file);
     },
+    ...(config.shippedMailTo?.length
+      ? {
+          async sendShipped(notice: ShippedNotice) {
+            const info = await transport.sendMail(shippedMailOptions(notice, config));
+            mkdirSync(config.mailDir!, { recursive: true });
+            const file = path.join(config.mailDir!, `shipped-${encodeURIComponent(notice.shipmentId)}.eml`);
+            writeFileSync(`${file}.tmp`, info.message as Buffer);
+            renameSync(`${file}.tmp`, file);
+          },
+        }
+      : {}),
   };
 }
 

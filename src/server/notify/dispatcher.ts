@@ -112,9 +112,10 @@ export class Dispatcher {
   private async deliver(row: NotificationRow): Promise<void> {
     try {
       const wanted = CHANNELS_OF_KIND[row.kind] ?? [];
-      const channels = this.channels.filter((c) => wanted.includes(c.name));
+      // A shipped parcel goes only where a recipient for it is configured (the webhook, the SHIPPED_MAIL_TO list).
+      const channels = this.channels.filter((c) => wanted.includes(c.name) && (row.kind === 'return.received' || c.sendShipped));
       // A shipped parcel with no shop webhook configured has nobody to tell: dead, with the reason, in the console.
-      if (channels.length === 0 && row.kind !== 'return.received') throw new PermanentNotifyError(`no channel for ${row.kind} is configured (set WEBHOOK_URL and WEBHOOK_SECRET)`);
+      if (channels.length === 0 && row.kind !== 'return.received') throw new PermanentNotifyError(`no recipient for ${row.kind} is configured (set WEBHOOK_URL and WEBHOOK_SECRET, or SHIPPED_MAIL_TO)`);
       for (const channel of channels) {
         const already = channel.name === 'mail' ? row.mailSentAt : row.webhookSentAt;
         if (already) continue; // sent on an earlier attempt: a retry never repeats a channel
