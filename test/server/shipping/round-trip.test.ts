@@ -157,6 +157,13 @@ describe.each(TEST_DATABASE_TARGETS)('shipping round trip on $name', (target) =>
     const flags = await demo.database.read((tx) => tx.select().from(t.supervisorFlags).where(eq(t.supervisorFlags.kind, 'label_mismatch')));
     expect(flags.find((f) => f.shipmentId === a)?.detail.otherShipmentId).toBe(b);
     expect((await push([loadEvent('h-c', expected.get(b)!)]))[0]).toMatchObject({ status: 'rejected', code: 'parcel_held' });
+    // Re-labelled and resolved: the wrong label is forgotten, the right one loads this parcel.
+    const flag = flags.find((f) => f.shipmentId === a)!;
+    const res = await demo.app.inject({ method: 'POST', url: `/api/admin/supervisor-flags/${flag.id}/resolve`, headers: { authorization: `Bearer ${demo.adminToken}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await push([loadEvent('h-c', expected.get(a)!)]))[0].status).toBe('applied');
+    const [box] = await demo.database.read((tx) => tx.select().from(t.parcelBoxes).where(eq(t.parcelBoxes.shipmentId, a)));
+    expect(box).toMatchObject({ boundNumber: null, loadedHandoverId: 'h-c' });
   });
 
   it('refuses at loading: a parcel held after packing (and flags it), one not packed, another carrier’s, an unknown label', async () => {
