@@ -15,6 +15,7 @@ import { HoldsSection, ParcelsSection } from './sections/parcel-sections.js';
 import { DevicesSection, StaffSection } from './sections/people-sections.js';
 import { RulesSection } from './sections/rules-section.js';
 import { SettingsSection } from './sections/settings-section.js';
+import { ShippingSection } from './sections/shipping-section.js';
 import { SignIn } from './sign-in.js';
 
 /** The warehouses (with their time zones) and the ranks, loaded once after sign-in. */
@@ -87,6 +88,7 @@ export function Console() {
           {section === 'staff' && <StaffSection onError={onError} />}
           {section === 'catalogue' && <CatalogueSection onError={onError} />}
           {section === 'rules' && <RulesSection onError={onError} />}
+          {section === 'shipping' && <ShippingSection onError={onError} />}
           {section === 'notifications' && <NotificationsSection onError={onError} />}
           {section === 'practice' && <PracticeSection />}
           {section === 'settings' && <SettingsSection onError={onError} onWarehouseSaved={replaceWarehouse} />}

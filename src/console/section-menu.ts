@@ -15,6 +15,7 @@ export const SECTIONS = [
   ['catalogue', '商品・同梱物', 'Products & inserts'],
   ['rules', 'ヒューマンタッチ設定', 'Human-touch rules'],
   ['notifications', '通知', 'Notifications'],
+  ['shipping', '出荷・配送', 'Shipping'],
   ['practice', '練習用バーコード', 'Practice barcodes'],
   ['settings', '倉庫設定', 'Warehouse settings'],
 ] as const;

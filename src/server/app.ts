@@ -21,6 +21,7 @@ import { adminConsoleRoutes } from './routes/admin-console.js';
 import { adminDeviceRoutes } from './routes/admin-devices.js';
 import { adminParcelRoutes } from './routes/admin-parcel.js';
 import { adminImportRoutes } from './routes/admin-import.js';
+import { adminShippingRoutes } from './routes/admin-shipping.js';
 import { adminStaffRoutes } from './routes/admin-staff.js';
 import { deviceRoutes } from './routes/device.js';
 import { enrolRoutes } from './routes/enrol.js';
@@ -119,6 +120,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await admin.register(adminConsoleRoutes, { database, now });
     await admin.register(adminParcelRoutes, { database });
     await admin.register(notificationRoutes, { database, now, kick: wakeDispatcher });
+    await admin.register(adminShippingRoutes, { database, now });
   });
 
   if (dispatcher) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { compileLocationFormat, LocationFormatError } from '../shared/picking/location.js';
 import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick-settings.js';
 import type { OpenDatabaseOptions } from './db/client.js';
+import { isPlainMailAddress } from './notify/mail-address.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1..65535').max(65535, 'must be 1..65535').default(8080),
@@ -46,6 +47,11 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().regex(/@/, 'must be an e-mail address, optionally with a name: Shop <returns@example.jp>').default('floorpack <returns@floorpack.invalid>'),
   WEBHOOK_URL: z.string().regex(/^https?:\/\//, 'must be an http:// or https:// URL').optional(),
+  SHIPPED_MAIL_TO: z
+    .string()
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every(isPlainMailAddress), 'must be plain addresses separated by commas: ops@shop.example,cs@shop.example')
+    .optional(),
   WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be a Standard Webhooks secret: whsec_ followed by base64').optional(),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(8),
   NOTIFY_LEASE_SEC: z.coerce.number({ error: 'must be a number' }).int('must be a whole number of seconds').min(60, 'must be at least 60 (longer than one send)').max(86_400, 'must be at most 86400').default(300),

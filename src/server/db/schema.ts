@@ -7,3 +7,4 @@ export * from './tables/catalogue.js';
 export * from './tables/parcels.js';
 export * from './tables/returns.js';
 export * from './tables/supervision.js';
+export * from './tables/shipping.js';

@@ -1,5 +1,6 @@
 /** A shipment instruction as the back office sends it, and the fields a parcel takes from it unchanged. */
 import type { ParcelLine, ParcelStatus } from '../../shared/domain/parcel.js';
+import type { Recipient } from './tables/parcels.js';
 
 /** A shipment instruction as it arrives from the back office (server-only fields included). */
 export interface ShipmentInput {
@@ -23,6 +24,12 @@ export interface ShipmentInput {
   status: ParcelStatus;
   holdReason: string | null;
   lines: ParcelLine[];
+  /** What the carrier's label needs (server only, never pulled or logged); absent = unknown. */
+  recipient?: Recipient | null;
+  deliveryDate?: string | null;
+  deliveryTimeBand?: string | null;
+  /** Boxes (個口数); absent = 1. */
+  boxCount?: number;
   /** The human-touch rule version in force when this write computes the flags (import sets it). */
   flagRuleVersion?: number | null;
 }

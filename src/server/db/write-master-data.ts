@@ -4,6 +4,7 @@ import type { GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Sta
 import { computeHumanTouchFlags } from '../../shared/domain/human-touch.js';
 import { withReturnInstruction } from '../../shared/domain/return-instructions.js';
 import type { ParcelStatus } from '../../shared/domain/parcel.js';
+import { carrierOfMethod } from '../shipping/carrier-mappings.js';
 import { nextChangeSeq } from './change-seq.js';
 import type { Tx } from './client.js';
 import * as t from './schema.js';
@@ -70,9 +71,23 @@ export async function upsertParcel(tx: Tx, warehouseId: string, s: ShipmentInput
     parcelsSinceFirstReturn: s.parcelsSinceFirstReturn,
     flags: computeHumanTouchFlags(s),
     flagRuleVersion: s.flagRuleVersion ?? null,
+    ...(await shippingFieldsOf(tx, warehouseId, s)),
     seq: await nextChangeSeq(tx),
   };
   await tx.insert(t.parcels).values(row).onConflictDoUpdate({ target: t.parcels.shipmentId, set: row });
+}
+
+/** The carrier (mapped from 配送方法) and the label's data a parcel is stored with. */
+async function shippingFieldsOf(tx: Tx, warehouseId: string, s: ShipmentInput) {
+  const { carrierId, service } = await carrierOfMethod(tx, warehouseId, s.carrier);
+  return {
+    carrierId,
+    carrierService: service,
+    boxCount: s.boxCount ?? 1,
+    recipient: s.recipient ?? null,
+    deliveryDate: s.deliveryDate ?? null,
+    deliveryTimeBand: s.deliveryTimeBand ?? null,
+  };
 }
 
 /** Sets a parcel's status (e.g. held by the back office) and stamps it so devices pull the change. */

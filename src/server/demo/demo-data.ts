@@ -5,7 +5,11 @@
 import type { Catalogue, GiftCode, HumanTouchRule, Insert, Product, Rank, ReturnReason, Staff } from '../../shared/domain/catalogue.js';
 import { computeHumanTouchFlags, flagBasisOf } from '../../shared/domain/human-touch.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
+import type { CarrierId } from '../../shared/domain/carrier.js';
+import { resolveCarrier } from '../../shared/domain/carrier-mapping.js';
 import { withCheckDigit } from '../../shared/scan/gtin.js';
+import { DEFAULT_LABEL_SCAN } from '../shipping/parcel-boxes.js';
+import { demoRecipientOf } from './demo-recipients.js';
 import { parcelFieldsOf, type ShipmentInput as BackOfficeShipment } from '../db/shipment-input.js';
 
 /** The parcels tests rely on, by the situation each one sets up. */
@@ -30,7 +34,7 @@ export const DEMO_SCENARIOS = {
 } as const;
 
 /** The demo warehouse. */
-export const DEMO_WAREHOUSE = { id: 'WH1', name: '東京DC' };
+export const DEMO_WAREHOUSE = { id: 'WH1', name: '東京DC', defaultCarrierId: 'yamato' as CarrierId };
 
 /** Staff of the demo warehouse (badge codes ST001, ST002). */
 export const DEMO_STAFF: Staff[] = [
@@ -142,6 +146,10 @@ function shipment(n: number, input: DemoShipmentSpec): DemoShipment {
     carrier: '宅配便',
     status: 'released',
     holdReason: null,
+    recipient: demoRecipientOf(n, input.customerName),
+    deliveryDate: null,
+    deliveryTimeBand: n % 4 === 0 ? '午前中' : null,
+    boxCount: 1,
     ...input,
   };
 }
@@ -190,7 +198,17 @@ export const DEMO_SHIPMENTS: DemoShipment[] = [
 /** A demo shipment as a device sees it: flags computed from history, no e-mail. */
 function toDemoParcel(s: DemoShipment): Parcel {
   const flags = computeHumanTouchFlags(s);
-  return { ...parcelFieldsOf(s), flags, flagBasis: flagBasisOf(flags, s, null), packedBy: null, customerReturnCount: s.returnCount };
+  const { carrierId, service } = resolveCarrier(s.carrier, [], DEMO_WAREHOUSE.defaultCarrierId);
+  const shipping = {
+    carrierId,
+    service,
+    boxCount: s.boxCount ?? 1,
+    labelScan: carrierId ? DEFAULT_LABEL_SCAN : ('off' as const),
+    expectedTrackingNumbers: [],
+    boundTrackingNumbers: [],
+    loadedTrackingNumbers: [],
+  };
+  return { ...parcelFieldsOf(s), flags, flagBasis: flagBasisOf(flags, s, null), packedBy: null, customerReturnCount: s.returnCount, shipping };
 }
 
 /** The demo parcels as the first pull delivers them. */

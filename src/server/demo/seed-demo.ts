@@ -51,7 +51,7 @@ export async function seedDemo(database: Database, batchSize = DEFAULT_PICK_SETT
 /** Empties every table (devices and events included); tests use it to start each case from the demo. */
 async function clearAllData(database: Database): Promise<void> {
   await database.write(async (tx) => {
-    await tx.execute(sql`truncate table supervisor_flags, pick_batches, notifications, return_receipts, customers, return_reasons, events, devices, enrolment_codes,
+    await tx.execute(sql`truncate table parcel_boxes, handovers, carrier_mappings, carrier_settings, supervisor_flags, pick_batches, notifications, return_receipts, customers, return_reasons, events, devices, enrolment_codes,
       parcels, staff, product_barcodes, products, ranks, gift_codes, inserts, human_touch_rules, human_touch_rule_versions, warehouses, change_counter`);
   });
 }

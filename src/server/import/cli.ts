@@ -15,7 +15,7 @@ import { mergeHeaderMapping } from './header-map.js';
 import { runImport } from './run-import.js';
 import { ImportUsageError } from './usage-error.js';
 
-const USAGE = `usage: npm run import -- [--dry-run] [--json] [--strict] [--type products|ranks|gift-codes|inserts|shipments|holds]
+const USAGE = `usage: npm run import -- [--dry-run] [--json] [--strict] [--type products|ranks|gift-codes|inserts|shipments|holds|tracking]
                           [--encoding auto|utf-8|cp932] [--warehouse <id>] [--mapping <file.json>] [--lang ja|en] <file>
   DATA_DIR / DATABASE_URL as for the server. While the server runs on the embedded database, import
   through it instead: POST /api/admin/import or the console at /console/.`;

@@ -16,6 +16,7 @@ const REQUIRED_FIELDS: { [T in ImportType]: string[] } = {
   inserts: ['code', 'name'],
   shipments: ['shipmentId', 'orderNumber', 'customerId', 'customerName', 'rankCode', 'purchaseCount', 'productCode', 'qty'],
   holds: ['shipmentId', 'reason'],
+  tracking: ['shipmentId', 'trackingNumber'],
 };
 
 /** The default: the headers of the back-office export (Japanese column names). */
@@ -63,11 +64,24 @@ export const DEFAULT_HEADER_MAPPING: HeaderMapping = {
     jan: ['JANコード'],
     productName: ['商品名'],
     qty: ['数量'],
+    // What the carrier's label needs (server only, never pulled): optional, the carrier export names what is missing.
+    recipientName: ['お届け先名'],
+    postalCode: ['郵便番号', 'お届け先郵便番号'],
+    address: ['住所', 'お届け先住所'],
+    phone: ['電話番号', 'お届け先電話番号'],
+    deliveryDate: ['配達希望日', 'お届け希望日'],
+    deliveryTimeBand: ['配達時間帯', '配達希望時間帯'],
+    boxCount: ['個口数'],
   },
   holds: {
     shipmentId: ['出荷ID'],
     action: ['区分'],
     reason: ['理由', '停止理由'],
+  },
+  // The carrier software's result file: お客様管理番号 is our 出荷ID.
+  tracking: {
+    shipmentId: ['お客様管理番号', '出荷ID'],
+    trackingNumber: ['伝票番号', '送り状番号', 'お問い合わせ番号', 'お問い合せ送り状NO'],
   },
 };
 
@@ -110,7 +124,7 @@ export function missingColumns(type: ImportType, index: ColumnIndex): string[] {
 /** Guesses the type from the headers: the most specific type whose required columns are all present. */
 export function inferImportType(headers: string[], mapping: HeaderMapping): ImportType | null {
   // Shipments before holds (both have 出荷ID), products after both (shipments carry 商品コード too).
-  const order: ImportType[] = ['shipments', 'holds', 'products', 'gift-codes', 'inserts', 'ranks'];
+  const order: ImportType[] = ['shipments', 'tracking', 'holds', 'products', 'gift-codes', 'inserts', 'ranks'];
   for (const type of order) {
     if (missingColumns(type, indexColumns(type, headers, mapping)).length === 0) return type;
   }

@@ -11,7 +11,7 @@ import { sameRecord, splitChecked, type Plan } from './plan.js';
 import type { CheckedRow, RecordOf } from './validate-rows.js';
 
 /** The master types: every import type but shipments and holds. */
-type MasterType = Exclude<ImportType, 'shipments' | 'holds'>;
+type MasterType = Exclude<ImportType, 'shipments' | 'holds' | 'tracking'>;
 
 /** Plans the rows of one master type against what is stored: created, updated, unchanged. */
 export async function planMasters(tx: Tx, type: MasterType, rows: CheckedRow<typeof type>[], lang: ImportLang): Promise<Plan> {

@@ -133,6 +133,10 @@ function toShipmentInput(
     message: h.message,
     insertCodes: h.insertCodes,
     carrier: h.carrier,
+    recipient: h.recipientName || h.postalCode || h.address || h.phone ? { name: h.recipientName, postalCode: h.postalCode, address: h.address, phone: h.phone } : null,
+    deliveryDate: h.deliveryDate,
+    deliveryTimeBand: h.deliveryTimeBand,
+    boxCount: h.boxCount,
     // A re-import never undoes the floor's or the back office's status (held stays held).
     status: before?.status ?? 'released',
     holdReason: before?.holdReason ?? null,
@@ -160,6 +164,10 @@ function comparable(p: Omit<ShipmentInput, 'status' | 'holdReason'> | typeof t.p
     insertCodes: p.insertCodes,
     carrier: p.carrier,
     lines: p.lines,
+    recipient: p.recipient ?? null,
+    deliveryDate: p.deliveryDate ?? null,
+    deliveryTimeBand: p.deliveryTimeBand ?? null,
+    boxCount: p.boxCount ?? 1,
   };
 }
 

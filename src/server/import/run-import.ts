@@ -13,6 +13,7 @@ import { detectFormat, parseTable, TableParseError, type Table } from './parse-t
 import { planHolds } from './plan-holds.js';
 import { planMasters } from './plan-masters.js';
 import { planShipments } from './plan-shipments.js';
+import { planTracking } from './plan-tracking.js';
 import type { Plan } from './plan.js';
 import { ImportUsageError } from './usage-error.js';
 import { checkRows, type KnownCodes } from './validate-rows.js';
@@ -116,6 +117,8 @@ function planImport(tx: Tx, type: ImportType, table: Table, mapping: HeaderMappi
   switch (type) {
     case 'shipments':
       return planShipments(tx, checkRows('shipments', table, mapping, known, lang), lang, options);
+    case 'tracking':
+      return planTracking(tx, checkRows('tracking', table, mapping, known, lang), lang, options);
     case 'holds':
       return planHolds(tx, checkRows('holds', table, mapping, known, lang).rows, lang, options);
     default:

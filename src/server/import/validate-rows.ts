@@ -4,10 +4,9 @@
  */
 import { z } from 'zod';
 import type { GiftCode, Insert, NoshiPlacement, Product, Rank } from '../../shared/domain/catalogue.js';
-import { MAX_ID_CHARS, MAX_ORDER_NUMBER_CHARS } from '../../shared/protocol/event-limits.js';
 import { isValidGtin, normaliseGtin } from '../../shared/scan/gtin.js';
+import { fields, type Msg } from './cell-fields.js';
 import type { ImportIssue, ImportType } from '../../shared/protocol/import.js';
-import { isPlainMailAddress, normaliseMailAddress, visibleAddress } from '../notify/mail-address.js';
 import { indexColumns, type ColumnIndex, type HeaderMapping } from './header-map.js';
 import { importMessage, type ImportLang, type ImportMessageKey } from './messages.js';
 import type { Table } from './parse-table.js';
@@ -36,8 +35,21 @@ export interface ShipmentRow {
   message: string | null;
   insertCodes: string[];
   carrier: string;
+  recipientName: string | null;
+  postalCode: string | null;
+  address: string | null;
+  phone: string | null;
+  deliveryDate: string | null;
+  deliveryTimeBand: string | null;
+  boxCount: number;
   productCode: string;
   qty: number;
+}
+
+/** One line of a carrier's result file: our 出荷ID (お客様管理番号) and the label's number. */
+export interface TrackingRow {
+  shipmentId: string;
+  trackingNumber: string;
 }
 
 /** One hold or release instruction. */
@@ -55,6 +67,7 @@ export interface RecordOf {
   inserts: Insert;
   shipments: ShipmentRow;
   holds: HoldRow;
+  tracking: TrackingRow;
 }
 
 /** A row that passed, or the errors of one that did not (with whatever key could still be read). */
@@ -77,68 +90,14 @@ export const SHIPMENT_HEADER_FIELDS = [
   'message',
   'insertCodes',
   'carrier',
+  'recipientName',
+  'postalCode',
+  'address',
+  'phone',
+  'deliveryDate',
+  'deliveryTimeBand',
+  'boxCount',
 ] as const satisfies readonly (keyof ShipmentRow)[];
-
-type Msg = (key: ImportMessageKey, params?: Record<string, string | number>) => string;
-
-/** Cell helpers: trimmed text; empty means absent. Codes and numbers are NFKC-normalised (full-width digits); names are kept as written. */
-function fields(msg: Msg) {
-  // Codes travel in the handheld's events, which carry at most MAX_ID_CHARS of one (an order number at
-  // most MAX_ORDER_NUMBER_CHARS): a longer one would make every event about it unsendable.
-  const code = codeOfAtMost(MAX_ID_CHARS);
-  function codeOfAtMost(max: number) {
-    return z.string().transform((v, ctx) => {
-      const s = v.normalize('NFKC').trim();
-      if (s.length > max) ctx.addIssue({ code: 'custom', message: msg('tooLong', { value: `${s.slice(0, 20)}…`, max }) });
-      return s;
-    });
-  }
-  const required = (missing: ImportMessageKey = 'required') =>
-    z.string().transform((v, ctx) => {
-      const s = v.trim();
-      if (!s) ctx.addIssue({ code: 'custom', message: msg(missing) });
-      return s;
-    });
-  const requiredCode = (missing: ImportMessageKey = 'required') => code.pipe(required(missing));
-  const optional = z.string().transform((v) => v.trim() || null);
-  const integer = (min: number, tooLow: ImportMessageKey) =>
-    code.transform((s, ctx) => {
-      if (!/^-?\d+$/.test(s)) {
-        ctx.addIssue({ code: 'custom', message: s ? msg('notInteger', { value: s }) : msg('required') });
-        return z.NEVER;
-      }
-      const n = Number(s);
-      if (n < min) {
-        ctx.addIssue({ code: 'custom', message: msg(tooLow, { value: n }) });
-        return z.NEVER;
-      }
-      return n;
-    });
-  const date = code.transform((s, ctx) => {
-    const m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/);
-    const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
-    if (!m || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) {
-      ctx.addIssue({ code: 'custom', message: s ? msg('badDate', { value: s }) : msg('required') });
-      return z.NEVER;
-    }
-    return iso;
-  });
-  // Insert codes come as "L01;L06" (also ",", "、", "・" or spaces).
-  const codeList = code.transform((s) => s.split(/[;,、・\s]+/).filter(Boolean));
-  const gtins = code.transform((s, ctx) => {
-    const list = s.split(/[;,、\s]+/).filter(Boolean);
-    for (const g of list) if (!isValidGtin(g)) ctx.addIssue({ code: 'custom', message: msg('badGtin', { value: g }) });
-    return list.map(normaliseGtin);
-  });
-  // The receipt mail goes to this address: one plain address, or the customer's mail could be redirected.
-  const mailAddress = z.string().transform((v, ctx) => {
-    const s = normaliseMailAddress(v);
-    if (s && !isPlainMailAddress(s)) ctx.addIssue({ code: 'custom', message: msg('badEmail', { value: visibleAddress(s) }) });
-    return s || null;
-  });
-  const orderNumber = codeOfAtMost(MAX_ORDER_NUMBER_CHARS).pipe(required());
-  return { code, required, requiredCode, optional, integer, date, codeList, gtins, mailAddress, orderNumber };
-}
 
 /** The zod schema of one row of `type`; `known` adds the cross-checks against the server's codes. */
 function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
@@ -192,6 +151,12 @@ function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
         }),
         reason: f.optional.prefault(''),
       });
+    case 'tracking':
+      return z.object({
+        shipmentId: f.requiredCode('missingShipmentId'),
+        // As printed: hyphens and spaces are the carrier software's formatting, not the number.
+        trackingNumber: f.requiredCode().transform((s) => s.replace(/[-\s]/g, '')),
+      });
     case 'shipments':
       return z
         .object({
@@ -209,6 +174,13 @@ function rowSchema(type: ImportType, msg: Msg, known: KnownCodes) {
           message: f.optional.prefault(''),
           insertCodes: f.codeList.prefault(''),
           carrier: f.optional.prefault('').transform((v) => v ?? ''),
+          recipientName: f.optional.prefault(''),
+          postalCode: f.postalCode.prefault(''),
+          address: f.optional.prefault(''),
+          phone: f.phone.prefault(''),
+          deliveryDate: f.optionalDate.prefault(''),
+          deliveryTimeBand: f.optional.prefault(''),
+          boxCount: f.boxCount.prefault(''),
           productCode: f.requiredCode(),
           qty: f.integer(1, 'qtyNotPositive'),
         })
@@ -229,6 +201,7 @@ const KEY_FIELD: Record<ImportType, string> = {
   inserts: 'code',
   shipments: 'shipmentId',
   holds: 'shipmentId',
+  tracking: 'shipmentId',
 };
 
 /** Checks every record of `table` as `type`; short and long rows are errors before the schema runs. */

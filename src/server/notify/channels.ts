@@ -9,16 +9,30 @@ import { Webhook } from 'standardwebhooks';
 import { mailMode, type NotifyConfig } from './config.js';
 import { isPlainMailAddress, visibleAddress } from './mail-address.js';
 import { messageIdOf, renderReturnMail } from './return-mail.js';
+import { renderShippedMail, shippedMessageIdOf } from './shipped-mail.js';
+import type { NotificationKind } from '../db/tables/returns.js';
 import type { ReturnNotice } from './return-notice.js';
+import type { ShippedNotice } from './shipped-notice.js';
 
 /** A failure that no retry can fix (no e-mail address): the row goes dead at once. */
 export class PermanentNotifyError extends Error {}
 
-/** One way out. `send` resolves once the receiver has accepted the message. */
+/** One way out. `send` (a return receipt) and `sendShipped` resolve once the receiver has accepted the message. */
 export interface Channel {
   name: 'mail' | 'webhook';
   send(notice: ReturnNotice, signal?: AbortSignal): Promise<void>;
+  /** Present on the channels that carry parcel.shipped (the shop's webhook). */
+  sendShipped?(notice: ShippedNotice, signal?: AbortSignal): Promise<void>;
 }
+
+/**
+ * Who hears of each kind, and how: a return receipt goes to the customer (mail) and the shop (webhook);
+ * a shipped parcel to the shop only (the shop sends its own 出荷完了 mail with the tracking number).
+ */
+export const CHANNELS_OF_KIND: Record<NotificationKind, readonly Channel['name'][]> = {
+  'return.received': ['mail', 'webhook'],
+  'parcel.shipped': ['webhook', 'mail'],
+};
 
 /** SMTP timeouts (ms): well inside the claim lease, so a hung server cannot outlive our claim. */
 const SMTP_TIMEOUT_MS = 30_000;
@@ -62,6 +76,19 @@ function mailOptions(notice: ReturnNotice, config: NotifyConfig, email: string) 
   };
 }
 
+/** The shipped mail to the shop's list, each address as an object nodemailer never re-parses. */
+function shippedMailOptions(notice: ShippedNotice, config: NotifyConfig) {
+  const mail = renderShippedMail(notice);
+  return {
+    from: config.mailFrom,
+    to: (config.shippedMailTo ?? []).map((address) => ({ name: '', address })),
+    subject: mail.subject,
+    text: mail.text,
+    messageId: shippedMessageIdOf(notice.shipmentId, config.mailFrom),
+    headers: { 'Content-Language': 'ja' },
+  };
+}
+
 function smtpChannel(config: NotifyConfig): Channel {
   const transport = nodemailer.createTransport({
     url: config.smtpUrl!,
@@ -75,6 +102,7 @@ function smtpChannel(config: NotifyConfig): Channel {
       if (!notice.email) throw new PermanentNotifyError(`customer ${notice.customerId} has no e-mail address`);
       await transport.sendMail(mailOptions(notice, config, notice.email));
     },
+    ...(config.shippedMailTo?.length ? { sendShipped: async (notice: ShippedNotice) => void (await transport.sendMail(shippedMailOptions(notice, config))) } : {}),
   };
 }
 
@@ -91,6 +119,17 @@ function fileChannel(config: NotifyConfig): Channel {
       writeFileSync(`${file}.tmp`, info.message as Buffer);
       renameSync(`${file}.tmp`, file);
     },
+    ...(config.shippedMailTo?.length
+      ? {
+          async sendShipped(notice: ShippedNotice) {
+            const info = await transport.sendMail(shippedMailOptions(notice, config));
+            mkdirSync(config.mailDir!, { recursive: true });
+            const file = path.join(config.mailDir!, `shipped-${encodeURIComponent(notice.shipmentId)}.eml`);
+            writeFileSync(`${file}.tmp`, info.message as Buffer);
+            renameSync(`${file}.tmp`, file);
+          },
+        }
+      : {}),
   };
 }
 
@@ -111,21 +150,30 @@ function webhookChannel(config: NotifyConfig): Channel {
     name: 'webhook',
     async send(notice, signal) {
       const at = new Date();
-      const body = webhookBodyOf(notice, at);
-      const id = webhookIdOf(notice.receiptId);
-      const res = await fetch(config.webhookUrl!, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': signer.sign(id, at, body),
-        },
-        body,
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      });
-      await res.body?.cancel();
-      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+      await postSigned(config, signer, webhookIdOf(notice.receiptId), at, webhookBodyOf(notice, at), signal);
+    },
+    async sendShipped(notice, signal) {
+      const at = new Date();
+      // Keyed by the parcel: a repeat after a crash carries the same webhook-id, so the shop can drop it.
+      const body = JSON.stringify({ type: 'parcel.shipped', timestamp: at.toISOString(), data: notice });
+      await postSigned(config, signer, `msg_shipped_${notice.shipmentId}`, at, body, signal);
     },
   };
+}
+
+/** One Standard Webhooks POST; resolves when the receiver answered 2xx. */
+async function postSigned(config: NotifyConfig, signer: Webhook, id: string, at: Date, body: string, signal: AbortSignal | undefined): Promise<void> {
+  const res = await fetch(config.webhookUrl!, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': signer.sign(id, at, body),
+    },
+    body,
+    signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+  });
+  await res.body?.cancel();
+  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
 }

@@ -11,6 +11,8 @@ export interface NotifyConfig {
   webhookUrl: string | null;
   /** Standard Webhooks secret (whsec_…); required with webhookUrl. */
   webhookSecret: string | null;
+  /** The shop's own addresses that get a mail per shipped parcel (SHIPPED_MAIL_TO); absent or empty: none. */
+  shippedMailTo?: string[];
   /** Where .eml files go when neither SMTP nor a webhook is configured (DATA_DIR/outbox-mail). */
   mailDir: string | null;
   /** Attempts before a notification is dead. */
@@ -36,6 +38,7 @@ export function notifyConfigFromEnv(env: Env): NotifyConfig {
     mailFrom: env.MAIL_FROM,
     webhookUrl: env.WEBHOOK_URL ?? null,
     webhookSecret: env.WEBHOOK_SECRET ?? null,
+    shippedMailTo: env.SHIPPED_MAIL_TO,
     mailDir: path.join(env.DATA_DIR, 'outbox-mail'),
     maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
     leaseMs: env.NOTIFY_LEASE_SEC * 1000,

@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { nextAfterFailure } from '../../shared/notify/backoff.js';
 import type { Database } from '../db/client.js';
-import { channelsOf, PermanentNotifyError, type Channel } from './channels.js';
+import { CHANNELS_OF_KIND, channelsOf, PermanentNotifyError, type Channel } from './channels.js';
 import type { NotifyConfig } from './config.js';
 import { claimDue, markChannelSent, markFailed, markSent, type NotificationRow } from './outbox.js';
 import type { ReturnNotice } from './return-notice.js';
+import type { ShippedNotice } from './shipped-notice.js';
 
 /** Rows one pass claims at most. */
 const CLAIM_BATCH = 20;
@@ -94,17 +95,31 @@ export class Dispatcher {
     await this.running;
   }
 
+  /** Sends one row's message on one channel, in the shape its kind has. */
+  private async sendOne(channel: Channel, row: NotificationRow): Promise<void> {
+    if (row.kind === 'parcel.shipped') {
+      if (!channel.sendShipped) throw new PermanentNotifyError(`the ${channel.name} channel cannot carry ${row.kind}`);
+      await channel.sendShipped(row.payload as ShippedNotice, this.abort.signal);
+      return;
+    }
+    await channel.send(row.payload as ReturnNotice, this.abort.signal);
+  }
+
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
   private async deliver(row: NotificationRow): Promise<void> {
-    const notice = row.payload as ReturnNotice;
     try {
-      for (const channel of this.channels) {
+      const wanted = CHANNELS_OF_KIND[row.kind] ?? [];
+      // A shipped parcel goes only where a recipient for it is configured (the webhook, the SHIPPED_MAIL_TO list).
+      const channels = this.channels.filter((c) => wanted.includes(c.name) && (row.kind === 'return.received' || c.sendShipped));
+      // A shipped parcel with no shop webhook configured has nobody to tell: dead, with the reason, in the console.
+      if (channels.length === 0 && row.kind !== 'return.received') throw new PermanentNotifyError(`no recipient for ${row.kind} is configured (set WEBHOOK_URL and WEBHOOK_SECRET, or SHIPPED_MAIL_TO)`);
+      for (const channel of channels) {
         const already = channel.name === 'mail' ? row.mailSentAt : row.webhookSentAt;
         if (already) continue; // sent on an earlier attempt: a retry never repeats a channel
-        await channel.send(notice, this.abort.signal);
+        await this.sendOne(channel, row);
         // Recorded at once, in its own transaction: the window in which a crash resends is one send wide.
         if (!(await markChannelSent(this.deps.database, row.id, this.owner, channel.name, this.now()))) {
           this.deps.log?.warn({ id: row.id }, 'notification claim lost during send (lease expired)');

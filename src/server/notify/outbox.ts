@@ -4,10 +4,12 @@
  * UPDATE SKIP LOCKED lets several dispatchers share one PostgreSQL database without taking the same
  * row; on PGlite the serial queue makes it a plain claim.
  */
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
 import type { ReturnNotice } from './return-notice.js';
+import type { ShippedNotice } from './shipped-notice.js';
 
 /** A claimed row, as the dispatcher works on it. */
 export type NotificationRow = typeof t.notifications.$inferSelect;
@@ -29,6 +31,27 @@ export async function enqueueReturnNotice(tx: Tx, notice: ReturnNotice, now: Dat
       dedupeKey: notificationKeyOf(notice.receiptId),
       kind: 'return.received',
       receiptId: notice.receiptId,
+      payload: notice,
+      status: 'pending',
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: t.notifications.dedupeKey });
+}
+
+/**
+ * Queues a shipped parcel's notice for the shop, in the transaction that shipped it. Keyed by the
+ * parcel: however many handovers, devices or retries ship it, it is announced once.
+ */
+export async function enqueueShippedNotice(tx: Tx, notice: ShippedNotice, now: Date): Promise<void> {
+  await tx
+    .insert(t.notifications)
+    .values({
+      id: randomUUID(),
+      dedupeKey: `parcel.shipped:${notice.shipmentId}`,
+      kind: 'parcel.shipped',
+      receiptId: null,
+      shipmentId: notice.shipmentId,
       payload: notice,
       status: 'pending',
       nextAttemptAt: now,

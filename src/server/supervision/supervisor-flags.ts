@@ -3,7 +3,7 @@
  * committed; listed for the console and marked resolved there.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { SupervisorFlag, SupervisorFlagKind } from '../../shared/protocol/admin-devices.js';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
@@ -54,10 +54,27 @@ export async function listSupervisorFlags(database: Database, filter: { warehous
 /** Marks a flag dealt with (a second resolve keeps the first time); null when there is no such flag. */
 export async function resolveSupervisorFlag(database: Database, id: string, now: Date): Promise<SupervisorFlag | null> {
   const rows = await database.write(async (tx) => {
-    await tx.update(t.supervisorFlags).set({ resolvedAt: now }).where(and(eq(t.supervisorFlags.id, id), isNull(t.supervisorFlags.resolvedAt)));
+    const resolved = await tx.update(t.supervisorFlags).set({ resolvedAt: now }).where(and(eq(t.supervisorFlags.id, id), isNull(t.supervisorFlags.resolvedAt))).returning();
+    if (resolved[0]?.kind === 'label_mismatch') await clearLabelMismatch(tx, resolved[0]);
     return selectFlags(tx).where(eq(t.supervisorFlags.id, id));
   });
   return rows[0] ? toSupervisorFlag(rows[0].flag, rows[0].deviceName) : null;
+}
+
+/**
+ * The supervisor re-labelled the box: the wrong label is forgotten (loading then goes by the numbers the
+ * carrier's file expects) and both parcels may load again.
+ */
+async function clearLabelMismatch(tx: Tx, flag: typeof t.supervisorFlags.$inferSelect): Promise<void> {
+  if (!flag.shipmentId) return;
+  const parcels = [flag.shipmentId, ...(flag.detail.otherShipmentId ? [flag.detail.otherShipmentId] : [])];
+  await tx.update(t.parcels).set({ loadingBlock: null }).where(inArray(t.parcels.shipmentId, parcels));
+  if (flag.detail.trackingNumber) {
+    await tx
+      .update(t.parcelBoxes)
+      .set({ boundNumber: null, boundAt: null, boundByDeviceId: null })
+      .where(and(eq(t.parcelBoxes.shipmentId, flag.shipmentId), eq(t.parcelBoxes.boundNumber, flag.detail.trackingNumber)));
+  }
 }
 
 function selectFlags(tx: Tx) {

@@ -21,6 +21,8 @@ export interface PackedBy {
   staffId: string;
   deviceId: string;
   at: Date;
+  /** The packer's box count (個口数); null keeps the imported one. */
+  boxCount?: number | null;
 }
 
 /** One push's locked parcels of one warehouse, with the packs not written yet. */
@@ -83,13 +85,13 @@ export class LockedParcels {
     this.packed.clear();
     const count = writes.length;
     // The rows travel as one JSON parameter (see push.ts, insertRecords); `ord` numbers the stamps.
-    const values = writes.map(([shipmentId, by], k) => ({ shipment_id: shipmentId, staff_id: by.staffId, device_id: by.deviceId, packed_at: by.at.toISOString(), ord: k + 1 }));
+    const values = writes.map(([shipmentId, by], k) => ({ shipment_id: shipmentId, staff_id: by.staffId, device_id: by.deviceId, packed_at: by.at.toISOString(), box_count: by.boxCount ?? null, ord: k + 1 }));
     await this.tx.execute(sql`
       with stamp as (${takeChangeSeqs(count)})
       update ${t.parcels} as p
-      set status = 'packed', packed_by_staff_id = v.staff_id, packed_by_device_id = v.device_id, packed_at = v.packed_at,
+      set status = 'packed', packed_by_staff_id = v.staff_id, packed_by_device_id = v.device_id, packed_at = v.packed_at, box_count = coalesce(v.box_count, p.box_count),
           seq = stamp.last_seq - ${count}::bigint + v.ord
-      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(shipment_id text, staff_id text, device_id text, packed_at timestamptz, ord bigint), stamp
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(shipment_id text, staff_id text, device_id text, packed_at timestamptz, box_count integer, ord bigint), stamp
       where p.shipment_id = v.shipment_id`);
   }
 

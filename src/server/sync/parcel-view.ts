@@ -5,6 +5,7 @@ import { flagBasisOf } from '../../shared/domain/human-touch.js';
 import type { Parcel } from '../../shared/domain/parcel.js';
 import type { Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
+import { boxesOf, labelScanModes, shippingOf } from '../shipping/parcel-boxes.js';
 
 const packer = alias(t.staff, 'packer');
 const packDevice = alias(t.devices, 'pack_device');
@@ -27,6 +28,9 @@ const parcelColumns = {
   message: t.parcels.message,
   insertCodes: t.parcels.insertCodes,
   carrier: t.parcels.carrier,
+  carrierId: t.parcels.carrierId,
+  carrierService: t.parcels.carrierService,
+  boxCount: t.parcels.boxCount,
   status: t.parcels.status,
   holdReason: t.parcels.holdReason,
   lines: t.parcels.lines,
@@ -76,7 +80,14 @@ export async function parcelsChangedSince(tx: Tx, warehouseId: string, cursor: n
     .where(and(eq(t.parcels.warehouseId, warehouseId), gt(t.parcels.seq, cursor), lte(t.parcels.seq, upTo)))
     .orderBy(asc(t.parcels.seq))
     .limit(limit);
-  return rows.map(({ row }) => ({ seq: Number(row.seq), parcel: toParcel({ ...row, packedAt: row.packedAt === null ? null : new Date(row.packedAt) }) }));
+  // Boxes and label settings in two more queries for the whole page (never the recipient: it is not in parcelColumns).
+  const boxes = await boxesOf(tx, rows.map(({ row }) => row.shipmentId!));
+  const labelScanOf = await labelScanModes(tx);
+  return rows.map(({ row }) => {
+    const parcel = toParcel({ ...row, packedAt: row.packedAt === null ? null : new Date(row.packedAt) });
+    const shipping = shippingOf({ carrierId: row.carrierId, carrierService: row.carrierService, boxCount: row.boxCount ?? 1 }, boxes.get(parcel.shipmentId) ?? [], labelScanOf(row.carrierId));
+    return { seq: Number(row.seq), parcel: { ...parcel, shipping } };
+  });
 }
 
 /** Converts a parcel row to the wire shape. */

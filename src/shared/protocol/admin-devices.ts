@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { STAFF_PIN_PATTERN } from '../domain/staff-pin.js';
 
 /** Why a supervisor must look: a hole or a restart in a device's event sequence, a held parcel packed offline, a lost device database, or an event the server failed to apply. */
-export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held', 'db_lost', 'event_failed']);
+export const supervisorFlagKindSchema = z.enum(['seq_gap', 'seq_restart', 'packed_while_held', 'db_lost', 'event_failed', 'label_mismatch', 'loaded_while_held']);
 export type SupervisorFlagKind = z.infer<typeof supervisorFlagKindSchema>;
 
 /** One flag, in words and figures. */

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 
 /** What an import file holds; inferred from its headers when not given. */
-export const importTypeSchema = z.enum(['products', 'ranks', 'gift-codes', 'inserts', 'shipments', 'holds']);
+export const importTypeSchema = z.enum(['products', 'ranks', 'gift-codes', 'inserts', 'shipments', 'holds', 'tracking']);
 export type ImportType = z.infer<typeof importTypeSchema>;
 
 /** How the file's bytes are decoded; auto = BOM, else strict UTF-8, else CP932. */

@@ -14,7 +14,8 @@ export const adminNotificationsQuerySchema = z.object({
 export const adminNotificationSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  receiptId: z.string(),
+  /** The return receipt of a return.received message; null for other kinds (parcel.shipped). */
+  receiptId: z.nullable(z.string()),
   shipmentId: z.string(),
   orderNumber: z.string(),
   status: notificationStatusSchema,

@@ -147,8 +147,11 @@ describe.each(TEST_DATABASE_TARGETS)('access and supervisor flags on $name', (ta
     expect(res.body).not.toMatch(/@|mail|address|phone|tel/i);
     const parcelKeys = new Set(res.json().parcels.flatMap((p: object) => Object.keys(p)));
     expect([...parcelKeys].sort()).toEqual(
-      ['carrier', 'customerId', 'customerName', 'customerReturnCount', 'flagBasis', 'flags', 'giftCode', 'holdReason', 'insertCodes', 'lines', 'message', 'noshiName', 'orderDate', 'orderNumber', 'packedBy', 'rankCode', 'shipmentId', 'status'].sort(),
+      ['carrier', 'customerId', 'customerName', 'customerReturnCount', 'flagBasis', 'flags', 'giftCode', 'holdReason', 'insertCodes', 'lines', 'message', 'noshiName', 'orderDate', 'orderNumber', 'packedBy', 'rankCode', 'shipmentId', 'shipping', 'status'].sort(),
     );
+    // The shipping part carries the carrier and tracking numbers only, never the recipient.
+    const shippingKeys = new Set(res.json().parcels.flatMap((p: { shipping: object }) => Object.keys(p.shipping)));
+    expect([...shippingKeys].sort()).toEqual(['boundTrackingNumbers', 'boxCount', 'carrierId', 'expectedTrackingNumbers', 'labelScan', 'loadedTrackingNumbers', 'service']);
   });
 
   it('sets a staff PIN through the admin API and sends devices only its salted hash', async () => {

@@ -14,6 +14,8 @@ export const warehouses = pgTable('warehouses', {
   name: text('name').notNull(),
   /** IANA time zone the console and reports show this warehouse's times in (shared/domain/warehouse-time.ts). */
   timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
+  /** The carrier of generic 配送方法 names (宅配便, 宅配便(クール)); null: such parcels have no carrier. */
+  defaultCarrierId: text('default_carrier_id'),
 });
 
 /** An enrolled handheld. Only the sha256 of its token is stored. */

@@ -1,10 +1,19 @@
 /** Parcels, the events devices pushed about them (the exactly-once record), and pick batches. */
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { HumanTouchFlag } from '../../../shared/domain/catalogue.js';
+import type { CarrierId } from '../../../shared/domain/carrier.js';
 import type { ParcelLine, ParcelStatus } from '../../../shared/domain/parcel.js';
 import type { EventResult } from '../../../shared/protocol/sync.js';
 import { changeSeq, ts } from './columns.js';
 import { devices, warehouses } from './core.js';
+
+/** The recipient of a parcel (customer data: server only). */
+export interface Recipient {
+  name: string | null;
+  postalCode: string | null;
+  address: string | null;
+  phone: string | null;
+}
 
 /** Parcels (出荷指示). customer_email never leaves the server. */
 export const parcels = pgTable(
@@ -31,6 +40,21 @@ export const parcels = pgTable(
     message: text('message'),
     insertCodes: jsonb('insert_codes').$type<string[]>().notNull(),
     carrier: text('carrier').notNull(),
+    /** The carrier and service the 配送方法 mapped to at import (shipping/carrier-mapping.ts); null: none. */
+    carrierId: text('carrier_id').$type<CarrierId>(),
+    carrierService: text('carrier_service'),
+    /** Boxes (個口) the parcel leaves in: the file's 個口数, or the packer's count. */
+    boxCount: integer('box_count').notNull().default(1),
+    /** Server side only, never pulled or logged: what the carrier's label needs (お届け先). */
+    recipient: jsonb('recipient').$type<Recipient>(),
+    /** 配達希望日 (YYYY-MM-DD) and 配達時間帯 as the file gave them. */
+    deliveryDate: text('delivery_date'),
+    deliveryTimeBand: text('delivery_time_band'),
+    /** When the parcel was last written into a carrier export (a second export needs --again). */
+    carrierExportedAt: ts('carrier_exported_at'),
+    /** Why loading must refuse this packed parcel (a label that did not match); null: none. */
+    loadingBlock: text('loading_block'),
+    shippedAt: ts('shipped_at'),
     status: text('status').$type<ParcelStatus>().notNull(),
     holdReason: text('hold_reason'),
     lines: jsonb('lines').$type<ParcelLine[]>().notNull(),

@@ -49,20 +49,26 @@ export const returnReceipts = pgTable(
   (t) => [uniqueIndex('return_receipts_shipment_idx').on(t.shipmentId)],
 );
 
+/** What a message is about: a return receipt (to the customer and the shop) or a parcel that left (to the shop). */
+export type NotificationKind = 'return.received' | 'parcel.shipped';
+
 /** pending → sending (claimed, leased) → sent; or dead after the last attempt. */
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'dead';
 
 /**
- * The notification outbox: written in the same transaction as the receipt, sent by the dispatcher after
- * commit. dedupe_key is derived from the receipt, so no path can queue a receipt's message twice.
+ * The notification outbox: written in the same transaction as the receipt (or the shipping), sent by the dispatcher after
+ * commit. dedupe_key is derived from the receipt (or the parcel), so no path can queue one message twice.
  */
 export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey(),
     dedupeKey: text('dedupe_key').notNull(),
-    kind: text('kind').$type<'return.received'>().notNull(),
-    receiptId: uuid('receipt_id').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    /** The receipt of a return.received message; null for other kinds. */
+    receiptId: uuid('receipt_id'),
+    /** The parcel a parcel.shipped message is about; null for other kinds. */
+    shipmentId: text('shipment_id'),
     /** Everything the message says, frozen at receipt time (server side only: holds the e-mail address). */
     payload: jsonb('payload').notNull(),
     status: text('status').$type<NotificationStatus>().notNull(),

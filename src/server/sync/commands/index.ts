@@ -5,11 +5,10 @@ import { applyBatchClaimed } from './batch-claimed.js';
 import { applyPickConfirmed } from './pick-confirmed.js';
 import { applyPickShort } from './pick-short.js';
 import { applyBatchCompleted } from './batch-completed.js';
+import { applyHandoverClosed } from './handover-closed.js';
+import { applyLoadScanned } from './load-scanned.js';
 import { applyReturnReceived } from './return-received.js';
 import type { CommandHandler } from './types.js';
-
-// Transitional (shipping contract): refused until the shipping commands land on this branch.
-const notYet = async (): ReturnType<CommandHandler<'load.scanned'>> => ({ status: 'rejected', code: 'invalid', message: 'loading is not supported by this server yet' });
 
 /** One handler per event type (the compiler insists every type has one). */
 export const COMMAND_HANDLERS: { [T in EventType]: CommandHandler<T> } = {
@@ -19,6 +18,6 @@ export const COMMAND_HANDLERS: { [T in EventType]: CommandHandler<T> } = {
   'pick.short': applyPickShort,
   'batch.completed': applyBatchCompleted,
   'return.received': applyReturnReceived,
-  'load.scanned': notYet,
-  'handover.closed': notYet,
+  'load.scanned': applyLoadScanned,
+  'handover.closed': applyHandoverClosed,
 };

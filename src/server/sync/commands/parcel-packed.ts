@@ -1,5 +1,6 @@
 /** parcel.packed: the server's half of pack-time verification. */
 import { packedItemsDifference, packStatusBlock } from '../../../shared/domain/pack-rules.js';
+import { bindLabels } from '../../shipping/bind-labels.js';
 import { raiseSupervisorFlag } from '../../supervision/supervisor-flags.js';
 import { parcelExistsElsewhere } from '../parcel-view.js';
 import type { CommandHandler, CommandOutcome } from './types.js';
@@ -50,7 +51,9 @@ export const applyParcelPacked: CommandHandler<'parcel.packed'> = async (tx, eve
 
   // Written (and stamped) with the push's other packs at the end of its transaction. The schema
   // admits only times PostgreSQL stores (protocol/events.ts, deviceTimeSchema).
-  parcels.markPacked(shipmentId, { staffId: event.staffId, deviceId: ctx.deviceId, at: new Date(event.at) });
+  parcels.markPacked(shipmentId, { staffId: event.staffId, deviceId: ctx.deviceId, at: new Date(event.at), boxCount: event.payload.boxCount ?? null });
+  // The labels in the same transaction as the pack (the parcel row is locked): both commit or neither.
+  await bindLabels(tx, ctx, event);
   return { status: 'applied' };
 };
 
