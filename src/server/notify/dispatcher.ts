@@ -8,7 +8,7 @@ import { nextAfterFailure } from '../../shared/notify/backoff.js';
 import type { Database } from '../db/client.js';
 import { channelsOf, PermanentNotifyError, type Channel } from './channels.js';
 import type { NotifyConfig } from './config.js';
-import { claimDue, markChannelSent, markFailed, markSent, type NotificationRow } from './outbox.js';
+import { claimDue, markChannelSent, markFailed, markSent, releaseClaims, type NotificationRow } from './outbox.js';
 import type { ReturnNotice } from './return-notice.js';
 
 /** Rows one pass claims at most. */
@@ -25,6 +25,8 @@ export interface DispatcherDeps {
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Identifies this dispatcher's claims (defaults to a random id per process). */
   owner?: string;
+  /** Hears each channel's send and its outcome (the metrics count them). */
+  observe?: (channel: string, outcome: 'sent' | 'failed') => void;
 }
 
 /** Sends the notification outbox; `runOnce` for one pass, `start`/`stop` for the background loop. */
@@ -36,6 +38,7 @@ export class Dispatcher {
   private again = false;
   private stopped = true;
   private readonly abort = new AbortController();
+  private draining = false;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.owner = deps.owner ?? `dispatcher-${randomUUID()}`;
@@ -47,9 +50,13 @@ export class Dispatcher {
     let handled = 0;
     for (;;) {
       const rows = await claimDue(this.deps.database, this.owner, this.now(), this.deps.config.leaseMs, CLAIM_BATCH);
-      for (const row of rows) await this.deliver(row);
-      handled += rows.length;
-      if (rows.length < CLAIM_BATCH || this.abort.signal.aborted) return handled;
+      for (const row of rows) {
+        // Draining: the rest of the claimed rows are released for another server, not sent from here.
+        if (this.draining) return handled;
+        await this.deliver(row);
+        handled += 1;
+      }
+      if (rows.length < CLAIM_BATCH || this.abort.signal.aborted || this.draining) return handled;
     }
   }
 
@@ -94,6 +101,20 @@ export class Dispatcher {
     await this.running;
   }
 
+  /**
+   * Graceful shutdown: lets the send in progress finish (aborting it could leave a message delivered
+   * but unrecorded), stops before the next one, and hands every row still claimed back as due now, so
+   * another server sends it at once instead of after the lease. Resolves to the rows released.
+   */
+  async drain(): Promise<number> {
+    this.draining = true;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    return releaseClaims(this.deps.database, this.owner, this.now());
+  }
+
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
@@ -104,7 +125,13 @@ export class Dispatcher {
       for (const channel of this.channels) {
         const already = channel.name === 'mail' ? row.mailSentAt : row.webhookSentAt;
         if (already) continue; // sent on an earlier attempt: a retry never repeats a channel
-        await channel.send(notice, this.abort.signal);
+        try {
+          await channel.send(notice, this.abort.signal);
+        } catch (error) {
+          this.deps.observe?.(channel.name, 'failed');
+          throw error;
+        }
+        this.deps.observe?.(channel.name, 'sent');
         // Recorded at once, in its own transaction: the window in which a crash resends is one send wide.
         if (!(await markChannelSent(this.deps.database, row.id, this.owner, channel.name, this.now()))) {
           this.deps.log?.warn({ id: row.id }, 'notification claim lost during send (lease expired)');
