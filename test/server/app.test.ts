@@ -25,6 +25,7 @@ describe('API surface', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /healthz',
+        'GET /readyz',
         'GET /api/openapi.json',
         'POST /api/enrol',
         'GET /api/device',
