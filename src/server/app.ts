@@ -109,6 +109,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       return reply.code(503).header('retry-after', '5').send({ error: 'draining', message: 'The server is restarting; the device sends again shortly.' });
     }
   });
+  // Every answer while draining closes its connection: a kept-alive socket would hold the close open
+  // (and carry the client's next request to a server on its way out).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (state.draining) reply.header('connection', 'close');
+    return payload;
+  });
 
   // Return notifications are sent after the push that recorded them has committed: the push wakes
   // the dispatcher then, and between pushes it polls.
