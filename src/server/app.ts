@@ -19,6 +19,7 @@ import type { NotifyConfig } from './notify/config.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import { rebuildBatchesAfterImport } from './picking/rebuild-batches.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminBackupRoutes } from './routes/admin-backup.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { adminDeviceRoutes } from './routes/admin-devices.js';
 import { adminImportRoutes } from './routes/admin-import.js';
@@ -141,6 +142,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await admin.register(adminImportRoutes, { database, headerMapping: opts.importHeaderMapping, afterShipmentsImported });
     await admin.register(adminConsoleRoutes, { database, now });
     await admin.register(notificationRoutes, { database, now, kick: wakeDispatcher });
+    await admin.register(adminBackupRoutes, { database });
   });
 
   if (dispatcher) {

@@ -46,6 +46,7 @@ describe('API surface', () => {
         'GET /api/admin/human-touch-rules',
         'PUT /api/admin/human-touch-rules',
         'GET /api/admin/notifications',
+        'GET /api/admin/backup',
         'POST /api/admin/notifications/{id}/retry',
         'GET /api/admin/supervisor-flags',
         'POST /api/admin/supervisor-flags/{id}/resolve',

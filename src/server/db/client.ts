@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PGLITE_FOLDER } from './backup.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { assertSchemaNotNewer, readAppliedMigrations, readJournal, withMigrationLock } from './migrate.js';
 import { SerialQueue } from './serial-queue.js';
@@ -51,6 +52,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Work in flight on the database: PGlite's queue (one connection), or PostgreSQL transactions and pool size. */
   load(): DatabaseLoad;
+  /** The embedded database's files as a gzipped tar, taken between transactions (PGlite only; PostgreSQL uses pg_dump). */
+  dumpEmbedded?(): Promise<Uint8Array>;
   /** Closes connections and releases the DATA_DIR lock. */
   close(): Promise<void>;
 }
@@ -64,7 +67,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const release = dataDir ? await lockDataDir(dataDir) : null;
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir ? path.join(path.resolve(dataDir), 'pglite') : undefined);
+    client = await PGlite.create(dataDir ? path.join(path.resolve(dataDir), PGLITE_FOLDER) : undefined);
   } catch (error) {
     await release?.();
     throw error;
@@ -78,6 +81,8 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     write: (fn) => queue.run(() => db.transaction(fn)),
     read: (fn) => queue.run(() => db.transaction(fn)),
     load: () => ({ inFlight: queue.depth, connections: 1 }),
+    // In the queue, so no transaction is half-way through while the files are read.
+    dumpEmbedded: () => queue.run(async () => new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer())),
     migrate: () =>
       queue.run(async () => {
         const db = drizzlePglite(client);
