@@ -7,6 +7,7 @@ import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick
 import { requireAdmin } from './auth/admin-token.js';
 import { requireDevice } from './auth/device-auth.js';
 import type { Database } from './db/client.js';
+import { recordAppVersion, refuseOutdatedApps } from './http/app-version.js';
 import { answerErrors } from './http/error-answer.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
@@ -129,6 +130,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // still get the not-found handler's 404 rather than a 401.
   await app.register(async (devices) => {
     devices.addHook('onRequest', requireDevice(database));
+    devices.addHook('onRequest', refuseOutdatedApps);
+    devices.addHook('onResponse', recordAppVersion(database));
     await devices.register(deviceRoutes);
     await devices.register(syncRoutes, { database, now, pickSettings, afterPushCommitted: wakeDispatcher });
   });
