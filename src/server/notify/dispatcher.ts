@@ -14,6 +14,9 @@ import type { ReturnNotice } from './return-notice.js';
 /** Rows one pass claims at most. */
 const CLAIM_BATCH = 20;
 
+/** How long a shutdown waits for the send in progress before aborting it (well inside the server's shutdown deadline). */
+const DRAIN_SEND_GRACE_MS = 10_000;
+
 /** What the dispatcher needs besides its configuration. */
 export interface DispatcherDeps {
   database: Database;
@@ -29,7 +32,7 @@ export interface DispatcherDeps {
   observe?: (channel: string, outcome: 'sent' | 'failed') => void;
 }
 
-/** Sends the notification outbox; `runOnce` for one pass, `start`/`stop` for the background loop. */
+/** Sends the notification outbox; `runOnce` for one pass, `start`/`drain` for the background loop. */
 export class Dispatcher {
   readonly owner: string;
   private readonly channels: Channel[];
@@ -92,26 +95,23 @@ export class Dispatcher {
     this.kick();
   }
 
-  /** Stops the loop and waits for the pass in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.abort.abort();
-    await this.running;
-  }
-
   /**
-   * Graceful shutdown: lets the send in progress finish (aborting it could leave a message delivered
-   * but unrecorded), stops before the next one, and hands every row still claimed back as due now, so
-   * another server sends it at once instead of after the lease. Resolves to the rows released.
+   * Stops the loop (graceful shutdown): lets the send in progress finish (aborting it could leave a
+   * message delivered but unrecorded; one still hanging after DRAIN_SEND_GRACE_MS is aborted and retried
+   * later), stops before the next one, and hands every row still claimed back as due now, so another
+   * server sends it at once instead of after the lease. Resolves to the rows released.
    */
   async drain(): Promise<number> {
     this.draining = true;
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    const giveUp = setTimeout(() => this.abort.abort(), DRAIN_SEND_GRACE_MS);
+    try {
+      await this.running;
+    } finally {
+      clearTimeout(giveUp);
+    }
     return releaseClaims(this.deps.database, this.owner, this.now());
   }
 
