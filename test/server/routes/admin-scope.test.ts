@@ -28,7 +28,7 @@ describe('admin scope', () => {
 
   it('answers 401 on every admin route without the admin token or with a wrong one', async () => {
     const routes = await adminRoutes();
-    expect(routes).toHaveLength(18);
+    expect(routes).toHaveLength(19);
     expect(routes.filter((r) => !r.documented)).toEqual([]);
     for (const { method, url } of routes) {
       const none = await demo.app.inject({ method, url });
