@@ -28,7 +28,8 @@ export class AppState {
   index: CatalogueIndex = indexCatalogue(EMPTY_CATALOGUE);
   parcels = new Map<string, Parcel>();
   counts: OutboxCounts = { pending: 0, rejected: 0, synced: 0 };
-  online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  // Only a browser that says it is offline counts as offline: Node 21+ has a navigator without onLine.
+  online = typeof navigator === 'undefined' || navigator.onLine !== false;
   lastSyncAt: string | null = null;
   syncStatus: SchedulerState = { running: false, failures: 0, retryAt: null, lastError: null };
   notices = new Set<Notice>();

@@ -42,6 +42,17 @@ export function applyUpdate(): void {
   wb.messageSkipWaiting();
 }
 
+/**
+ * Looks for a new version now (the server said this one is too old): the waiting worker is applied
+ * when one arrives; with no service worker (plain http) a reload fetches the new app.
+ */
+export async function fetchUpdate(): Promise<void> {
+  if (!wb) return window.location.reload();
+  wb.addEventListener('waiting', () => applyUpdate());
+  await wb.update().catch(() => undefined);
+  if (waiting) applyUpdate();
+}
+
 /** Asks for a Background Sync wake-up (Chrome only); harmless where unsupported. */
 export async function requestBackgroundSync(): Promise<void> {
   try {

@@ -3,14 +3,18 @@
  *   device:enrol --warehouse <id>   a one-time enrolment code for a warehouse
  *   device:revoke <deviceId>        revoke a device (its next request gets 401; the app wipes itself)
  *   device:list [--warehouse <id>]  devices with last sync, last event sequence and open flags
+ *   backup <file>                   the embedded database to a file (through the running server, else directly)
+ *   restore <file>                  replaces the embedded database with a backup (the server must be stopped)
  * A running server holds an embedded DATA_DIR exclusively, so when one answers (ADMIN_URL, default
  * http://127.0.0.1:$PORT) the CLI goes through its admin API with the admin token; otherwise it opens
  * the database itself (DATABASE_URL, or PGlite in DATA_DIR).
  */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { AdminDevice } from '../shared/protocol/admin-devices.js';
 import { readStoredAdminToken } from './auth/admin-token.js';
 import { createEnrolmentCode, EnrolError } from './auth/enrolment.js';
+import { restoreEmbedded, writeFileAtomically } from './db/backup.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase, type Database } from './db/client.js';
 import { databaseOptionsOf, parseEnv } from './env.js';
@@ -20,10 +24,16 @@ const USAGE = `usage: npm run admin -- <command>
   device:enrol --warehouse <id>    print a one-time enrolment code for a warehouse
   device:revoke <deviceId>         revoke a device
   device:list [--warehouse <id>]   list devices (last sync, last event seq, open flags)
+  backup <file>                    save the embedded database (consistent while the server runs)
+  restore <file>                   replace the embedded database with a backup (stop the server first)
 env: ADMIN_URL (default http://127.0.0.1:$PORT), ADMIN_TOKEN (else DATA_DIR/admin-token), DATABASE_URL, DATA_DIR`;
 
 /** A parsed command line. */
-type Command = { kind: 'enrol'; warehouseId: string } | { kind: 'revoke'; deviceId: string } | { kind: 'list'; warehouseId?: string };
+type Command =
+  | { kind: 'enrol'; warehouseId: string }
+  | { kind: 'revoke'; deviceId: string }
+  | { kind: 'list'; warehouseId?: string }
+  | { kind: 'backup' | 'restore'; file: string };
 
 /** Where the CLI writes, so tests can read it. */
 export interface CliIo {
@@ -43,6 +53,7 @@ function parseArgs(argv: string[]): Command | null {
   }
   if (name === 'device:revoke') return rest[0] && !rest[0].startsWith('--') ? { kind: 'revoke', deviceId: rest[0] } : null;
   if (name === 'device:list') return { kind: 'list', warehouseId: flag('--warehouse') };
+  if ((name === 'backup' || name === 'restore') && rest[0] && !rest[0].startsWith('--')) return { kind: name, file: rest[0] };
   return null;
 }
 
@@ -57,6 +68,11 @@ export async function runAdminCli(argv: string[], rawEnv: NodeJS.ProcessEnv, io:
   const ttlMin = ttlOverrideMin ?? env.ENROL_CODE_TTL_MIN;
   const adminUrl = rawEnv.ADMIN_URL || `http://127.0.0.1:${env.PORT}`;
   const token = env.ADMIN_TOKEN ?? readStoredAdminToken(env.DATA_DIR);
+  if ((command.kind === 'backup' || command.kind === 'restore') && env.DATABASE_URL) {
+    io.err(`DATABASE_URL is set: back up and restore PostgreSQL with pg_dump and pg_restore (docs/deployment.md).`);
+    return 1;
+  }
+  if (command.kind === 'restore') return restore(command.file, env.DATA_DIR, io);
 
   if (await serverAnswers(adminUrl)) {
     if (!token) {
@@ -84,6 +100,11 @@ export async function runAdminCli(argv: string[], rawEnv: NodeJS.ProcessEnv, io:
 }
 
 async function direct(command: Command, database: Database, ttlMin: number, io: CliIo): Promise<number> {
+  if (command.kind === 'backup') {
+    writeFileAtomically(command.file, await database.dumpEmbedded!());
+    io.out(`backup written to ${command.file}`);
+    return 0;
+  }
   if (command.kind === 'enrol') {
     try {
       const code = await createEnrolmentCode(database, command.warehouseId, ttlMin, new Date());
@@ -106,7 +127,7 @@ async function direct(command: Command, database: Database, ttlMin: number, io: 
     io.out(`revoked ${revoked.id} at ${revoked.revokedAt}`);
     return 0;
   }
-  printDevices(await listDevices(database, command.warehouseId), io);
+  if (command.kind === 'list') printDevices(await listDevices(database, command.warehouseId), io);
   return 0;
 }
 
@@ -122,11 +143,18 @@ async function viaHttp(command: Command, base: string, token: string, io: CliIo)
     return json;
   };
   try {
+    if (command.kind === 'backup') {
+      const res = await fetch(`${base}/api/admin/backup`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${res.status}`);
+      writeFileAtomically(command.file, new Uint8Array(await res.arrayBuffer()));
+      io.out(`backup written to ${command.file} (taken by the running server at ${base})`);
+      return 0;
+    }
     if (command.kind === 'enrol') printCode((await call('POST', '/api/admin/enrolment-codes', { warehouseId: command.warehouseId })) as { code: string; warehouseId: string; expiresAt: string }, io);
     else if (command.kind === 'revoke') {
       const r = (await call('POST', `/api/admin/devices/${encodeURIComponent(command.deviceId)}/revoke`)) as { id: string; revokedAt: string };
       io.out(`revoked ${r.id} at ${r.revokedAt}`);
-    } else {
+    } else if (command.kind === 'list') {
       const q = command.warehouseId ? `?warehouseId=${encodeURIComponent(command.warehouseId)}` : '';
       printDevices(((await call('GET', `/api/admin/devices${q}`)) as { devices: AdminDevice[] }).devices, io);
     }
@@ -134,6 +162,27 @@ async function viaHttp(command: Command, base: string, token: string, io: CliIo)
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
+  }
+}
+
+async function restore(file: string, dataDir: string, io: CliIo): Promise<number> {
+  if (!existsSync(file)) {
+    io.err(`No backup file ${file}.`);
+    return 1;
+  }
+  try {
+    const summary = await restoreEmbedded(dataDir, file, new Date());
+    io.out(`restored ${file} into ${dataDir}${summary.previousKeptAt ? `; the replaced database is kept at ${summary.previousKeptAt}` : ''}`);
+    if (summary.parkedNotifications > 0) {
+      io.out(`${summary.parkedNotifications} notifications were not yet sent when the backup was taken and may have gone out since: they are set aside (dead) for review in the console, not sent again`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      io.err(`${error.message}. Stop the server before restoring.`);
+      return 1;
+    }
+    throw error;
   }
 }
 

@@ -7,16 +7,20 @@ import { DEFAULT_PICK_SETTINGS, type PickSettings } from '../shared/picking/pick
 import { requireAdmin } from './auth/admin-token.js';
 import { requireDevice } from './auth/device-auth.js';
 import type { Database } from './db/client.js';
+import { recordAppVersion, refuseOutdatedApps } from './http/app-version.js';
 import { answerErrors } from './http/error-answer.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { registerStrictJsonParser } from './http/strict-json.js';
+import { ServerState } from './lifecycle/server-state.js';
+import { createMetrics, registerMetricsRoute } from './metrics/metrics-route.js';
 import type { HeaderMapping } from './import/header-map.js';
 import type { AfterShipmentsImported } from './import/run-import.js';
 import type { NotifyConfig } from './notify/config.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import { rebuildBatchesAfterImport } from './picking/rebuild-batches.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminBackupRoutes } from './routes/admin-backup.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { adminDeviceRoutes } from './routes/admin-devices.js';
 import { adminParcelRoutes } from './routes/admin-parcel.js';
@@ -66,12 +70,18 @@ export interface BuildAppOptions {
   afterShipmentsImported?: AfterShipmentsImported;
   /** Return notifications: a dispatcher is built when given, and polls when autoStart (main.ts). */
   notify?: { config: NotifyConfig; autoStart: boolean };
+  /** The process's state (draining after SIGTERM); main.ts shares it with its signal handler. */
+  state?: ServerState;
+  /** The bearer token of GET /metrics; without one the route does not exist. */
+  metricsToken?: string;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The notification dispatcher of this app, or null when it was built without one. */
     dispatcher: Dispatcher | null;
+    /** Serving or draining: main.ts starts draining on SIGTERM. */
+    serverState: ServerState;
   }
 }
 
@@ -93,19 +103,38 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setErrorHandler(answerErrors(BODY_LIMIT_BYTES));
   await registerOpenApi(app);
   await registerSecurity(app);
+  const state = opts.state ?? new ServerState();
+  app.decorate('serverState', state);
+  const metrics = createMetrics(app, database, now);
+  registerMetricsRoute(app, metrics.registry, opts.metricsToken);
+  // Draining: a push that arrives now is refused with a retry hint (the device keeps it queued and
+  // sends it to the next server); the pushes already in flight finish before the process exits.
+  app.addHook('onRequest', async (request, reply) => {
+    if (state.draining && request.url.startsWith('/api/sync/push')) {
+      return reply.code(503).header('retry-after', '5').send({ error: 'draining', message: 'The server is restarting; the device sends again shortly.' });
+    }
+  });
+  // Every answer while draining closes its connection: a kept-alive socket would hold the close open
+  // (and carry the client's next request to a server on its way out).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (state.draining) reply.header('connection', 'close');
+    return payload;
+  });
 
   // Return notifications are sent after the push that recorded them has committed: the push wakes
   // the dispatcher then, and between pushes it polls.
-  const dispatcher = opts.notify ? new Dispatcher({ database, config: opts.notify.config, now, log: app.log }) : null;
+  const dispatcher = opts.notify ? new Dispatcher({ database, config: opts.notify.config, now, log: app.log, observe: metrics.onSend }) : null;
   app.decorate('dispatcher', dispatcher);
   const wakeDispatcher = () => dispatcher?.kick();
 
-  await app.register(healthRoutes, { database });
+  await app.register(healthRoutes, { database, state });
   await app.register(enrolRoutes, { database, now, perMinute: opts.enrolRateLimitPerMin ?? 10 });
   // Two scopes, each with one hook that demands its credential. Unknown URLs are in neither, so they
   // still get the not-found handler's 404 rather than a 401.
   await app.register(async (devices) => {
     devices.addHook('onRequest', requireDevice(database));
+    devices.addHook('onRequest', refuseOutdatedApps);
+    devices.addHook('onResponse', recordAppVersion(database));
     await devices.register(deviceRoutes);
     await devices.register(syncRoutes, { database, now, pickSettings, afterPushCommitted: wakeDispatcher });
   });
@@ -121,10 +150,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await admin.register(adminParcelRoutes, { database });
     await admin.register(notificationRoutes, { database, now, kick: wakeDispatcher });
     await admin.register(adminShippingRoutes, { database, now });
+    await admin.register(adminBackupRoutes, { database });
   });
 
   if (dispatcher) {
-    app.addHook('onClose', async () => dispatcher.stop());
+    // Closing hands the dispatcher's unfinished claims back at once (see Dispatcher.drain).
+    app.addHook('onClose', async () => void (await dispatcher.drain()));
     if (opts.notify!.autoStart) app.addHook('onReady', async () => dispatcher.start());
   }
   await app.register(practiceSheetRoutes);

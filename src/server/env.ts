@@ -26,6 +26,7 @@ const envSchema = z.object({
       if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(bad)} is not an address, a CIDR range (10.0.0.0/8) or loopback, linklocal, uniquelocal` });
     })
     .optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // --- picking ---
   PICK_BATCH_SIZE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(DEFAULT_PICK_SETTINGS.batchSize),

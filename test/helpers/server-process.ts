@@ -86,6 +86,15 @@ export class ServerProcess {
     await exited;
   }
 
+  /** Sends `signal` without waiting; resolves with the exit code once the child has exited. */
+  signal(signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child?.exitCode ?? null);
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill(signal);
+    return exited;
+  }
+
   /** SIGTERM and wait (the graceful path), SIGKILL after 10 s. */
   async stop(): Promise<void> {
     const child = this.child;

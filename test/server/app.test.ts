@@ -25,6 +25,7 @@ describe('API surface', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /healthz',
+        'GET /readyz',
         'GET /api/openapi.json',
         'POST /api/enrol',
         'GET /api/device',
@@ -48,6 +49,7 @@ describe('API surface', () => {
         'GET /api/admin/human-touch-rules',
         'PUT /api/admin/human-touch-rules',
         'GET /api/admin/notifications',
+        'GET /api/admin/backup',
         'POST /api/admin/notifications/{id}/retry',
         'GET /api/admin/supervisor-flags',
         'POST /api/admin/supervisor-flags/{id}/resolve',

@@ -144,6 +144,7 @@ export const buildEnglishCore = (formatTime: FormatTime): CoreWords => ({
     'flow.tapToDismiss': 'Tap to continue',
     'update.available': 'A new version is available',
     'update.apply': 'Update',
+    'update.required': 'Please update the app',
     'db.vanished': 'This device’s stored data has vanished (the browser may have evicted it). Enrol again and tell your supervisor',
     'db.repaired': 'Part of this device’s stored data could not be read. Working with the rest; the next sync brings it back. No unsent scan was lost',
     'db.blocked': 'Another tab holds an old version open. Close the other tabs',

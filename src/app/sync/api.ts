@@ -13,6 +13,8 @@ import type {
   PushResponse,
 } from '../../shared/protocol/sync.js';
 import { PULL_NEXT_CURSOR_HEADER } from '../../shared/protocol/pull-header.js';
+import { APP_VERSION, APP_VERSION_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, UPDATE_REQUIRED_STATUS } from '../../shared/protocol/app-version.js';
+import { reportUpdateRequired } from './update-required.js';
 import type { StuckEvent } from '../store/outbox-retry.js';
 
 /** 401: the device credential is missing, wrong or revoked. */
@@ -83,7 +85,8 @@ export function createApiClient(deps: ApiDeps): ApiClient {
     kind: K,
     opts: { body?: unknown; auth: boolean; signal?: AbortSignal; measure?: string; onHeaders?: (headers: Headers) => void },
   ): Promise<Awaited<ReturnType<Parsers[K]>>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    // Every request names the app and its protocol: a server that cannot serve them answers 426.
+    const headers: Record<string, string> = { accept: 'application/json', [APP_VERSION_HEADER]: APP_VERSION, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.auth) {
       const token = deps.getToken();
@@ -106,6 +109,7 @@ export function createApiClient(deps: ApiDeps): ApiClient {
       throw new RetryableError(error instanceof Error ? error.message : 'network error', null);
     }
     if (response.status === 401) throw new AuthError('unauthorised');
+    if (response.status === UPDATE_REQUIRED_STATUS) reportUpdateRequired();
     if (response.status >= 500 || response.status === 408 || response.status === 429) {
       throw new RetryableError(`HTTP ${response.status}`, response.status);
     }

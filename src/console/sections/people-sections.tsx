@@ -8,6 +8,7 @@ import { EmptyState, TableWrap } from '../components.js';
 import { useConsoleData, zoneOf } from '../console-context.js';
 import { formatWhen, stuckText } from '../format.js';
 import { revokeDevicePath } from '../requests.js';
+import { APP_VERSION } from '../../shared/protocol/app-version.js';
 
 
 /** Devices: enrol (a one-time code to type on the handheld), revoke, and when each last synced. */
@@ -49,6 +50,7 @@ export function DevicesSection({ onError }: { onError: OnError }) {
               <th>倉庫</th>
               <th>登録</th>
               <th>最終同期 / last sync</th>
+              <th>アプリ / app</th>
               <th class="num">受信イベント</th>
               <th class="num">却下</th>
               <th>端末の未送信 / queued on device</th>
@@ -64,6 +66,7 @@ export function DevicesSection({ onError }: { onError: OnError }) {
                 <td>{d.warehouseId}</td>
                 <td>{formatWhen(d.createdAt, zoneOf(data, d.warehouseId))}</td>
                 <td>{formatWhen(d.lastSeenAt, zoneOf(data, d.warehouseId))}</td>
+                <td data-testid={`device-app-${d.id}`}>{appVersionText(d.appVersion)}</td>
                 <td class="num">{d.eventsReceived}</td>
                 <td class="num">{d.eventsRejected}</td>
                 <td data-testid={`device-queued-${d.id}`}>
@@ -144,3 +147,10 @@ export function StaffSection({ onError }: { onError: OnError }) {
     </section>
   );
 }
+
+/** A device's app version, marked when it is not this release's (the device should update). */
+function appVersionText(version: string | null): string {
+  if (version === null) return '—';
+  return version === APP_VERSION ? version : `${version}（旧 / old）`;
+}
+

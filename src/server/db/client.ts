@@ -12,11 +12,13 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PGLITE_FOLDER } from './backup.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { assertSchemaNotNewer, readAppliedMigrations, readJournal, withMigrationLock } from './migrate.js';
 import { SerialQueue } from './serial-queue.js';
 
 /** The migrations drizzle-kit generated from schema.ts (the tables in db/tables/); the same files for PGlite and PostgreSQL. */
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** A drizzle handle on either driver; route code only uses the common pg-core API. */
 type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -31,6 +33,14 @@ export type OpenDatabaseOptions =
   | { kind: 'pglite'; dataDir: string | null /* null = in memory (tests) */ }
   | { kind: 'postgres'; url: string; maxConnections?: number };
 
+/** How busy the database is right now (for the metrics). */
+export interface DatabaseLoad {
+  /** Units of work queued or running. */
+  inFlight: number;
+  /** Connections available to them (1 on PGlite). */
+  connections: number;
+}
+
 /** An open database with the only ways the app touches it. */
 export interface Database {
   readonly kind: DbKind;
@@ -38,8 +48,12 @@ export interface Database {
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` in one read-only, repeatable-read transaction so every query sees one snapshot. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Applies pending migrations. */
+  /** Applies pending migrations (one server at a time); refuses a database migrated by newer code. */
   migrate(): Promise<void>;
+  /** Work in flight on the database: PGlite's queue (one connection), or PostgreSQL transactions and pool size. */
+  load(): DatabaseLoad;
+  /** The embedded database's files as a gzipped tar, taken between transactions (PGlite only; PostgreSQL uses pg_dump). */
+  dumpEmbedded?(): Promise<Uint8Array>;
   /** Closes connections and releases the DATA_DIR lock. */
   close(): Promise<void>;
 }
@@ -53,7 +67,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const release = dataDir ? await lockDataDir(dataDir) : null;
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir ? path.join(path.resolve(dataDir), 'pglite') : undefined);
+    client = await PGlite.create(dataDir ? path.join(path.resolve(dataDir), PGLITE_FOLDER) : undefined);
   } catch (error) {
     await release?.();
     throw error;
@@ -66,7 +80,15 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     kind: 'pglite',
     write: (fn) => queue.run(() => db.transaction(fn)),
     read: (fn) => queue.run(() => db.transaction(fn)),
-    migrate: () => queue.run(() => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR })),
+    load: () => ({ inFlight: queue.depth, connections: 1 }),
+    // In the queue, so no transaction is half-way through while the files are read.
+    dumpEmbedded: () => queue.run(async () => new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer())),
+    migrate: () =>
+      queue.run(async () => {
+        const db = drizzlePglite(client);
+        assertSchemaNotNewer(await readAppliedMigrations(db), readJournal(MIGRATIONS_DIR));
+        await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+      }),
     close: async () => {
       await queue.run(() => client.close());
       await release?.();
@@ -74,15 +96,35 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
+/** A PostgreSQL that does not answer within this is reported at start-up, not waited on for postgres-js's 30 s. */
+const POSTGRES_CONNECT_TIMEOUT_S = 10;
+
 async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
   // onnotice: silence "relation already exists, skipping" notices from the migrator.
-  const sql = postgres(url, { max: maxConnections, onnotice: () => undefined });
+  const sql = postgres(url, { max: maxConnections, onnotice: () => undefined, connect_timeout: POSTGRES_CONNECT_TIMEOUT_S });
   const db = drizzlePostgres(sql) as unknown as Db;
+  // postgres-js keeps its pool's figures private, so the transactions are counted here.
+  let inFlight = 0;
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      inFlight -= 1;
+    }
+  };
   return {
     kind: 'postgres',
-    write: (fn) => db.transaction(fn),
-    read: (fn) => db.transaction(fn, { isolationLevel: 'repeatable read', accessMode: 'read only' }),
-    migrate: () => migratePostgres(drizzlePostgres(sql), { migrationsFolder: MIGRATIONS_DIR }),
+    write: (fn) => counted(() => db.transaction(fn)),
+    read: (fn) => counted(() => db.transaction(fn, { isolationLevel: 'repeatable read', accessMode: 'read only' })),
+    load: () => ({ inFlight, connections: maxConnections }),
+    // Checked after taking the lock: a newer server may have migrated while this one waited.
+    migrate: () =>
+      withMigrationLock(url, async () => {
+        const db = drizzlePostgres(sql);
+        assertSchemaNotNewer(await readAppliedMigrations(db), readJournal(MIGRATIONS_DIR));
+        await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
+      }),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -8,12 +8,15 @@ import { nextAfterFailure } from '../../shared/notify/backoff.js';
 import type { Database } from '../db/client.js';
 import { CHANNELS_OF_KIND, channelsOf, PermanentNotifyError, type Channel } from './channels.js';
 import type { NotifyConfig } from './config.js';
-import { claimDue, markChannelSent, markFailed, markSent, type NotificationRow } from './outbox.js';
+import { claimDue, markChannelSent, markFailed, markSent, releaseClaims, type NotificationRow } from './outbox.js';
 import type { ReturnNotice } from './return-notice.js';
 import type { ShippedNotice } from './shipped-notice.js';
 
 /** Rows one pass claims at most. */
 const CLAIM_BATCH = 20;
+
+/** How long a shutdown waits for the send in progress before aborting it (well inside the server's shutdown deadline). */
+const DRAIN_SEND_GRACE_MS = 10_000;
 
 /** What the dispatcher needs besides its configuration. */
 export interface DispatcherDeps {
@@ -26,9 +29,11 @@ export interface DispatcherDeps {
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Identifies this dispatcher's claims (defaults to a random id per process). */
   owner?: string;
+  /** Hears each channel's send and its outcome (the metrics count them). */
+  observe?: (channel: string, outcome: 'sent' | 'failed') => void;
 }
 
-/** Sends the notification outbox; `runOnce` for one pass, `start`/`stop` for the background loop. */
+/** Sends the notification outbox; `runOnce` for one pass, `start`/`drain` for the background loop. */
 export class Dispatcher {
   readonly owner: string;
   private readonly channels: Channel[];
@@ -37,6 +42,7 @@ export class Dispatcher {
   private again = false;
   private stopped = true;
   private readonly abort = new AbortController();
+  private draining = false;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.owner = deps.owner ?? `dispatcher-${randomUUID()}`;
@@ -48,9 +54,13 @@ export class Dispatcher {
     let handled = 0;
     for (;;) {
       const rows = await claimDue(this.deps.database, this.owner, this.now(), this.deps.config.leaseMs, CLAIM_BATCH);
-      for (const row of rows) await this.deliver(row);
-      handled += rows.length;
-      if (rows.length < CLAIM_BATCH || this.abort.signal.aborted) return handled;
+      for (const row of rows) {
+        // Draining: the rest of the claimed rows are released for another server, not sent from here.
+        if (this.draining) return handled;
+        await this.deliver(row);
+        handled += 1;
+      }
+      if (rows.length < CLAIM_BATCH || this.abort.signal.aborted || this.draining) return handled;
     }
   }
 
@@ -86,13 +96,24 @@ export class Dispatcher {
     this.kick();
   }
 
-  /** Stops the loop and waits for the pass in flight. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the loop (graceful shutdown): lets the send in progress finish (aborting it could leave a
+   * message delivered but unrecorded; one still hanging after DRAIN_SEND_GRACE_MS is aborted and retried
+   * later), stops before the next one, and hands every row still claimed back as due now, so another
+   * server sends it at once instead of after the lease. Resolves to the rows released.
+   */
+  async drain(): Promise<number> {
+    this.draining = true;
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.abort.abort();
-    await this.running;
+    const giveUp = setTimeout(() => this.abort.abort(), DRAIN_SEND_GRACE_MS);
+    try {
+      await this.running;
+    } finally {
+      clearTimeout(giveUp);
+    }
+    return releaseClaims(this.deps.database, this.owner, this.now());
   }
 
   /** Sends one row's message on one channel, in the shape its kind has. */
@@ -119,7 +140,13 @@ export class Dispatcher {
       for (const channel of channels) {
         const already = channel.name === 'mail' ? row.mailSentAt : row.webhookSentAt;
         if (already) continue; // sent on an earlier attempt: a retry never repeats a channel
-        await this.sendOne(channel, row);
+        try {
+          await this.sendOne(channel, row);
+        } catch (error) {
+          this.deps.observe?.(channel.name, 'failed');
+          throw error;
+        }
+        this.deps.observe?.(channel.name, 'sent');
         // Recorded at once, in its own transaction: the window in which a crash resends is one send wide.
         if (!(await markChannelSent(this.deps.database, row.id, this.owner, channel.name, this.now()))) {
           this.deps.log?.warn({ id: row.id }, 'notification claim lost during send (lease expired)');

@@ -119,6 +119,22 @@ export async function markFailed(database: Database, id: string, owner: string, 
   return rows.length > 0;
 }
 
+/**
+ * A dispatcher shutting down hands back the rows it claimed but did not finish: due now, unclaimed,
+ * and the claim's attempt not counted (nothing was sent). Channels already recorded stay recorded, so
+ * the next dispatcher sends only what is left. Returns how many rows were released.
+ */
+export async function releaseClaims(database: Database, owner: string, now: Date): Promise<number> {
+  const rows = await database.write((tx) =>
+    tx
+      .update(t.notifications)
+      .set({ status: 'pending', claimedBy: null, leaseUntil: null, nextAttemptAt: now, attempts: sql`greatest(${t.notifications.attempts} - 1, 0)` })
+      .where(and(eq(t.notifications.claimedBy, owner), eq(t.notifications.status, 'sending')))
+      .returning({ id: t.notifications.id }),
+  );
+  return rows.length;
+}
+
 /** Rows for the admin list, newest first. */
 export async function listNotifications(database: Database, status: t.NotificationStatus | undefined, limit: number): Promise<NotificationRow[]> {
   return database.read((tx) =>

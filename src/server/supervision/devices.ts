@@ -32,6 +32,7 @@ export async function listDevices(database: Database, warehouseId?: string): Pro
         revokedAt: d.revokedAt?.toISOString() ?? null,
         lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
         lastDeviceSeq: d.lastDeviceSeq,
+        appVersion: d.appVersion,
         sequenceFlags: mine.filter((f) => f.kind === 'seq_gap' || f.kind === 'seq_restart' || f.kind === 'db_lost').reduce((s, f) => s + Number(f.n), 0),
         openFlags: mine.reduce((s, f) => s + Number(f.n), 0),
         eventsReceived: Number(byDevice.get(d.id)?.n ?? 0),

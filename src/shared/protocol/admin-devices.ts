@@ -48,6 +48,8 @@ export const adminDeviceSchema = z.object({
   /** Events the server has received from this device, and how many of them it refused. */
   eventsReceived: z.int(),
   eventsRejected: z.int(),
+  /** The app version the device named at its last pull (null: not yet, or an app older than that header). */
+  appVersion: z._default(z.nullable(z.string()), null),
   /** What the device said waits in its outbox at its last pull; null until it has reported. */
   queued: z.nullable(z.object({ pending: z.int(), rejected: z.int(), reportedAt: z.string() })),
   /**

@@ -28,8 +28,8 @@ describe('admin scope', () => {
 
   it('answers 401 on every admin route without the admin token or with a wrong one', async () => {
     const routes = await adminRoutes();
-    // Every admin route, the parcel page, the catalogue lists and the warehouse time zone included.
-    expect(routes).toHaveLength(21);
+    // Every admin route: the parcel page, catalogue lists, time zone, shipping and backup ones included.
+    expect(routes).toHaveLength(28);
     expect(routes.filter((r) => !r.documented)).toEqual([]);
     for (const { method, url } of routes) {
       const none = await demo.app.inject({ method, url });

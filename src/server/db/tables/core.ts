@@ -41,6 +41,9 @@ export const devices = pgTable(
     reportedAt: ts('reported_at'),
     /** The oldest event the device could not sync, as it reported it at its last pull (null: none). */
     reportedStuck: jsonb('reported_stuck').$type<ReportedStuckEvent>(),
+    /** The app and sync protocol versions the device named at its last pull (null: never, or an app older than the headers). */
+    appVersion: text('app_version'),
+    protocolVersion: integer('protocol_version'),
   },
   (t) => [uniqueIndex('devices_token_hash_idx').on(t.tokenHash)],
 );
