@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_SCENARIOS, DEMO_UNKNOWN_JAN } from '../../src/server/demo/demo-data.js';
 import { barcodeOf, demoParcel, expectAllSynced, expectFeedback, insertBarcode, readyForOffline, wedgeScan } from '../helpers/journey.js';
 import { useServer } from '../helpers/spec-server.js';
+import { trackingNumber } from '../helpers/tracking-numbers.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,6 +15,8 @@ const server = useServer();
 
 const giftParcel = demoParcel(DEMO_SCENARIOS.multiItemGiftFirstPurchase);
 const [cream, serum, eyeCream] = giftParcel.lines; // qty 1, 2, 1
+/** The carrier label stuck on the closed box: a valid Yamato number, as a wedge sends NW-7 (start/stop letters). */
+const LABEL = `a${trackingNumber(1)}a`;
 
 test('packs a gift parcel offline, refuses every wrong scan, survives a reload, and syncs exactly once', async ({ page, context }) => {
   await readyForOffline(page, server);
@@ -88,6 +91,11 @@ test('packs a gift parcel offline, refuses every wrong scan, survives a reload, 
   if (process.env.SCREENSHOT_OUT) await page.screenshot({ path: process.env.SCREENSHOT_OUT });
   await page.getByTestId('gift-confirm').click();
   await page.getByTestId('flag-confirm').click();
+  // The box closed, its label (printed on demand: none imported) is scanned and bound to the parcel.
+  await expect(page.getByTestId('complete-button')).toBeDisabled();
+  await page.getByTestId('boxes-confirm').click();
+  await wedgeScan(page, LABEL);
+  await expectFeedback(page, 'ok');
   await expect(page.getByTestId('complete-button')).toBeEnabled();
   await page.getByTestId('complete-button').click();
   await expectFeedback(page, 'complete');

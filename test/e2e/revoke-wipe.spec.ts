@@ -4,16 +4,15 @@
  * it sends that record and the server applies it once.
  */
 import { expect, test } from '@playwright/test';
-import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, signIn, storedParcels, wedgeScan } from '../helpers/journey.js';
+import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, readyForOffline, signIn, skipLabelStep, storedParcels, wedgeScan } from '../helpers/journey.js';
 import { useServer } from '../helpers/spec-server.js';
 
 const server = useServer();
 
 test('a revoked device wipes its customer data, keeps its unsent record, and sends it once re-enrolled', async ({ page, context }) => {
   const parcel = demoParcel('S0000014');
-  await enrolDevice(page, server);
-  await signIn(page);
-  await expectAllSynced(page);
+  // Installed for offline work (the service worker holds every chunk) before the network goes.
+  await readyForOffline(page, server);
   expect(await storedParcels(page)).toBeGreaterThan(10);
 
   // Packed offline: one unsent record.
@@ -21,6 +20,7 @@ test('a revoked device wipes its customer data, keeps its unsent record, and sen
   await page.getByTestId('menu-pack').click();
   await wedgeScan(page, parcel.shipmentId);
   for (const line of parcel.lines) await wedgeScan(page, barcodeOf(line.productCode));
+  await skipLabelStep(page);
   await wedgeScan(page, parcel.shipmentId);
   await expectFeedback(page, 'complete');
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '1');

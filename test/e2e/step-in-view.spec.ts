@@ -6,6 +6,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_SCENARIOS as S } from '../../src/server/demo/demo-data.js';
 import { barcodeOf, demoParcel, enrolDevice, expectAllSynced, expectFeedback, insertBarcode, signIn, wedgeScan } from '../helpers/journey.js';
+import { trackingNumber } from '../helpers/tracking-numbers.js';
 import { badgeContrast, expectInView, expectPromptsWhole } from '../helpers/viewport.js';
 import { SERVER_ADMIN_TOKEN } from '../helpers/server-process.js';
 import { useServer } from '../helpers/spec-server.js';
@@ -74,6 +75,13 @@ async function packSteps(page: Page): Promise<void> {
   await expectPackStep(page, 'humanTouch', { count: 'progress', button: 'flag-confirm' });
   await expect(page.getByTestId('step-now')).toContainText('初回購入');
   await page.getByTestId('flag-confirm').click();
+
+  // The carrier asks for a label per box: the box count, then the label, each in view with its button.
+  await expectPackStep(page, 'boxes', { count: 'progress', button: 'boxes-confirm' });
+  await page.getByTestId('boxes-confirm').click();
+  await expectPackStep(page, 'label', { count: 'progress', button: 'labels-skip' });
+  await wedgeScan(page, trackingNumber(2));
+  await expectFeedback(page, 'ok');
 
   await expectPackStep(page, 'complete', { count: 'progress', button: 'complete-button' });
   await page.getByTestId('complete-button').click();

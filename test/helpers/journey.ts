@@ -88,6 +88,16 @@ export async function expectAllSynced(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
 }
 
+/**
+ * The label step of a parcel whose carrier asks for labels (the demo's carriers read 'optional'):
+ * skipped, for journeys about something else. The label journeys scan the labels instead.
+ */
+export async function skipLabelStep(page: Page): Promise<void> {
+  await expect(page.getByTestId('step-now')).toHaveAttribute('data-step', 'boxes');
+  await page.getByTestId('labels-skip').click();
+  await expect(page.getByTestId('step-now')).toHaveAttribute('data-step', 'complete');
+}
+
 /** The feedback of the last scan: its tone and text. */
 export async function expectFeedback(page: Page, tone: 'ok' | 'error' | 'warning' | 'complete', text?: RegExp | string): Promise<void> {
   const feedback = page.getByTestId('feedback');

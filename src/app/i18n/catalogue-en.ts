@@ -107,6 +107,7 @@ export const buildEnglishCore = (formatTime: FormatTime): CoreWords => ({
     'pack.scan.insert': 'Scan insert',
     'pack.scan.any': 'Scan',
     'pack.scan.label': 'Scan the label',
+    'pack.labelUnavailable': 'The label step could not load. Connect to the network and reload',
     'pack.step.nextSlip': 'Scan the next packing slip',
     'pack.step.item': 'Scan this item',
     'pack.step.unitsLeft': '{n} left',

@@ -115,6 +115,7 @@ const UI_JA = {
   'pack.scan.insert': '同梱物をスキャン',
   'pack.scan.any': 'スキャン',
   'pack.scan.label': '送り状をスキャン',
+  'pack.labelUnavailable': '送り状の画面を読み込めません。ネットワークにつないで再読み込みしてください',
   'pack.step.nextSlip': '次の出荷伝票をスキャンしてください',
   'pack.step.item': 'この商品をスキャン',
   'pack.step.unitsLeft': 'あと {n} 点',
