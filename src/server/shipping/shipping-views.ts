@@ -3,39 +3,61 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { trackingUrlOf } from '../../shared/domain/carrier-tracking.js';
 import type { HandoversResponse, ParcelShippingView } from '../../shared/protocol/admin-shipping.js';
-import type { Database } from '../db/client.js';
+import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+const boundDevice = alias(t.devices, 'bound_device');
+const loadedDevice = alias(t.devices, 'loaded_device');
+const loader = alias(t.staff, 'loader');
+
 /** The shipping part of a parcel's page (never its recipient); null when there is no such parcel. */
 export async function parcelShippingView(database: Database, shipmentId: string): Promise<ParcelShippingView | null> {
-  return database.read(async (tx) => {
-    const [parcel] = await tx
-      .select({ carrierId: t.parcels.carrierId, service: t.parcels.carrierService, method: t.parcels.carrier, boxCount: t.parcels.boxCount, exportedAt: t.parcels.carrierExportedAt, shippedAt: t.parcels.shippedAt, loadingBlock: t.parcels.loadingBlock })
-      .from(t.parcels)
-      .where(eq(t.parcels.shipmentId, shipmentId));
-    if (!parcel) return null;
-    const boxes = await tx.select().from(t.parcelBoxes).where(eq(t.parcelBoxes.shipmentId, shipmentId)).orderBy(asc(t.parcelBoxes.box));
-    return {
-      shipmentId,
-      ...parcel,
-      exportedAt: iso(parcel.exportedAt),
-      shippedAt: iso(parcel.shippedAt),
-      boxes: boxes.map((b) => {
-        const number = b.boundNumber ?? b.expectedNumber;
-        return {
-          box: b.box,
-          expectedNumber: b.expectedNumber,
-          boundNumber: b.boundNumber,
-          boundAt: iso(b.boundAt),
-          loadedAt: iso(b.loadedAt),
-          handoverId: b.loadedHandoverId,
-          trackingUrl: number && parcel.carrierId ? trackingUrlOf(parcel.carrierId, number) : null,
-        };
-      }),
-    };
-  });
+  return database.read((tx) => readParcelShipping(tx, shipmentId));
+}
+
+/** The same, inside a read the caller already holds (the parcel page reads all its parts in one). */
+export async function readParcelShipping(tx: Tx, shipmentId: string): Promise<ParcelShippingView | null> {
+  const [parcel] = await tx
+    .select({ carrierId: t.parcels.carrierId, service: t.parcels.carrierService, method: t.parcels.carrier, boxCount: t.parcels.boxCount, exportedAt: t.parcels.carrierExportedAt, shippedAt: t.parcels.shippedAt, loadingBlock: t.parcels.loadingBlock })
+    .from(t.parcels)
+    .where(eq(t.parcels.shipmentId, shipmentId));
+  if (!parcel) return null;
+  const boxes = await tx
+    .select({ b: t.parcelBoxes, boundOnDevice: boundDevice.name, loadedOnDevice: loadedDevice.name, loadedBy: loader.name })
+    .from(t.parcelBoxes)
+    .leftJoin(boundDevice, eq(boundDevice.id, t.parcelBoxes.boundByDeviceId))
+    .leftJoin(loadedDevice, eq(loadedDevice.id, t.parcelBoxes.loadedByDeviceId))
+    .leftJoin(loader, eq(loader.id, t.parcelBoxes.loadedByStaffId))
+    .where(eq(t.parcelBoxes.shipmentId, shipmentId))
+    .orderBy(asc(t.parcelBoxes.box));
+  const [notice] = await tx
+    .select({ status: t.notifications.status, attempts: t.notifications.attempts, sentAt: t.notifications.sentAt })
+    .from(t.notifications)
+    .where(and(eq(t.notifications.kind, 'parcel.shipped'), eq(t.notifications.shipmentId, shipmentId)));
+  return {
+    shipmentId,
+    ...parcel,
+    exportedAt: iso(parcel.exportedAt),
+    shippedAt: iso(parcel.shippedAt),
+    boxes: boxes.map(({ b, boundOnDevice, loadedOnDevice, loadedBy }) => {
+      const number = b.boundNumber ?? b.expectedNumber;
+      return {
+        box: b.box,
+        expectedNumber: b.expectedNumber,
+        boundNumber: b.boundNumber,
+        boundAt: iso(b.boundAt),
+        boundOnDevice: boundOnDevice ?? b.boundByDeviceId,
+        loadedAt: iso(b.loadedAt),
+        loadedOnDevice: loadedOnDevice ?? b.loadedByDeviceId,
+        loadedBy: loadedBy ?? b.loadedByStaffId,
+        handoverId: b.loadedHandoverId,
+        trackingUrl: number && parcel.carrierId ? trackingUrlOf(parcel.carrierId, number) : null,
+      };
+    }),
+    notification: notice ? { status: notice.status, attempts: notice.attempts, sentAt: iso(notice.sentAt) } : null,
+  };
 }
 
 const closer = alias(t.staff, 'closer');
