@@ -1,8 +1,8 @@
 /**
  * The console's parcel page in a desktop Chromium: a supervisor asked about one order types its order
  * number and sees the parcel's lines with JANs, its flag and why, the gift, the inserts and who packed
- * it on which device and when, including the second try the server refused. The lists stay readable
- * at 1,280 px and on a 768 px tablet.
+ * it on which device and when, including the second try the server refused; a parcel packed with its
+ * label is found by the number on the box. The lists stay readable at 1,280 px and on a 768 px tablet.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PRODUCTS, DEMO_RANKS, DEMO_STAFF } from '../../src/server/demo/demo-data.js';
@@ -95,7 +95,7 @@ test('search by order number opens the parcel page: lines, flag and why, gift, i
   await expect(page.getByTestId('timeline-entry').nth(1)).toContainText('出荷停止中に梱包');
 });
 
-test('a parcel packed with its label is found by the tracking number as printed; its page shows the carrier, the number and where it was scanned', async ({ page }) => {
+test('a parcel packed with its label is found by the tracking number as printed; its page shows the carrier, the number and where it was scanned; 倉庫設定 sets LABEL_SCAN', async ({ page }) => {
   const enrol = await page.request.post(`${server.url}/api/enrol`, { data: { code: await server.enrolmentCode(), deviceName: '梱包-07' } });
   const { token } = await enrol.json();
   const packed = packedEvent('S0000004', { at: '2026-11-24T01:20:00Z' });
@@ -120,6 +120,14 @@ test('a parcel packed with its label is found by the tracking number as printed;
   await expect(box).toContainText('未積込');
   await expect(page.getByTestId('shipping-notification')).toContainText('積込の締め');
   await expect(box.getByRole('link', { name: '400000000470' })).toHaveAttribute('href', /kuronekoyamato/);
+
+  // 倉庫設定 changes LABEL_SCAN per carrier through the shipping settings, and it stays changed.
+  await page.goto(`${server.url}/console/#settings`);
+  await page.getByTestId('label-scan-sagawa').selectOption('required');
+  await expect(page.getByTestId('label-scan-row').filter({ hasText: '佐川急便' })).toContainText('保存しました');
+  await page.reload();
+  await expect(page.getByTestId('label-scan-sagawa')).toHaveValue('required');
+  await expect(page.getByTestId('label-scan-yamato')).toHaveValue('optional');
 });
 
 test('every list links to the parcel page; cells hold no JSON, null or ISO times; tables fit a 1,280 px screen and a tablet', async ({ page }) => {
