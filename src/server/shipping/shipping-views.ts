@@ -1,7 +1,8 @@
-/** What the console shows of shipping: one parcel's boxes and labels, and one day's handovers by carrier. */
+/** What the console shows of shipping: one parcel's boxes and labels, and one day's handovers by carrier (in the warehouse's zone). */
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { trackingUrlOf } from '../../shared/domain/carrier-tracking.js';
+import { warehouseDay } from '../../shared/domain/warehouse-time.js';
 import type { HandoversResponse, ParcelShippingView } from '../../shared/protocol/admin-shipping.js';
 import type { Database, Tx } from '../db/client.js';
 import * as t from '../db/schema.js';
@@ -63,19 +64,24 @@ export async function readParcelShipping(tx: Tx, shipmentId: string): Promise<Pa
 const closer = alias(t.staff, 'closer');
 const closerDevice = alias(t.devices, 'closer_device');
 
-/** The handovers started on `date` (Japan time), by carrier then start, with their manifests. */
+/** Wider than any zone's day (UTC−12 … UTC+14): the rows are then kept by their warehouse's own calendar day. */
+const ANY_ZONE_MARGIN_MS = 15 * 3_600_000;
+
+/** The handovers started on `date` in their warehouse's time zone, by carrier then start, with their manifests. */
 export async function handoversOfDay(database: Database, date: string): Promise<HandoversResponse> {
-  const from = new Date(`${date}T00:00:00+09:00`);
-  const to = new Date(from.getTime() + 86_400_000);
-  const rows = await database.read((tx) =>
+  const from = new Date(Date.parse(`${date}T00:00:00Z`) - ANY_ZONE_MARGIN_MS);
+  const to = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000 + ANY_ZONE_MARGIN_MS);
+  const candidates = await database.read((tx) =>
     tx
-      .select({ h: t.handovers, staffName: closer.name, deviceName: closerDevice.name })
+      .select({ h: t.handovers, staffName: closer.name, deviceName: closerDevice.name, timeZone: t.warehouses.timeZone })
       .from(t.handovers)
+      .innerJoin(t.warehouses, eq(t.warehouses.id, t.handovers.warehouseId))
       .leftJoin(closer, eq(closer.id, t.handovers.closedByStaffId))
       .leftJoin(closerDevice, eq(closerDevice.id, t.handovers.closedByDeviceId))
       .where(and(gte(t.handovers.startedAt, from), lt(t.handovers.startedAt, to)))
       .orderBy(asc(t.handovers.carrierId), asc(t.handovers.startedAt)),
   );
+  const rows = candidates.filter(({ h, timeZone }) => warehouseDay(h.startedAt, timeZone) === date);
   return {
     date,
     handovers: rows.map(({ h, staffName, deviceName }) => ({
