@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import type { AdminParcelDetail } from '../shared/protocol/admin-parcel.js';
 import { Chips, EmptyState, TableWrap } from './components.js';
 import { FLAG_LABEL, formatWhen } from './format.js';
+import { ParcelShippingPart } from './parcel-shipping-part.js';
 import { flagBasisText, giftInstructionText, timelineDevice, timelineOutcome, timelineWhat, timelineWho } from './parcel-words.js';
 
 /** One part: a heading and what it shows of the reply (null: the part has nothing to show and is left out). */
@@ -135,5 +136,6 @@ export const PARCEL_PAGE_PARTS: readonly ParcelPagePart[] = [
   { id: 'flags', title: 'ヒューマンタッチ / Human touch', render: (d) => <Flags detail={d} /> },
   { id: 'gift', title: 'ギフト / Gift', render: (d) => (d.gift ? <Gift gift={d.gift} /> : <EmptyState>ギフトなし。</EmptyState>) },
   { id: 'inserts', title: '同梱物 / Inserts', render: (d) => <Inserts inserts={d.inserts} /> },
+  { id: 'shipping', title: '出荷・配送 / Shipping', render: (d, zone) => (d.shipping ? <ParcelShippingPart shipping={d.shipping} timeZone={zone} /> : null) },
   { id: 'timeline', title: '履歴 / Timeline', render: (d, zone) => <Timeline entries={d.timeline} timeZone={zone} /> },
 ];

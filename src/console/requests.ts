@@ -1,5 +1,6 @@
 /** The admin calls whose path or body the console builds itself: import, holds, the parcel list, revoke. */
 import type { ParcelStatus } from '../shared/domain/parcel.js';
+import { normaliseLabel } from '../shared/scan/carrier-label.js';
 import type { ImportEncoding, ImportType } from '../shared/protocol/import.js';
 
 /** What the supervisor chose for an import; the file itself is the body. */
@@ -66,13 +67,18 @@ export function revokeDevicePath(deviceId: string): string {
   return `/api/admin/devices/${encodeURIComponent(deviceId)}/revoke`;
 }
 
+/** Digits a carrier prints a whole tracking number with (the shortest carrier number has 10). */
+const WHOLE_TRACKING_NUMBER = /^\d{10,}$/;
+
 /**
- * The one parcel a search names exactly (its shipment id or order number, case aside), so the console
- * can open its page at once; null when the search is a partial text or names several parcels.
+ * The one parcel a search names exactly (its shipment id or order number, case aside, or a whole
+ * tracking number as printed on a box: the list holds the one parcel it found), so the console can open
+ * its page at once; null when the search is a partial text or names several parcels.
  */
 export function exactParcelMatch(parcels: readonly { shipmentId: string; orderNumber: string }[], q: string): string | null {
   const wanted = q.trim().toLowerCase();
   if (!wanted) return null;
+  if (parcels.length === 1 && WHOLE_TRACKING_NUMBER.test(normaliseLabel(q))) return parcels[0].shipmentId;
   const hits = parcels.filter((p) => p.shipmentId.toLowerCase() === wanted || p.orderNumber.toLowerCase() === wanted);
   return hits.length === 1 ? hits[0].shipmentId : null;
 }

@@ -52,6 +52,14 @@ describe('a search that names one parcel exactly', () => {
   it.each([['S00000'], ['ORD-9'], [''], ['田中']])('%j stays on the list (partial, shared by two parcels, or a name)', (q) => {
     expect(exactParcelMatch(parcels, q)).toBeNull();
   });
+
+  it('a whole tracking number as printed (hyphens, full-width) opens the one parcel found; a partial one or two parcels stay on the list', () => {
+    const found = [{ shipmentId: 'S0000004', orderNumber: '202611204004' }];
+    expect(exactParcelMatch(found, '4000-0000-0470')).toBe('S0000004');
+    expect(exactParcelMatch(found, '４０００００００' + '０４７０')).toBe('S0000004');
+    expect(exactParcelMatch(found, '0000-0470')).toBeNull();
+    expect(exactParcelMatch(parcels.slice(0, 2), '4000-0000-0470')).toBeNull();
+  });
 });
 
 describe('the calls on the server', () => {

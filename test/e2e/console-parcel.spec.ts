@@ -1,8 +1,8 @@
 /**
  * The console's parcel page in a desktop Chromium: a supervisor asked about one order types its order
  * number and sees the parcel's lines with JANs, its flag and why, the gift, the inserts and who packed
- * it on which device and when, including the second try the server refused. The lists stay readable
- * at 1,280 px and on a 768 px tablet.
+ * it on which device and when, including the second try the server refused; a parcel packed with its
+ * label is found by the number on the box. The lists stay readable at 1,280 px and on a 768 px tablet.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PRODUCTS, DEMO_RANKS, DEMO_STAFF } from '../../src/server/demo/demo-data.js';
@@ -95,11 +95,46 @@ test('search by order number opens the parcel page: lines, flag and why, gift, i
   await expect(page.getByTestId('timeline-entry').nth(1)).toContainText('出荷停止中に梱包');
 });
 
+test('a parcel packed with its label is found by the tracking number as printed; its page shows the carrier, the number and where it was scanned; 倉庫設定 sets LABEL_SCAN', async ({ page }) => {
+  const enrol = await page.request.post(`${server.url}/api/enrol`, { data: { code: await server.enrolmentCode(), deviceName: '梱包-07' } });
+  const { token } = await enrol.json();
+  const packed = packedEvent('S0000004', { at: '2026-11-24T01:20:00Z' });
+  const withLabel = { ...packed, payload: { ...packed.payload, boxCount: 1, labels: [{ box: 1, trackingNumber: '400000000470' }] } };
+  const push = await page.request.post(`${server.url}/api/sync/push`, { data: { events: [withLabel] }, headers: bearer(token) });
+  expect((await push.json()).results.map((r: { status: string }) => r.status)).toEqual(['applied']);
+
+  await signIn(page);
+  await page.getByTestId('nav-parcels').click();
+  await page.getByTestId('parcel-search').fill('4000-0000-0470');
+  await page.getByTestId('parcel-search').press('Enter');
+  await expect(page.getByTestId('parcel-page')).toHaveAttribute('data-shipment', 'S0000004');
+
+  const shipping = page.getByTestId('parcel-shipping');
+  await expect(page.getByTestId('shipping-carrier')).toContainText('ヤマト運輸');
+  const box = shipping.getByTestId('shipping-box');
+  await expect(box).toHaveCount(1);
+  await expect(box).toContainText('400000000470');
+  await expect(box).toContainText('照合済み');
+  // Scanned at 10:20 Tokyo time (the warehouse's zone, not the browser's New York) on the packing device.
+  await expect(box).toContainText('2026-11-24 10:20 · 梱包-07');
+  await expect(box).toContainText('未積込');
+  await expect(page.getByTestId('shipping-notification')).toContainText('積込の締め');
+  await expect(box.getByRole('link', { name: '400000000470' })).toHaveAttribute('href', /kuronekoyamato/);
+
+  // 倉庫設定 changes LABEL_SCAN per carrier through the shipping settings, and it stays changed.
+  await page.goto(`${server.url}/console/#settings`);
+  await page.getByTestId('label-scan-sagawa').selectOption('required');
+  await expect(page.getByTestId('label-scan-row').filter({ hasText: '佐川急便' })).toContainText('保存しました');
+  await page.reload();
+  await expect(page.getByTestId('label-scan-sagawa')).toHaveValue('required');
+  await expect(page.getByTestId('label-scan-yamato')).toHaveValue('optional');
+});
+
 test('every list links to the parcel page; cells hold no JSON, null or ISO times; tables fit a 1,280 px screen and a tablet', async ({ page }) => {
   await signIn(page);
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const section of ['batches', 'parcels', 'holds', 'catalogue'] as const) {
+    for (const section of ['batches', 'parcels', 'holds', 'catalogue', 'shipping', 'settings'] as const) {
       await page.goto(`${server.url}/console/#${section}`);
       await expect(page.locator('main table').first()).toBeVisible();
       const cells = await page.locator('main td').allInnerTexts();

@@ -14,6 +14,7 @@ const TYPES: readonly [ImportType | '', string][] = [
   ['ranks', '顧客ランク / ranks'],
   ['gift-codes', 'ギフトコード / gift codes'],
   ['inserts', '同梱物 / inserts'],
+  ['tracking', '送り状番号 / tracking numbers'],
 ];
 
 /** The import section. */

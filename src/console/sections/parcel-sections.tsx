@@ -80,7 +80,7 @@ function ParcelTable({ parcels, action, empty }: { parcels: AdminParcel[]; actio
   );
 }
 
-/** Parcels by status, searched by shipment id, order, customer or product code; an exact id or order number opens its page. */
+/** Parcels by status, searched by shipment id, order, customer, product code or tracking number; an exact id, order or tracking number opens its page. */
 export function ParcelsSection({ onError }: { onError: OnError }) {
   const [status, setStatus] = useState<ParcelStatus | ''>('');
   const [q, setQ] = useState('');
@@ -105,7 +105,7 @@ export function ParcelsSection({ onError }: { onError: OnError }) {
         ))}
       </div>
       <form class="form-row" onSubmit={(e) => (e.preventDefault(), setQ(typed.trim()))}>
-        <input type="search" placeholder="出荷ID・注文番号・顧客ID・顧客名・商品コード" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} data-testid="parcel-search" aria-label="search parcels" />
+        <input type="search" placeholder="出荷ID・注文番号・顧客名・商品コード・送り状番号" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} data-testid="parcel-search" aria-label="search parcels" />
         <button type="submit">検索 / Search</button>
       </form>
       {data ? (

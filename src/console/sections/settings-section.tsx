@@ -1,10 +1,11 @@
-/** Warehouse settings: the time zone every time of the warehouse is shown in (console, reports, shipping). */
+/** Warehouse settings: the time zone every time of the warehouse is shown in (console, reports, shipping), and how it ships. */
 import { useState } from 'preact/hooks';
 import type { AdminWarehouse } from '../../shared/protocol/admin-console.js';
 import { formatWarehouseTime, isKnownTimeZone } from '../../shared/domain/warehouse-time.js';
 import { api, type OnError } from '../api.js';
 import { EmptyState } from '../components.js';
 import { useConsoleData } from '../console-context.js';
+import { CarrierSettings } from './carrier-settings.js';
 
 /** The zones a supervisor is offered (the runtime's own list where it has one); any IANA name may be typed. */
 function zoneChoices(): string[] {
@@ -59,6 +60,7 @@ export function SettingsSection({ onError, onWarehouseSaved }: { onError: OnErro
           <option key={z} value={z} />
         ))}
       </datalist>
+      <CarrierSettings onError={onError} />
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { giftCodeSchema, humanTouchFlagSchema, insertSchema, productSchema, rankSchema } from '../domain/catalogue.js';
 import { parcelStatusSchema } from '../domain/parcel.js';
+import { parcelShippingResponseSchema } from './admin-shipping.js';
 
 /** The path parameter. */
 export const parcelParamsSchema = z.object({ shipmentId: z.string().check(z.minLength(1), z.maxLength(200)) });
@@ -103,6 +104,8 @@ export const adminParcelDetailSchema = z.object({
   gift: z.nullable(parcelGiftSchema),
   inserts: z.array(parcelInsertSchema),
   timeline: z.array(timelineEntrySchema),
+  /** Carrier, boxes and their labels, loading and the shop's notification (absent from a server without shipping). */
+  shipping: z.optional(z.nullable(parcelShippingResponseSchema)),
 });
 export type AdminParcelDetail = z.infer<typeof adminParcelDetailSchema>;
 

@@ -68,10 +68,18 @@ export const parcelShippingResponseSchema = z.object({
       expectedNumber: z.nullable(z.string()),
       boundNumber: z.nullable(z.string()),
       boundAt: z.nullable(z.string()),
+      /** The device the label was scanned on at packing (its name, else its id). */
+      boundOnDevice: z.optional(z.nullable(z.string())),
       loadedAt: z.nullable(z.string()),
+      loadedOnDevice: z.optional(z.nullable(z.string())),
+      loadedBy: z.optional(z.nullable(z.string())),
       handoverId: z.nullable(z.string()),
       trackingUrl: z.nullable(z.string()),
     }),
+  ),
+  /** The parcel.shipped notification to the shop: null until the parcel is shipped. */
+  notification: z.optional(
+    z.nullable(z.object({ status: z.enum(['pending', 'sending', 'sent', 'dead']), attempts: z.int(), sentAt: z.nullable(z.string()) })),
   ),
 });
 export type ParcelShippingView = z.infer<typeof parcelShippingResponseSchema>;

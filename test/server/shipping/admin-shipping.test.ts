@@ -72,11 +72,24 @@ describe.each(TEST_DATABASE_TARGETS)('shipping admin on $name', (target) => {
   });
 
   it('shows a parcel’s shipping and the day’s handovers; 404 for an unknown parcel', async () => {
-    const res = await admin('GET', `/api/admin/parcels/${S.secondPurchase}/shipping`);
-    expect(res.json()).toMatchObject({ shipmentId: S.secondPurchase, boxCount: 1, boxes: [] });
+    // The first test imported the demo's result file; this parcel is not in it.
+    const res = await admin('GET', `/api/admin/parcels/${S.singleItem}/shipping`);
+    expect(res.json()).toMatchObject({ shipmentId: S.singleItem, boxCount: 1, boxes: [] });
     expect((await admin('GET', '/api/admin/parcels/NOPE/shipping')).statusCode).toBe(404);
     expect((await admin('GET', '/api/admin/shipping/handovers?date=2026-12-03')).json()).toEqual({ date: '2026-12-03', handovers: [] });
     const csv = await admin('GET', '/api/admin/shipping/exports/shipped?date=2026-12-03&encoding=cp932');
     expect(iconv.decode(csv.rawPayload, 'cp932')).toBe('"注文番号","出荷ID","出荷日","配送会社","送り状番号"\r\n');
+  });
+
+  it('finds a parcel by its tracking number as printed (hyphens, full-width) and shows it on the parcel page', async () => {
+    await runImport(demo.database, readFileSync('samples/yamato-b2-result.demo.csv'), { filename: 'yamato-b2-result.demo.csv' });
+    for (const typed of ['4000-0000-0271', '４０００' + '００００' + '０２７１', '400000000271']) {
+      const found = await admin('GET', `/api/admin/parcels?q=${encodeURIComponent(typed)}`);
+      expect(found.json().parcels.map((p: { shipmentId: string }) => p.shipmentId), typed).toEqual(['S0000002']);
+    }
+    // A short run of digits is not read as a label: it would match half the day's labels.
+    expect((await admin('GET', '/api/admin/parcels?q=0271')).json().parcels).toEqual([]);
+    const page = (await admin('GET', '/api/admin/parcels/S0000002')).json();
+    expect(page.shipping).toMatchObject({ shipmentId: 'S0000002', boxCount: 1, notification: null, boxes: [{ box: 1, expectedNumber: '400000000271', boundNumber: null, boundOnDevice: null, loadedAt: null }] });
   });
 });

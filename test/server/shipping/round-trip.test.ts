@@ -119,6 +119,21 @@ describe.each(TEST_DATABASE_TARGETS)('shipping round trip on $name', (target) =>
     expect(row.status).toBe('shipped');
     const [handover] = await demo.database.read((tx) => tx.select().from(t.handovers).where(eq(t.handovers.id, 'h-yamato-1')));
     expect(handover.manifest).toEqual([{ shipmentId: id, orderNumber: row.orderNumber, trackingNumbers: [number] }]);
+    // The console's parcel page reads the whole trip back: the label scanned on this device, the loading, and the shop told.
+    const page = async () => (await demo.app.inject({ method: 'GET', url: `/api/admin/parcels/${id}`, headers: bearer(demo.adminToken) })).json().shipping;
+    await expect.poll(async () => (await page()).notification?.status, { timeout: 10_000, interval: 50 }).toBe('sent');
+    expect(await page()).toMatchObject({
+      carrierId: 'yamato',
+      shippedAt: expect.any(String),
+      boxes: [{ box: 1, expectedNumber: number, boundNumber: number, boundOnDevice: 'load-01', loadedOnDevice: 'load-01', loadedBy: DEMO_STAFF[0].name, handoverId: 'h-yamato-1', loadedAt: expect.any(String) }],
+    });
+    // The day's handovers follow the warehouse's own calendar: the first load at 08:00Z is 17:00 in Tokyo, 22:00 the day before in Honolulu.
+    const handoversOn = async (date: string) => (await demo.app.inject({ method: 'GET', url: `/api/admin/shipping/handovers?date=${date}`, headers: bearer(demo.adminToken) })).json().handovers.map((h: { id: string }) => h.id);
+    const zone = (timeZone: string) => demo.app.inject({ method: 'PUT', url: '/api/admin/warehouses/WH1/settings', payload: { timeZone }, headers: bearer(demo.adminToken) });
+    expect(await handoversOn('2026-12-03')).toEqual(['h-yamato-1']);
+    expect((await zone('Pacific/Honolulu')).statusCode).toBe(200);
+    expect([await handoversOn('2026-12-02'), await handoversOn('2026-12-03')]).toEqual([['h-yamato-1'], []]);
+    await zone('Asia/Tokyo');
     // A scan after the close is refused.
     expect((await push([loadEvent('h-yamato-1', number)]))[0]).toMatchObject({ status: 'rejected', code: 'handover_closed' });
   });

@@ -10,6 +10,7 @@ import type { AdminParcelDetail } from '../../../shared/protocol/admin-parcel.js
 import type { Tx, Database } from '../client.js';
 import * as t from '../schema.js';
 import { ruleOf } from '../../sync/load-catalogue.js';
+import { readParcelShipping } from '../../shipping/shipping-views.js';
 import { readParcelTimeline } from './parcel-timeline.js';
 
 /** The parcel page's data for `shipmentId`, or null when there is no such parcel. */
@@ -56,6 +57,7 @@ export async function readParcelDetail(database: Database, shipmentId: string): 
       gift: p.giftCode ? { code: p.giftCode, instruction: await readGiftCode(tx, p.giftCode), noshiName: p.noshiName, message: p.message } : null,
       inserts: await readInserts(tx, p.insertCodes, p.flags.flatMap((f) => rules.find((r) => r.flag === f)?.insertCodes ?? [])),
       timeline: await readParcelTimeline(tx, p.shipmentId),
+      shipping: await readParcelShipping(tx, p.shipmentId),
     };
   });
 }

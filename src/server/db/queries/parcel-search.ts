@@ -1,5 +1,6 @@
-/** The console's parcel list: parcels by status or hold reason, searched by id, order, customer or product. */
+/** The console's parcel list: parcels by status or hold reason, searched by id, order, customer, product or tracking number. */
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { normaliseLabel } from '../../../shared/scan/carrier-label.js';
 import type { ParcelStatus } from '../../../shared/domain/parcel.js';
 import type { AdminParcelsResponse } from '../../../shared/protocol/admin-console.js';
 import type { Database } from '../client.js';
@@ -9,7 +10,7 @@ import * as t from '../schema.js';
 export interface ParcelSearch {
   status?: ParcelStatus;
   holdReason?: string;
-  /** Free text, matched anywhere in the shipment id, order number, customer id or name, or the lines. */
+  /** Free text, matched anywhere in the shipment id, order number, customer id or name, the lines, or a box's tracking number. */
   q?: string;
   limit: number;
 }
@@ -54,14 +55,23 @@ export async function searchParcels(database: Database, search: ParcelSearch): P
   });
 }
 
-/** The text anywhere in the searchable columns; LIKE's own wildcards in it match themselves. */
+/**
+ * The text anywhere in the searchable columns, or a box's tracking number (a label read off a box in
+ * hand, with or without its hyphens); LIKE's own wildcards in it match themselves.
+ */
 function matchesText(q: string): SQL {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // Tracking numbers are stored as bare digits; a label printed 1234-5678-9012 is typed (or scanned) as it reads.
+  const digits = normaliseLabel(q);
+  const onLabel = /^\d{6,}$/.test(digits)
+    ? [sql`exists (select 1 from ${t.parcelBoxes} where ${t.parcelBoxes.shipmentId} = ${t.parcels.shipmentId} and (${t.parcelBoxes.expectedNumber} like ${`%${digits}%`} or ${t.parcelBoxes.boundNumber} like ${`%${digits}%`}))`]
+    : [];
   return or(
     ilike(t.parcels.shipmentId, like),
     ilike(t.parcels.orderNumber, like),
     ilike(t.parcels.customerId, like),
     ilike(t.parcels.customerName, like),
     sql`${t.parcels.lines}::text ilike ${like}`,
+    ...onLabel,
   )!;
 }
