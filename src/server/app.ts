@@ -134,7 +134,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (devices) => {
     devices.addHook('onRequest', requireDevice(database));
     devices.addHook('onRequest', refuseOutdatedApps);
-    devices.addHook('onResponse', recordAppVersion(database));
+    devices.addHook('onSend', recordAppVersion(database));
     await devices.register(deviceRoutes);
     await devices.register(syncRoutes, { database, now, pickSettings, afterPushCommitted: wakeDispatcher });
   });

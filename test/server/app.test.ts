@@ -54,6 +54,13 @@ describe('API surface', () => {
         'GET /api/admin/supervisor-flags',
         'POST /api/admin/supervisor-flags/{id}/resolve',
         'PUT /api/admin/staff/{id}/pin',
+        // shipping
+        'GET /api/admin/shipping/settings',
+        'PUT /api/admin/shipping/settings',
+        'GET /api/admin/parcels/{shipmentId}/shipping',
+        'GET /api/admin/shipping/handovers',
+        'POST /api/admin/shipping/exports/carrier',
+        'GET /api/admin/shipping/exports/shipped',
       ].sort(),
     );
     expect(doc.paths['/api/sync/push'].post.requestBody).toBeDefined();

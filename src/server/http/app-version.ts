@@ -29,10 +29,13 @@ export async function refuseOutdatedApps(request: FastifyRequest, reply: Fastify
   });
 }
 
-/** An onResponse hook: after a successful pull, keeps the device's app and protocol versions when they changed. */
+/**
+ * An onSend hook: with a successful pull's answer, keeps the device's app and protocol versions when
+ * they changed. Before the answer leaves, so the console reads the versions of every pull answered.
+ */
 export function recordAppVersion(database: Database) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (reply.statusCode !== 200 || request.routeOptions.url !== '/api/sync/pull' || !request.device) return;
+  return async <P>(request: FastifyRequest, reply: FastifyReply, payload: P): Promise<P> => {
+    if (reply.statusCode !== 200 || request.routeOptions.url !== '/api/sync/pull' || !request.device) return payload;
     const appVersion = appVersionOf(request);
     const protocolVersion = protocolOf(request.headers[PROTOCOL_HEADER] as string | undefined);
     try {
@@ -51,5 +54,6 @@ export function recordAppVersion(database: Database) {
       // The pull was answered; a lost version note only delays the console's column to the next pull.
       request.log.warn({ err: error, deviceId: request.device.id }, 'could not record the app version');
     }
+    return payload;
   };
 }
