@@ -47,6 +47,8 @@ export interface CarrierExportResult {
 
 type ParcelRow = typeof t.parcels.$inferSelect;
 
+const NO_TIME_WISH = new Set(['指定なし', '希望なし', 'なし', '指定無し', '-']);
+
 /** Statuses a parcel can be labelled in: not held, not gone. */
 const LABELLABLE = ['released', 'picking', 'picked', 'packed'] as const;
 
@@ -106,7 +108,7 @@ function rowOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<stri
     const problem = (message: string) => errors.push({ shipmentId: parcel.shipmentId, column: column.header, message });
     if (column.required && !value) problem(say(options.lang, column.source === 'serviceCode' ? 'noServiceCode' : 'missing', parcel.carrierService ?? ''));
     // A customer's time wish the layout has no code for is refused, never dropped from the label.
-    if (column.source === 'timeBandCode' && !value && parcel.deliveryTimeBand) problem(say(options.lang, 'noTimeBand', parcel.deliveryTimeBand));
+    if (column.source === 'timeBandCode' && !value && values.timeBandWish) problem(say(options.lang, 'noTimeBand', parcel.deliveryTimeBand ?? ''));
     const bad = layout.encoding === 'cp932' ? unencodableInCp932(value) : [];
     if (bad.length > 0) problem(say(options.lang, 'unencodable', bad.map(describeChar).join(' ')));
     else if (column.maxBytes && byteLength(value, layout.encoding) > column.maxBytes) problem(say(options.lang, 'tooWide', `${byteLength(value, layout.encoding)}/${column.maxBytes}`));
@@ -116,7 +118,7 @@ function rowOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<stri
 }
 
 /** Every value a column can take, for one parcel. */
-function sourcesOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<string, string>): Record<LayoutSource, string> {
+function sourcesOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<string, string>): Record<LayoutSource | 'timeBandWish', string> {
   const { layout } = options;
   const service = parcel.carrierService ?? '';
   const slash = (iso: string | null) => (iso ? iso.replace(/-/g, '/') : '');
@@ -124,7 +126,9 @@ function sourcesOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<
   const address = parcel.recipient?.address?.trim() ?? '';
   const cut = address.search(/[ 　]/);
   const prefecture = /^(東京都|北海道|(?:京都|大阪)府|.{2,3}?県)/.exec(address)?.[1] ?? '';
-  const band = parcel.deliveryTimeBand?.normalize('NFKC').replace(/[~〜～時]/g, '-').replace(/-+$/, '').replace(/\s+/g, '') ?? '';
+  const written = parcel.deliveryTimeBand?.normalize('NFKC').replace(/[~〜～時]/g, '-').replace(/-+$/, '').replace(/\s+/g, '') ?? '';
+  // Shops write "no wish" in words too; it is no band, not a band the layout lacks.
+  const band = NO_TIME_WISH.has(written) ? '' : written;
   const first = parcel.lines[0];
   return {
     shipmentId: parcel.shipmentId,
@@ -134,6 +138,7 @@ function sourcesOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<
     shipDate: slash(options.date),
     deliveryDate: slash(parcel.deliveryDate),
     timeBandCode: band ? (layout.timeBands[band] ?? layout.timeBands[parcel.deliveryTimeBand ?? ''] ?? '') : '',
+    timeBandWish: band,
     recipientName: parcel.recipient?.name ?? '',
     recipientPhone: parcel.recipient?.phone ?? '',
     recipientPostalCode: parcel.recipient?.postalCode ?? '',
