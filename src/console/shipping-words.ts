@@ -6,11 +6,8 @@ import type { HandoversResponse, ParcelShippingView } from '../shared/protocol/a
 /** The carriers in the order the console offers them. */
 export const CARRIER_IDS: readonly CarrierId[] = ['yamato', 'sagawa', 'japanpost', 'other'];
 
-/**
- * The carriers whose import file the server writes with a built-in layout (src/server/export/layouts);
- * Sagawa's and Japan Post's need a warehouse's own layout, passed to the command-line export.
- */
-export const EXPORTABLE_CARRIERS: readonly CarrierId[] = ['yamato'];
+/** The carriers whose import file the server writes with a built-in layout (src/server/export/layouts). */
+export const EXPORTABLE_CARRIERS: readonly CarrierId[] = ['yamato', 'sagawa', 'japanpost'];
 
 /** A carrier's name in Japanese; a parcel no carrier is mapped to says what to do. */
 export function carrierName(carrierId: CarrierId | null): string {

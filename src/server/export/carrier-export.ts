@@ -47,6 +47,8 @@ export interface CarrierExportResult {
 
 type ParcelRow = typeof t.parcels.$inferSelect;
 
+const NO_TIME_WISH = new Set(['指定なし', '希望なし', 'なし', '指定無し', '-']);
+
 /** Statuses a parcel can be labelled in: not held, not gone. */
 const LABELLABLE = ['released', 'picking', 'picked', 'packed'] as const;
 
@@ -105,6 +107,8 @@ function rowOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<stri
     const value = column.value ?? (column.source ? values[column.source] : '') ?? '';
     const problem = (message: string) => errors.push({ shipmentId: parcel.shipmentId, column: column.header, message });
     if (column.required && !value) problem(say(options.lang, column.source === 'serviceCode' ? 'noServiceCode' : 'missing', parcel.carrierService ?? ''));
+    // A customer's time wish the layout has no code for is refused, never dropped from the label.
+    if (column.source === 'timeBandCode' && !value && values.timeBandWish) problem(say(options.lang, 'noTimeBand', parcel.deliveryTimeBand ?? ''));
     const bad = layout.encoding === 'cp932' ? unencodableInCp932(value) : [];
     if (bad.length > 0) problem(say(options.lang, 'unencodable', bad.map(describeChar).join(' ')));
     else if (column.maxBytes && byteLength(value, layout.encoding) > column.maxBytes) problem(say(options.lang, 'tooWide', `${byteLength(value, layout.encoding)}/${column.maxBytes}`));
@@ -114,14 +118,17 @@ function rowOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<stri
 }
 
 /** Every value a column can take, for one parcel. */
-function sourcesOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<string, string>): Record<LayoutSource, string> {
+function sourcesOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<string, string>): Record<LayoutSource | 'timeBandWish', string> {
   const { layout } = options;
   const service = parcel.carrierService ?? '';
   const slash = (iso: string | null) => (iso ? iso.replace(/-/g, '/') : '');
   // A building after the first space goes to its own column (B2クラウド: アパートマンション名).
   const address = parcel.recipient?.address?.trim() ?? '';
   const cut = address.search(/[ 　]/);
-  const band = parcel.deliveryTimeBand?.normalize('NFKC').replace(/[~〜～時]/g, '-').replace(/-+$/, '').replace(/\s+/g, '') ?? '';
+  const prefecture = /^(東京都|北海道|(?:京都|大阪)府|.{2,3}?県)/.exec(address)?.[1] ?? '';
+  const written = parcel.deliveryTimeBand?.normalize('NFKC').replace(/[~〜～時]/g, '-').replace(/-+$/, '').replace(/\s+/g, '') ?? '';
+  // Shops write "no wish" in words too; it is no band, not a band the layout lacks.
+  const band = NO_TIME_WISH.has(written) ? '' : written;
   const first = parcel.lines[0];
   return {
     shipmentId: parcel.shipmentId,
@@ -131,11 +138,14 @@ function sourcesOf(parcel: ParcelRow, options: CarrierExportOptions, names: Map<
     shipDate: slash(options.date),
     deliveryDate: slash(parcel.deliveryDate),
     timeBandCode: band ? (layout.timeBands[band] ?? layout.timeBands[parcel.deliveryTimeBand ?? ''] ?? '') : '',
+    timeBandWish: band,
     recipientName: parcel.recipient?.name ?? '',
     recipientPhone: parcel.recipient?.phone ?? '',
     recipientPostalCode: parcel.recipient?.postalCode ?? '',
     recipientAddress: cut > 0 ? address.slice(0, cut) : address,
     recipientBuilding: cut > 0 ? address.slice(cut + 1).trim() : '',
+    recipientPrefecture: prefecture,
+    recipientAddressAfterPrefecture: (cut > 0 ? address.slice(0, cut) : address).slice(prefecture.length),
     itemName: first ? `${names.get(first.productCode) ?? first.productCode}${parcel.lines.length > 1 ? ' ほか' : ''}` : '',
     boxCount: String(parcel.boxCount),
   };
@@ -150,6 +160,7 @@ const WORDS = {
   noServiceCode: { ja: (v: string) => `サービス「${v}」の送り状種類がこのレイアウトにありません`, en: (v: string) => `This layout has no label type for the service "${v}"` },
   missing: { ja: () => '値がありません。出荷指示に入れて取り込み直してください', en: () => 'Missing: add it to the shipment import and import again' },
   unencodable: { ja: (v: string) => `Shift_JIS (CP932) で書けない文字があります: ${v}。出荷指示を直してください（置き換えはしません）`, en: (v: string) => `Characters Shift_JIS (CP932) cannot hold: ${v}. Fix the shipment (nothing is replaced)` },
+  noTimeBand: { ja: (v: string) => `配達時間帯「${v}」のコードがこのレイアウトにありません。レイアウトに加えるか出荷指示を直してください`, en: (v: string) => `This layout has no code for the delivery time "${v}": add it to the layout or fix the shipment` },
   tooWide: { ja: (v: string) => `長すぎます（${v} バイト）`, en: (v: string) => `Too long (${v} bytes)` },
 };
 

@@ -21,6 +21,9 @@ export const LAYOUT_SOURCES = [
   'recipientPostalCode',
   'recipientAddress',
   'recipientBuilding',
+  /** The address split after its 都道府県, for layouts with a prefecture column (ゆうプリR). */
+  'recipientPrefecture',
+  'recipientAddressAfterPrefecture',
   'itemName',
   'boxCount',
 ] as const;
@@ -59,7 +62,11 @@ export const carrierLayoutSchema = z.object({
 export type CarrierLayout = z.infer<typeof carrierLayoutSchema>;
 
 /** The layouts shipped with floorpack, by carrier. */
-const BUILT_IN: Partial<Record<CarrierId, string>> = { yamato: 'yamato-b2-cloud.json' };
+const BUILT_IN: Partial<Record<CarrierId, string>> = {
+  yamato: 'yamato-b2-cloud.json',
+  sagawa: 'sagawa-e-hiden-3.json',
+  japanpost: 'japanpost-yu-pri-r.json',
+};
 
 /** Thrown when no layout can be had for the export asked. */
 export class LayoutError extends Error {}
