@@ -37,7 +37,8 @@ describe.each(STORE_KINDS)('server killed between a handover’s commit and its 
       const sinkPort = await freePort();
       server = new ServerProcess(await freePort(), {
         ...prepared.store,
-        env: { WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/hooks`, WEBHOOK_SECRET: SECRET, NOTIFY_RETRY_BASE_SEC: '1' },
+        // The first retry comes 5–10 s after the first failed attempt: the kill lands well inside that gap.
+        env: { WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/hooks`, WEBHOOK_SECRET: SECRET, NOTIFY_RETRY_BASE_SEC: '10' },
       });
       await server.start();
       const { token } = await enrolOver(server.url, 'rel-ship');
@@ -53,17 +54,21 @@ describe.each(STORE_KINDS)('server killed between a handover’s commit and its 
       ];
       const results = await pushOver(server.url, token, events);
       expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-      // The receiver is down: the committed message waits for its retry; the server dies before it.
+      // The receiver is down: the first attempt fails and the committed message waits for its retry; the
+      // server dies before it. (A bare 'pending' is also the state before the first attempt, when the
+      // dispatcher may be about to claim it: killed mid-claim, the row would wait out its lease.)
+      const shipped = async () => (await adminRequest<{ notifications: AdminNotification[] }>(server!.url, 'GET', '/api/admin/notifications')).notifications.find((n) => n.kind === 'parcel.shipped');
       await expect
-        .poll(async () => (await adminRequest<{ notifications: AdminNotification[] }>(server!.url, 'GET', '/api/admin/notifications')).notifications.find((n) => n.kind === 'parcel.shipped')?.status, { timeout: 20_000, interval: 100 })
-        .toBe('pending');
+        .poll(async () => {
+          const row = await shipped();
+          return row && row.status === 'pending' && row.attempts >= 1 ? 'failed once, retry waiting' : row?.status;
+        }, { timeout: 20_000, interval: 100 })
+        .toBe('failed once, retry waiting');
       await server.kill();
 
       sink = await startWebhookSink(sinkPort);
       await server.start();
-      await expect
-        .poll(async () => (await adminRequest<{ notifications: AdminNotification[] }>(server!.url, 'GET', '/api/admin/notifications')).notifications.find((n) => n.kind === 'parcel.shipped')?.status, { timeout: 30_000, interval: 100 })
-        .toBe('sent');
+      await expect.poll(async () => (await shipped())?.status, { timeout: 30_000, interval: 100 }).toBe('sent');
       // The device, unsure what reached the server, sends everything again: all duplicates, nothing new queued.
       expect((await pushOver(server.url, token, events)).map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
       const rows = (await adminRequest<{ notifications: AdminNotification[] }>(server.url, 'GET', '/api/admin/notifications')).notifications.filter((n) => n.kind === 'parcel.shipped');
