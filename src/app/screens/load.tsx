@@ -4,7 +4,7 @@
  * the shelf and the one button the step needs are all in view without scrolling.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { carrierIdSchema } from '../../shared/domain/carrier.js';
+import { CARRIER_IDS } from '../../shared/domain/carrier-ids.js';
 import { carrierBacklog } from '../../shared/domain/loading.js';
 import type { AppModel } from '../app-model.js';
 import { CancelDialog } from '../components/cancel-dialog.js';
@@ -30,7 +30,7 @@ export function LoadScreen({ model }: { model: AppModel }) {
   const loadedCount = state.step === 'loading' ? state.handover.loaded.length : 0;
   // Recounted when the parcels change (a pull, a commit) or this truck takes a box.
   const backlogs = useMemo(
-    () => new Map(carrierIdSchema.options.map((c) => [c, carrierBacklog(model.state.parcels.values(), c, loadedHere)])),
+    () => new Map(CARRIER_IDS.map((c) => [c, carrierBacklog(model.state.parcels.values(), c, loadedHere)])),
     [model.state.version, loadedCount],
   );
   const tone = session.feedback?.tone ?? null;
@@ -48,7 +48,7 @@ export function LoadScreen({ model }: { model: AppModel }) {
 
       {state.step === 'chooseCarrier' ? (
         <div class="load-carriers">
-          {carrierIdSchema.options.map((c) => {
+          {CARRIER_IDS.map((c) => {
             const backlog = backlogs.get(c)!;
             return (
               <button class="btn load-carrier" data-testid={`load-carrier-${c}`} data-boxes={backlog.boxes} key={c} onClick={() => dispatch({ type: 'start', carrierId: c })}>

@@ -3,10 +3,12 @@
  * labels (送り状). Customer address data never reaches a device: only tracking numbers do.
  */
 import * as z from 'zod/mini';
+import { CARRIER_IDS } from './carrier-ids.js';
+
+export type { CarrierId } from './carrier-ids.js';
 
 /** The carriers floorpack exports for and checks labels of; `other` has no export and no check digit. */
-export const carrierIdSchema = z.enum(['yamato', 'sagawa', 'japanpost', 'other']);
-export type CarrierId = z.infer<typeof carrierIdSchema>;
+export const carrierIdSchema = z.enum(CARRIER_IDS);
 
 /** Whether a parcel's label must be scanned at packing (送り状照合): a per-carrier setting. */
 export const labelScanModeSchema = z.enum(['required', 'optional', 'off']);

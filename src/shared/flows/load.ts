@@ -5,7 +5,7 @@
  * so loading works offline; a held parcel, one not packed, one already loaded or one of another carrier
  * is refused before anything is recorded. Pure: the clock and the new handover's id come in the context.
  */
-import { carrierIdSchema, type CarrierId } from '../domain/carrier.js';
+import { CARRIER_IDS, type CarrierId } from '../domain/carrier-ids.js';
 import { isLoaded, labelsOf } from '../domain/loading.js';
 import type { Parcel } from '../domain/parcel.js';
 import { isValidTrackingNumber } from '../domain/tracking-number.js';
@@ -66,7 +66,7 @@ function applyLoadAction(state: LoadState, action: LoadAction, ctx: LoadContext)
 
 function start(carrierId: CarrierId, ctx: LoadContext): LoadStep {
   // The carrier comes from a button, but a restored or replayed action is checked like any input.
-  if (!carrierIdSchema.options.includes(carrierId)) return refuse(INITIAL_LOAD_STATE, { key: 'load.carrier.first' });
+  if (!CARRIER_IDS.includes(carrierId)) return refuse(INITIAL_LOAD_STATE, { key: 'load.carrier.first' });
   const handover: Handover = { handoverId: ctx.newHandoverId, carrierId, startedAt: ctx.now, loaded: [] };
   return move({ step: 'loading', handover }, 'ok', { key: 'load.carrier.ok', params: { carrier: carrierId } });
 }
